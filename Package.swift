@@ -1,0 +1,53 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Layers (a module imports only from lower layers), see ../shared/design/ARCHITECTURE.md:
+// ReachCore → ReachModel → ReachLoader → engines (RBACEngine, NetworkEngine, AttackGraph, Audit)
+// → ReachKit → ReachReports → ReachCLI → kube-reach. CGraphviz/ReachGraphviz sit beside the loader
+// and are only used by ReachReports.
+let package = Package(
+    name: "kube-reach",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kube-reach", targets: ["kube-reach"]),
+        .library(name: "ReachKit", targets: ["ReachKit"]),
+        .library(name: "ReachCore", targets: ["ReachCore"]),
+        .library(name: "ReachModel", targets: ["ReachModel"]),
+        .library(name: "ReachLoader", targets: ["ReachLoader"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "ReachCore"),
+        .target(name: "ReachModel", dependencies: ["ReachCore"]),
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        .target(name: "ReachLoader", dependencies: ["ReachModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "ReachGraphviz", dependencies: ["CGraphviz"]),
+        .target(name: "RBACEngine", dependencies: ["ReachCore", "ReachModel"]),
+        .target(name: "NetworkEngine", dependencies: ["ReachCore", "ReachModel"]),
+        .target(name: "AttackGraph", dependencies: ["ReachCore", "ReachModel", "RBACEngine"]),
+        .target(name: "Audit", dependencies: ["ReachCore", "ReachModel", "RBACEngine", "NetworkEngine", "AttackGraph"]),
+        .target(name: "ReachKit", dependencies: [
+            "ReachCore", "ReachModel", "ReachLoader", "RBACEngine", "NetworkEngine", "AttackGraph", "Audit",
+        ]),
+        .target(name: "ReachReports", dependencies: ["ReachKit", "ReachGraphviz"]),
+        .target(name: "ReachCLI", dependencies: [
+            "ReachKit", "ReachReports",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "kube-reach", dependencies: ["ReachCLI"]),
+
+        .testTarget(name: "ReachCoreTests", dependencies: ["ReachCore"]),
+        .testTarget(name: "ReachModelTests", dependencies: ["ReachModel"]),
+        .testTarget(name: "ReachLoaderTests", dependencies: ["ReachLoader", "ReachTestSupport"]),
+        .testTarget(name: "ReachGraphvizTests", dependencies: ["ReachGraphviz"]),
+        .testTarget(name: "ReachCLITests", dependencies: ["ReachCLI", "ReachTestSupport"]),
+        .target(name: "ReachTestSupport", dependencies: ["ReachModel"], path: "Tests/ReachTestSupport"),
+    ]
+)

@@ -1,0 +1,70 @@
+import ReachModel
+
+/// Interprets one parsed document root: a single object, a `kind: List`, or a typed `*List`.
+struct DocumentReader {
+    let decoder: ObjectDecoder
+    let ctx: DecodeContext
+
+    func read(_ root: Field, into builder: inout SnapshotBuilder) {
+        if root.isNull { return }
+        guard case .mapping = root.node else {
+            ctx.error(DiagnosticID.notAnObject, root.node, "", "document is \(root.kindName), not a Kubernetes object")
+            return
+        }
+        let kind = root["kind"]?.string()
+        let apiVersion = root["apiVersion"]?.string()
+        if let kind, kind.hasSuffix("List"), root.has("items") {
+            let itemKind = kind == "List" ? nil : String(kind.dropLast(4))
+            for item in root["items"]?.list() ?? [] {
+                let k = item["kind"]?.string() ?? itemKind
+                let v = item["apiVersion"]?.string() ?? (kind == "List" ? nil : apiVersion)
+                readObject(item, kind: k, apiVersion: v, into: &builder)
+            }
+            return
+        }
+        readObject(root, kind: kind, apiVersion: apiVersion, into: &builder)
+    }
+
+    private func readObject(_ f: Field, kind: String?, apiVersion: String?, into builder: inout SnapshotBuilder) {
+        guard case .mapping = f.node else {
+            ctx.error(DiagnosticID.notAnObject, f.node, f.path, "expected a Kubernetes object, found \(f.kindName)")
+            return
+        }
+        guard let kind, !kind.isEmpty else {
+            ctx.error(DiagnosticID.notAnObject, f.node, f.path.isEmpty ? "kind" : "\(f.path).kind",
+                      "object has no kind; skipped")
+            return
+        }
+        guard let apiVersion, !apiVersion.isEmpty else {
+            ctx.error(DiagnosticID.notAnObject, f.node, f.path.isEmpty ? "apiVersion" : "\(f.path).apiVersion",
+                      "\(kind) has no apiVersion; skipped")
+            return
+        }
+        guard let objectKind = Self.modelledKind(kind: kind, apiVersion: apiVersion) else {
+            builder.skippedKinds["\(apiVersion) \(kind)", default: 0] += 1
+            return
+        }
+        ctx.beginObject()
+        let object = decoder.decode(f, kind: objectKind)
+        if ctx.objectErrors > 0 || object == nil {
+            let name = f["metadata"]?["name"].flatMap { $0.isNull ? nil : $0 }.map { field -> String in
+                if case .scalar(let s) = field.node { return s.string }
+                return "?"
+            } ?? "?"
+            ctx.warning(DiagnosticID.objectSkipped, f.node, f.path, "\(kind) '\(name)' skipped because of the errors above")
+            return
+        }
+        if let object { builder.add(object, kind: objectKind) }
+    }
+
+    /// The modelled kind for (`kind`, `apiVersion`), or `nil` when the group/version is not the
+    /// core one for that kind (e.g. Calico's `projectcalico.org/v3` NetworkPolicy).
+    static func modelledKind(kind: String, apiVersion: String) -> ObjectKind? {
+        guard let k = ObjectKind(rawValue: kind) else { return nil }
+        let parts = apiVersion.split(separator: "/", maxSplits: 1).map(String.init)
+        let (group, version) = parts.count == 2 ? (parts[0], parts[1]) : ("", parts.first ?? "")
+        guard k.apiGroups.contains(group) else { return nil }
+        if let versions = k.acceptedVersions, !versions.contains(version) { return nil }
+        return k
+    }
+}

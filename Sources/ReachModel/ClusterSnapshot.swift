@@ -1,0 +1,70 @@
+/// Everything loaded from the inputs: typed objects (each list sorted by namespace, then name),
+/// counts of skipped kinds, and the diagnostics collected on the way.
+public struct ClusterSnapshot: Sendable {
+    public var namespaces: [Namespace] = []
+    public var serviceAccounts: [ServiceAccount] = []
+    public var roles: [Role] = []
+    public var clusterRoles: [ClusterRole] = []
+    public var roleBindings: [RoleBinding] = []
+    public var clusterRoleBindings: [ClusterRoleBinding] = []
+    public var pods: [Pod] = []
+    public var workloads: [Workload] = []
+    public var networkPolicies: [NetworkPolicy] = []
+    public var services: [Service] = []
+    public var ingresses: [Ingress] = []
+    public var secrets: [Secret] = []
+    public var configMaps: [ConfigMap] = []
+    public var nodes: [Node] = []
+    public var webhookConfigurations: [WebhookConfiguration] = []
+    public var resourceQuotas: [ResourceQuota] = []
+    public var limitRanges: [LimitRange] = []
+    /// Objects of kinds kube-reach does not model, keyed `apiVersion Kind` (e.g. `projectcalico.org/v3 NetworkPolicy`).
+    public var skippedKinds: [String: Int] = [:]
+    public var diagnostics: [Diagnostic] = []
+    /// Input files read, in load order.
+    public var files: [String] = []
+    /// Bytes of input read.
+    public var bytesRead: Int = 0
+
+    public init() {}
+
+    /// Number of objects of `kind`.
+    public func count(of kind: ObjectKind) -> Int {
+        switch kind {
+        case .namespace: namespaces.count
+        case .serviceAccount: serviceAccounts.count
+        case .role: roles.count
+        case .clusterRole: clusterRoles.count
+        case .roleBinding: roleBindings.count
+        case .clusterRoleBinding: clusterRoleBindings.count
+        case .pod: pods.count
+        case .networkPolicy: networkPolicies.count
+        case .service: services.count
+        case .ingress: ingresses.count
+        case .secret: secrets.count
+        case .configMap: configMaps.count
+        case .node: nodes.count
+        case .resourceQuota: resourceQuotas.count
+        case .limitRange: limitRanges.count
+        case .mutatingWebhookConfiguration, .validatingWebhookConfiguration:
+            webhookConfigurations.count { $0.kind == kind }
+        case .deployment, .statefulSet, .daemonSet, .replicaSet, .job, .cronJob, .replicationController:
+            workloads.count { $0.kind == kind }
+        }
+    }
+
+    /// Every modelled object's reference and metadata, in kind order then namespace/name.
+    public var allObjects: [(ref: ObjectRef, meta: ObjectMeta)] {
+        var out: [(ObjectRef, ObjectMeta)] = []
+        func add<T: KubeObject>(_ items: [T]) { out += items.map { ($0.ref, $0.meta) } }
+        add(namespaces); add(serviceAccounts); add(roles); add(clusterRoles); add(roleBindings)
+        add(clusterRoleBindings); add(pods); add(networkPolicies); add(services); add(ingresses)
+        add(secrets); add(configMaps); add(nodes); add(resourceQuotas); add(limitRanges)
+        out += workloads.map { ($0.ref, $0.meta) }
+        out += webhookConfigurations.map { ($0.ref, $0.meta) }
+        return out.sorted { $0.0 < $1.0 }
+    }
+
+    /// Whether any diagnostic is an error.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}

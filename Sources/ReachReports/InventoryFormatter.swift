@@ -1,0 +1,101 @@
+import Foundation
+import ReachKit
+import ReachModel
+
+/// Formats an ``Inventory`` as aligned text or JSON. Formatting only: sorting happens upstream
+/// or here by stable keys.
+public enum InventoryFormatter {
+    /// Human-readable, aligned.
+    public static func text(_ inv: Inventory) -> String {
+        var out = "Loaded \(inv.objectCount) objects from \(inv.files) file\(inv.files == 1 ? "" : "s")"
+        out += " (\(ByteCount.format(inv.bytes)))"
+        if inv.skippedCount > 0 { out += "; skipped \(inv.skippedCount) of other kinds" }
+        out += ".\n"
+        if !inv.rows.isEmpty {
+            out += "\n"
+            var table = TextTable(header: ["KIND", "NAMESPACE", "COUNT"], rightAligned: [2])
+            var lastKind: ObjectKind? = nil
+            for row in inv.rows {
+                let kind = row.kind == lastKind ? "" : row.kind.rawValue
+                lastKind = row.kind
+                table.add([kind, row.namespace ?? "(cluster)", String(row.count)])
+            }
+            out += table.render()
+            out += "\nTotals: " + inv.totals.keys.sorted().map { "\($0.rawValue) \(inv.totals[$0] ?? 0)" }.joined(separator: ", ") + "\n"
+        }
+        if !inv.skipped.isEmpty {
+            out += "\nSkipped (not modelled):\n"
+            var table = TextTable(header: ["APIVERSION KIND", "COUNT"], rightAligned: [1])
+            for key in inv.skipped.keys.sorted() { table.add([key, String(inv.skipped[key] ?? 0)]) }
+            out += table.render(indent: "  ")
+        }
+        out += "\n" + DiagnosticsFormatter.text(inv.diagnostics)
+        return out
+    }
+
+    /// The JSON document of `kube-reach inventory --output json` (keys sorted).
+    public static func json(_ inv: Inventory) -> String {
+        var kinds: [String: Any] = [:]
+        for (kind, total) in inv.totals {
+            var entry: [String: Any] = ["total": total]
+            if kind.isNamespaced {
+                var ns: [String: Int] = [:]
+                for row in inv.rows where row.kind == kind { ns[row.namespace ?? ""] = row.count }
+                entry["namespaces"] = ns
+            }
+            kinds[kind.rawValue] = entry
+        }
+        let doc: [String: Any] = [
+            "files": inv.files,
+            "bytes": inv.bytes,
+            "objects": inv.objectCount,
+            "kinds": kinds,
+            "skipped": inv.skipped,
+            "diagnostics": inv.diagnostics.map(DiagnosticsFormatter.jsonObject),
+            "summary": ["errors": inv.count(.error), "warnings": inv.count(.warning)],
+        ]
+        return JSONText.encode(doc)
+    }
+}
+
+/// Diagnostics in text and JSON.
+public enum DiagnosticsFormatter {
+    public static func text(_ diagnostics: [Diagnostic]) -> String {
+        let errors = diagnostics.count { $0.severity == .error }
+        let warnings = diagnostics.count { $0.severity == .warning }
+        if diagnostics.isEmpty { return "No diagnostics.\n" }
+        var out = "Diagnostics: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+        for d in diagnostics {
+            out += "  \(d.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(d.id)  \(d)\n"
+        }
+        return out
+    }
+
+    public static func jsonObject(_ d: Diagnostic) -> [String: Any] {
+        var o: [String: Any] = ["id": d.id, "severity": d.severity.rawValue, "message": d.message, "text": d.description]
+        if let l = d.location {
+            o["file"] = l.file; o["document"] = l.document; o["line"] = l.line; o["column"] = l.column
+        }
+        if let p = d.path { o["path"] = p }
+        return o
+    }
+}
+
+/// Deterministic JSON text (sorted keys, no escaped slashes, 2-space indent, trailing newline).
+public enum JSONText {
+    public static func encode(_ value: Any) -> String {
+        guard JSONSerialization.isValidJSONObject(value),
+              let data = try? JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        else { return "null\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+/// Human byte counts.
+public enum ByteCount {
+    public static func format(_ bytes: Int) -> String {
+        if bytes < 1024 { return "\(bytes) B" }
+        if bytes < 1024 * 1024 { return String(format: "%.1f KiB", Double(bytes) / 1024) }
+        return String(format: "%.1f MiB", Double(bytes) / 1024 / 1024)
+    }
+}

@@ -1,0 +1,3 @@
+import ReachCLI
+
+KubeReach.main()
