@@ -47,6 +47,8 @@ let package = Package(
         .testTarget(name: "ReachModelTests", dependencies: ["ReachModel"]),
         .testTarget(name: "ReachLoaderTests", dependencies: ["ReachLoader", "ReachTestSupport"]),
         .testTarget(name: "ReachGraphvizTests", dependencies: ["ReachGraphviz"]),
+        .testTarget(name: "RBACEngineTests", dependencies: ["RBACEngine", "ReachLoader", "ReachTestSupport"]),
+        .testTarget(name: "NetworkEngineTests", dependencies: ["NetworkEngine", "ReachLoader", "ReachTestSupport"]),
         .testTarget(name: "ReachCLITests", dependencies: ["ReachCLI", "ReachTestSupport"]),
         .target(name: "ReachTestSupport", dependencies: ["ReachModel"], path: "Tests/ReachTestSupport"),
     ]

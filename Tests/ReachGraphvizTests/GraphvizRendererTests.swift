@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func repeatedRendersAreStable() throws {
-        let dot = "digraph { x -> y -> z; }"
+        let dot = "digraph G { x -> y -> z; }"  // named: anonymous graphs get a per-process counter name
         let first = try GraphvizRenderer.svg(dot: dot)
         for _ in 0..<50 { #expect(try GraphvizRenderer.svg(dot: dot) == first) }
     }
