@@ -31,6 +31,10 @@ struct DocumentReader {
             return
         }
         guard let kind, !kind.isEmpty else {
+            if Self.isAKSClusterDocument(f) {
+                builder.skippedKinds[Self.aksClusterKey, default: 0] += 1
+                return
+            }
             ctx.error(DiagnosticID.notAnObject, f.node, f.path.isEmpty ? "kind" : "\(f.path).kind",
                       "object has no kind; skipped")
             return
@@ -51,10 +55,27 @@ struct DocumentReader {
                 if case .scalar(let s) = field.node { return s.string }
                 return "?"
             } ?? "?"
-            ctx.warning(DiagnosticID.objectSkipped, f.node, f.path, "\(kind) '\(name)' skipped because of the errors above")
+            ctx.warning(DiagnosticID.objectSkipped, f.node, f.path, "\(kind) '\(name)' skipped because of its errors")
             return
         }
         if let object { builder.add(object, kind: objectKind) }
+    }
+
+    /// Key under which `az aks show` / ARM ManagedCluster documents are counted as skipped.
+    static let aksClusterKey = "Microsoft.ContainerService/managedClusters (AKS cluster configuration)"
+
+    /// Whether a kind-less document is an AKS ManagedCluster (ARM REST shape with `type`, or the
+    /// flattened `az aks show` shape with `agentPoolProfiles`).
+    static func isAKSClusterDocument(_ f: Field) -> Bool {
+        guard case .mapping(let m) = f.node else { return false }
+        for (k, v) in m {
+            guard let key = k.scalar?.string.lowercased() else { continue }
+            if key == "type", v.scalar?.string.lowercased() == "microsoft.containerservice/managedclusters" { return true }
+            if key == "agentpoolprofiles" { return true }
+            if key == "properties", case .mapping(let props) = v,
+               props.contains(where: { $0.key.scalar?.string.lowercased() == "agentpoolprofiles" }) { return true }
+        }
+        return false
     }
 
     /// The modelled kind for (`kind`, `apiVersion`), or `nil` when the group/version is not the

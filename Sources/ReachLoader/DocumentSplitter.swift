@@ -51,7 +51,7 @@ enum DocumentSplitter {
 
     /// Whether a chunk has anything besides blank lines, comments, `---`/`...` markers and directives.
     private static func hasContent(_ body: Substring) -> Bool {
-        for rawLine in body.split(separator: "\n", omittingEmptySubsequences: true) {
+        for rawLine in body.split(whereSeparator: \.isNewline) {  // "\r\n" is one Character
             var line = rawLine.drop { $0 == " " || $0 == "\t" || $0 == "\r" }
             while let last = line.last, last == "\r" || last == " " || last == "\t" { line = line.dropLast() }
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix("%") || line == "..." { continue }

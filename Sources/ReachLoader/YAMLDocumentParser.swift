@@ -38,17 +38,30 @@ enum YAMLDocumentParser {
         }
     }
 
+    /// Replaces TABs in each line's leading whitespace by spaces, keeping line endings.
     private static func untabbed(_ text: Substring) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            let indent = line.prefix { $0 == " " || $0 == "\t" }
-            return String(repeating: " ", count: indent.count) + line.dropFirst(indent.count)
-        }.joined(separator: "\n")
+        var out = String.UnicodeScalarView()
+        var atLineStart = true
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" { atLineStart = true; out.append(scalar); continue }
+            if atLineStart {
+                if scalar == "\t" { out.append(" "); continue }
+                if scalar != " " && scalar != "\r" { atLineStart = false }
+            }
+            out.append(scalar)
+        }
+        return String(out)
     }
 
+    /// 1-based line (within the chunk) of the first TAB in leading whitespace.
     private static func tabLine(_ text: Substring) -> Int? {
-        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-        where line.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") {
-            return i + 1
+        var line = 1
+        var atLineStart = true
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" { line += 1; atLineStart = true; continue }
+            guard atLineStart else { continue }
+            if scalar == "\t" { return line }
+            if scalar != " " && scalar != "\r" { atLineStart = false }
         }
         return nil
     }
