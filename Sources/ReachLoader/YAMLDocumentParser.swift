@@ -5,23 +5,12 @@ import Yams
 enum YAMLDocumentParser {
     /// Roots of the chunk (normally one). Uses the `basic` resolver: scalars are interpreted by
     /// the field readers, which is both faster and closer to Kubernetes' typed decoding.
-    ///
-    /// TAB characters at the start of a line (which Go's YAML parser accepts inside flow
-    /// collections but libyaml rejects) are retried as spaces, with a warning.
     /// - Complexity: O(chunk length).
     static func parse(_ chunk: DocumentChunk, ctx: DecodeContext) -> [YNode] {
         switch attempt(String(chunk.text)) {
         case .success(let roots):
             return roots
         case .failure(let error):
-            if chunk.text.contains("\t"), case .success(let roots) = attempt(untabbed(chunk.text)) {
-                let line = tabLine(chunk.text).map { $0 + ctx.lineOffset } ?? ctx.lineOffset + 1
-                ctx.append(Diagnostic(
-                    id: DiagnosticID.syntax, severity: .warning,
-                    location: SourceLocation(file: ctx.file, document: ctx.document, line: line, column: 1),
-                    message: "TAB characters in indentation (rejected by libyaml, accepted by Go's YAML parser); read as spaces"))
-                return roots
-            }
             ctx.append(diagnostic(for: error, ctx: ctx))
             return []
         }
@@ -36,34 +25,6 @@ enum YAMLDocumentParser {
         } catch {
             return .failure(error)
         }
-    }
-
-    /// Replaces TABs in each line's leading whitespace by spaces, keeping line endings.
-    private static func untabbed(_ text: Substring) -> String {
-        var out = String.UnicodeScalarView()
-        var atLineStart = true
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" { atLineStart = true; out.append(scalar); continue }
-            if atLineStart {
-                if scalar == "\t" { out.append(" "); continue }
-                if scalar != " " && scalar != "\r" { atLineStart = false }
-            }
-            out.append(scalar)
-        }
-        return String(out)
-    }
-
-    /// 1-based line (within the chunk) of the first TAB in leading whitespace.
-    private static func tabLine(_ text: Substring) -> Int? {
-        var line = 1
-        var atLineStart = true
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" { line += 1; atLineStart = true; continue }
-            guard atLineStart else { continue }
-            if scalar == "\t" { return line }
-            if scalar != " " && scalar != "\r" { atLineStart = false }
-        }
-        return nil
     }
 
     static func diagnostic(for error: Error, ctx: DecodeContext) -> Diagnostic {
