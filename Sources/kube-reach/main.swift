@@ -1,3 +1,4 @@
+import Foundation
 import ReachCLI
 
-KubeReach.main()
+exit(KubeReach.run(Array(CommandLine.arguments.dropFirst())))

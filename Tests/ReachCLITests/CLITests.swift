@@ -1,0 +1,46 @@
+import Foundation
+import ReachTestSupport
+import Testing
+@testable import ReachCLI
+
+/// CLI behaviour: goldens for `--help` and `inventory` on the bundled example, exit codes.
+@Suite struct CLITests {
+    /// Output with the machine-specific package path removed.
+    static func run(_ args: [String]) -> (String, Int32) {
+        let (out, code) = KubeReach.execute(args)
+        return (out.replacingOccurrences(of: TestPaths.packageRoot.path + "/", with: ""), code)
+    }
+
+    @Test(arguments: ["kube-reach", "inventory"])
+    func helpIsStable(command: String) {
+        let help = command == "kube-reach"
+            ? KubeReach.helpMessage(columns: 100)
+            : KubeReach.helpMessage(for: InventoryCommand.self, columns: 100)
+        #expect(Golden.check(help + "\n", against: "cli/expected/help-\(command).txt") == nil)
+    }
+
+    @Test(arguments: ["text", "json"])
+    func inventoryOfTheBundledExample(format: String) {
+        let (out, code) = Self.run(["inventory", "-f", TestPaths.fixture("example"), "--output", format])
+        #expect(code == 0)
+        #expect(Golden.check(out, against: "cli/expected/inventory-example.\(format == "text" ? "txt" : "json")") == nil)
+    }
+
+    @Test func inventoryOfInvalidInputExitsTwoAndNamesFileDocumentLine() {
+        let (out, code) = Self.run(["inventory", "-f", TestPaths.fixture("invalid")])
+        #expect(code == 2)
+        #expect(Golden.check(out, against: "cli/expected/inventory-invalid.txt") == nil)
+    }
+
+    @Test func outputIsByteIdenticalAcrossRuns() {
+        let a = Self.run(["inventory", "-f", TestPaths.fixture("example"), "-o", "json"]).0
+        let b = Self.run(["inventory", "-f", TestPaths.fixture("example"), "-o", "json"]).0
+        #expect(a == b)
+    }
+
+    @Test func usageErrorsExitTwo() {
+        #expect(Self.run(["inventory"]).1 == 2)
+        #expect(Self.run(["inventory", "-f", "x", "--output", "xml"]).1 == 2)
+        #expect(Self.run(["no-such-command"]).1 == 2)
+    }
+}
