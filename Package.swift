@@ -16,7 +16,6 @@ let package = Package(
         .library(name: "ReachLoader", targets: ["ReachLoader"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
@@ -27,7 +26,14 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
-        .target(name: "ReachLoader", dependencies: ["ReachModel", .product(name: "Yams", package: "Yams")]),
+        // libyaml does the parsing; see YAMLTree.swift for why it is used directly rather than
+        // through Yams (throughput).
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "ReachLoader", dependencies: ["ReachModel", "CYAML"]),
         .target(name: "ReachGraphviz", dependencies: ["CGraphviz"]),
         .target(name: "RBACEngine", dependencies: ["ReachCore", "ReachModel"]),
         .target(name: "NetworkEngine", dependencies: ["ReachCore", "ReachModel"]),

@@ -76,9 +76,9 @@ struct ObjectDecoder {
     }
 
     /// Reads a required non-empty string, recording an error when missing.
-    func required(_ f: Field, _ key: String) -> String? {
+    func required(_ f: Field, _ key: StaticString) -> String? {
         if let v = f[key]?.string(), !v.isEmpty { return v }
-        f.ctx.error(DiagnosticID.missingField, f[key]?.node ?? f.node, f.path.isEmpty ? key : "\(f.path).\(key)",
+        f.ctx.error(DiagnosticID.missingField, f[key]?.node ?? f.node, f.path.isEmpty ? "\(key)" : "\(f.path).\(key)",
                     "required field is missing")
         return nil
     }

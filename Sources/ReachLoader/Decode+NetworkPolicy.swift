@@ -29,7 +29,7 @@ extension ObjectDecoder {
         return policy
     }
 
-    private func rule(_ r: Field, peersKey: String) -> NetworkPolicyRule {
+    private func rule(_ r: Field, peersKey: StaticString) -> NetworkPolicyRule {
         var rule = NetworkPolicyRule(location: r.location)
         if r.has("ports") { rule.ports = (r["ports"]?.list() ?? []).compactMap(policyPort) }
         if r.has(peersKey) { rule.peers = (r[peersKey]?.list() ?? []).compactMap(peer) }

@@ -90,7 +90,7 @@ extension ObjectDecoder {
         guard let meta = meta(root, kind: .resourceQuota) else { return nil }
         var hard: [String: String] = [:]
         for (k, v) in root["spec"]?["hard"]?.pairs() ?? [] {
-            if case .scalar(let s) = v.node { hard[k] = s.string }
+            if v.node.kind == .scalar { hard[k] = v.node.string }
         }
         return ResourceQuota(meta: meta, hard: hard)
     }

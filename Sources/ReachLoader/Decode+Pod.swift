@@ -73,8 +73,9 @@ extension ObjectDecoder {
     func podSpec(_ s: Field?) -> PodSpec {
         guard let s else { return PodSpec() }
         var containers: [Container] = []
-        for (key, role) in [("initContainers", Container.Role.initContainer), ("containers", .regular),
-                            ("ephemeralContainers", .ephemeral)] {
+        let roles: [(StaticString, Container.Role)] = [("initContainers", .initContainer), ("containers", .regular),
+                                                     ("ephemeralContainers", .ephemeral)]
+        for (key, role) in roles {
             containers += (s[key]?.list() ?? []).map { container($0, role: role) }
         }
         if s["containers"] == nil {

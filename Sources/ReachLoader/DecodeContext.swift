@@ -1,14 +1,10 @@
 import ReachModel
-import Yams
-
-/// Yams' node type (the model has its own `Node`, the Kubernetes kind).
-typealias YNode = Yams.Node
 
 /// Per-document decoding state: where we are and what went wrong.
 final class DecodeContext {
     let file: String
     let document: Int
-    /// File line of the document's first line, minus one (added to Yams' 1-based marks).
+    /// File line of the document's first line, minus one (added to the parser's 1-based lines).
     let lineOffset: Int
     private(set) var diagnostics: [Diagnostic] = []
     /// Errors recorded since the last ``beginObject()``.
@@ -21,8 +17,8 @@ final class DecodeContext {
     }
 
     func location(of node: YNode?) -> SourceLocation {
-        guard let mark = node?.mark else { return SourceLocation(file: file, document: document, line: lineOffset + 1) }
-        return SourceLocation(file: file, document: document, line: mark.line + lineOffset, column: mark.column)
+        guard let node else { return SourceLocation(file: file, document: document, line: lineOffset + 1) }
+        return SourceLocation(file: file, document: document, line: node.line + lineOffset, column: node.column)
     }
 
     func beginObject() { objectErrors = 0 }
@@ -39,57 +35,86 @@ final class DecodeContext {
     func append(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 }
 
+/// A field path such as `spec.ingress[0].ports[1].port`, built lazily: the text is only made
+/// when a diagnostic needs it (most fields never have one).
+indirect enum FieldPath: CustomStringConvertible {
+    case root
+    case text(String)
+    case key(FieldPath, StaticString)
+    case name(FieldPath, String)
+    case index(FieldPath, Int)
+
+    var description: String {
+        switch self {
+        case .root: return ""
+        case .text(let s): return s
+        case .key(let p, let k): return p.isRoot ? "\(k)" : "\(p).\(k)"
+        case .name(let p, let k): return p.isRoot ? k : "\(p).\(k)"
+        case .index(let p, let i): return "\(p)[\(i)]"
+        }
+    }
+
+    var isRoot: Bool { if case .root = self { return true } else { return false } }
+}
+
 /// A node inside a document with its field path, offering typed reads that record located
 /// diagnostics instead of throwing. `null` values read as absent.
 struct Field {
     let node: YNode
-    let path: String
+    let fieldPath: FieldPath
     let ctx: DecodeContext
+
+    init(node: YNode, path: FieldPath, ctx: DecodeContext) {
+        self.node = node
+        self.fieldPath = path
+        self.ctx = ctx
+    }
+
+    init(node: YNode, path: String, ctx: DecodeContext) {
+        self.init(node: node, path: path.isEmpty ? .root : .text(path), ctx: ctx)
+    }
+
+    /// The path as text, e.g. `spec.ingress[0].ports[1].port`.
+    var path: String { fieldPath.description }
 
     var location: SourceLocation { ctx.location(of: node) }
 
     /// Whether the node is a YAML null (`null`, `~`, empty plain scalar).
     var isNull: Bool {
-        guard case .scalar(let s) = node, s.style == .plain || s.style == .any else { return false }
-        return s.string.isEmpty || s.string == "~" || s.string == "null" || s.string == "Null" || s.string == "NULL"
+        guard node.kind == .scalar, node.isPlain else { return false }
+        return node.scalarEquals("") || node.scalarEquals("~") || node.scalarEquals("null")
+            || node.scalarEquals("Null") || node.scalarEquals("NULL")
     }
 
-    private func child(path key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
-
     /// The value under `key` when this node is a mapping; `nil` when absent or null. Reading a key
-    /// of a non-mapping records a type error.
-    subscript(key: String) -> Field? {
-        guard case .mapping(let m) = node else {
+    /// of a non-mapping records a type error. Duplicate keys: the last one wins.
+    subscript(key: StaticString) -> Field? {
+        guard node.kind == .mapping else {
             if !isNull { typeError("a mapping") }
             return nil
         }
-        for (k, v) in m where k.scalar?.string == key {
-            let f = Field(node: v, path: child(path: key), ctx: ctx)
-            return f.isNull ? nil : f
-        }
-        return nil
+        guard let value = node.value(forKey: key) else { return nil }
+        let f = Field(node: value, path: .key(fieldPath, key), ctx: ctx)
+        return f.isNull ? nil : f
     }
 
     /// Whether the key is present at all (even with a null value).
-    func has(_ key: String) -> Bool {
-        guard case .mapping(let m) = node else { return false }
-        return m.contains { $0.key.scalar?.string == key }
-    }
+    func has(_ key: StaticString) -> Bool { node.value(forKey: key) != nil }
 
     func typeError(_ expected: String) {
         ctx.error(DiagnosticID.wrongType, node, path, "expected \(expected), found \(kindName)")
     }
 
     var kindName: String {
-        switch node {
-        case .mapping: "a mapping"
-        case .sequence: "a list"
-        case .scalar(let s):
-            if s.style != .plain && s.style != .any { "a string" }
-            else if Int(s.string) != nil { "a number" }
-            else if ["true", "false", "True", "False", "TRUE", "FALSE"].contains(s.string) { "a boolean" }
-            else { "a string" }
-        case .alias: "an alias"
+        switch node.kind {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .scalar:
+            guard node.isPlain else { return "a string" }
+            let text = node.string
+            if Int(text) != nil || Double(text) != nil { return "a number" }
+            if ["true", "false", "True", "False", "TRUE", "FALSE"].contains(text) { return "a boolean" }
+            return "a string"
         }
     }
 
@@ -98,17 +123,21 @@ struct Field {
     /// A string. Unquoted numbers and booleans are accepted as their text with a warning
     /// (the API server would reject them; kube-reach keeps going).
     func string() -> String? {
-        guard case .scalar(let s) = node else { typeError("a string"); return nil }
+        guard node.kind == .scalar else { typeError("a string"); return nil }
         if isNull { return nil }
-        if s.style == .plain || s.style == .any, kindName != "a string" {
+        let text = node.string
+        if node.isPlain, let first = text.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: ".")
+            || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) || first == UInt8(ascii: "t")
+            || first == UInt8(ascii: "f") || first == UInt8(ascii: "T") || first == UInt8(ascii: "F"),
+            kindName != "a string" {
             ctx.warning(DiagnosticID.wrongType, node, path, "expected a string, found \(kindName) (quote it); using its text")
         }
-        return s.string
+        return text
     }
 
     /// An integer (plain decimal scalar).
     func int() -> Int? {
-        guard case .scalar(let s) = node, s.style == .plain || s.style == .any, let v = Int(s.string) else {
+        guard node.kind == .scalar, node.isPlain, let v = Int(node.string) else {
             typeError("an integer"); return nil
         }
         return v
@@ -116,8 +145,8 @@ struct Field {
 
     /// A boolean (YAML 1.1 spellings accepted, as sigs.k8s.io/yaml does).
     func bool() -> Bool? {
-        guard case .scalar(let s) = node, s.style == .plain || s.style == .any else { typeError("a boolean"); return nil }
-        switch s.string {
+        guard node.kind == .scalar, node.isPlain else { typeError("a boolean"); return nil }
+        switch node.string {
         case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "y", "Y": return true
         case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF", "n", "N": return false
         default: typeError("a boolean"); return nil
@@ -126,32 +155,34 @@ struct Field {
 
     /// An int-or-string: unquoted integers are numbers, anything else a name.
     func intOrString() -> PortValue? {
-        guard case .scalar(let s) = node else { typeError("an integer or a string"); return nil }
-        if s.style == .plain || s.style == .any, let v = Int(s.string) { return .number(v) }
-        return .name(s.string)
+        guard node.kind == .scalar else { typeError("an integer or a string"); return nil }
+        let text = node.string
+        if node.isPlain, let v = Int(text) { return .number(v) }
+        return .name(text)
     }
 
     // MARK: collections
 
     /// The elements of a list; a non-list records a type error.
     func list() -> [Field]? {
-        guard case .sequence(let seq) = node else { typeError("a list"); return nil }
-        return seq.enumerated().compactMap { i, n in
-            let f = Field(node: n, path: "\(path)[\(i)]", ctx: ctx)
+        guard node.kind == .sequence else { typeError("a list"); return nil }
+        return node.elements.enumerated().compactMap { i, n in
+            let f = Field(node: n, path: .index(fieldPath, i), ctx: ctx)
             return f.isNull ? nil : f
         }
     }
 
     /// Key/value pairs of a mapping, in document order.
     func pairs() -> [(String, Field)]? {
-        guard case .mapping(let m) = node else { typeError("a mapping"); return nil }
+        guard node.kind == .mapping else { typeError("a mapping"); return nil }
         var out: [(String, Field)] = []
-        for (k, v) in m {
-            guard let key = k.scalar?.string else {
+        for (k, v) in node.pairs {
+            guard k.kind == .scalar else {
                 ctx.error(DiagnosticID.wrongType, k, path, "mapping keys must be strings")
                 continue
             }
-            out.append((key, Field(node: v, path: child(path: key), ctx: ctx)))
+            let key = k.string
+            out.append((key, Field(node: v, path: .name(fieldPath, key), ctx: ctx)))
         }
         return out
     }

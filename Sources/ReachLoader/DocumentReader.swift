@@ -5,9 +5,9 @@ struct DocumentReader {
     let decoder: ObjectDecoder
     let ctx: DecodeContext
 
-    func read(_ root: Field, into builder: inout SnapshotBuilder) {
+    func read(_ root: Field, into builder: inout ChunkResult) {
         if root.isNull { return }
-        guard case .mapping = root.node else {
+        guard root.node.kind == .mapping else {
             ctx.error(DiagnosticID.notAnObject, root.node, "", "document is \(root.kindName), not a Kubernetes object")
             return
         }
@@ -25,8 +25,8 @@ struct DocumentReader {
         readObject(root, kind: kind, apiVersion: apiVersion, into: &builder)
     }
 
-    private func readObject(_ f: Field, kind: String?, apiVersion: String?, into builder: inout SnapshotBuilder) {
-        guard case .mapping = f.node else {
+    private func readObject(_ f: Field, kind: String?, apiVersion: String?, into builder: inout ChunkResult) {
+        guard f.node.kind == .mapping else {
             ctx.error(DiagnosticID.notAnObject, f.node, f.path, "expected a Kubernetes object, found \(f.kindName)")
             return
         }
@@ -51,10 +51,8 @@ struct DocumentReader {
         ctx.beginObject()
         let object = decoder.decode(f, kind: objectKind)
         if ctx.objectErrors > 0 || object == nil {
-            let name = f["metadata"]?["name"].flatMap { $0.isNull ? nil : $0 }.map { field -> String in
-                if case .scalar(let s) = field.node { return s.string }
-                return "?"
-            } ?? "?"
+            let nameNode = f.node.value(forKey: "metadata")?.value(forKey: "name")
+            let name = nameNode.map { $0.kind == .scalar ? $0.string : "?" } ?? "?"
             ctx.warning(DiagnosticID.objectSkipped, f.node, f.path, "\(kind) '\(name)' skipped because of its errors")
             return
         }
@@ -67,13 +65,14 @@ struct DocumentReader {
     /// Whether a kind-less document is an AKS ManagedCluster (ARM REST shape with `type`, or the
     /// flattened `az aks show` shape with `agentPoolProfiles`).
     static func isAKSClusterDocument(_ f: Field) -> Bool {
-        guard case .mapping(let m) = f.node else { return false }
-        for (k, v) in m {
-            guard let key = k.scalar?.string.lowercased() else { continue }
-            if key == "type", v.scalar?.string.lowercased() == "microsoft.containerservice/managedclusters" { return true }
+        guard f.node.kind == .mapping else { return false }
+        for (k, v) in f.node.pairs where k.kind == .scalar {
+            let key = k.string.lowercased()
+            if key == "type", v.kind == .scalar, v.string.lowercased() == "microsoft.containerservice/managedclusters" { return true }
             if key == "agentpoolprofiles" { return true }
-            if key == "properties", case .mapping(let props) = v,
-               props.contains(where: { $0.key.scalar?.string.lowercased() == "agentpoolprofiles" }) { return true }
+            if key == "properties", v.pairs.contains(where: { $0.key.kind == .scalar && $0.key.string.lowercased() == "agentpoolprofiles" }) {
+                return true
+            }
         }
         return false
     }

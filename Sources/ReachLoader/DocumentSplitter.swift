@@ -9,58 +9,62 @@ struct DocumentChunk {
 /// a syntax error in one document then cannot abort the others (libyaml stops at the first error).
 enum DocumentSplitter {
     /// Splits `text` (BOM already stripped) into documents. A marker is a line starting with `---`
-    /// followed by end of line or whitespace. Chunks that hold only blank lines, comments or
-    /// directives are dropped; the remaining ones are numbered from 1.
+    /// followed by end of line or whitespace. Chunks holding only blank lines, comments, `...` or
+    /// directives are dropped; the remaining ones are numbered from 1. Works on UTF-8 bytes, so
+    /// `\r\n` and `\n` line ends are treated alike.
     /// - Complexity: O(n) in the text length.
-    static func split(_ text: String) -> [DocumentChunk] {
+    static func split(_ text: Substring) -> [DocumentChunk] {
         var chunks: [DocumentChunk] = []
         let utf8 = text.utf8
-        var chunkStart = utf8.startIndex
-        var chunkLine = 1
+        var chunkStart = utf8.startIndex, chunkLine = 1, chunkHasContent = false
         var line = 1
         var lineStart = utf8.startIndex
-        var index = utf8.startIndex
         func flush(upTo end: String.Index) {
-            let body = text[chunkStart..<end]
-            if hasContent(body) {
-                chunks.append(DocumentChunk(index: chunks.count + 1, startLine: chunkLine, text: body))
+            if chunkHasContent {
+                chunks.append(DocumentChunk(index: chunks.count + 1, startLine: chunkLine, text: text[chunkStart..<end]))
             }
         }
-        while index < utf8.endIndex {
-            if index == lineStart, isMarker(utf8[index...]) {
-                if lineStart != chunkStart { flush(upTo: lineStart) }
+        while lineStart < utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let bytes = utf8[lineStart..<lineEnd]
+            switch classify(bytes) {
+            case .marker(let hasInlineContent):
+                flush(upTo: lineStart)
                 chunkStart = lineStart
                 chunkLine = line
+                chunkHasContent = hasInlineContent
+            case .content:
+                chunkHasContent = true
+            case .empty:
+                break
             }
-            if utf8[index] == UInt8(ascii: "\n") {
-                line += 1
-                lineStart = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
+            line += 1
+            lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : utf8.endIndex
         }
         flush(upTo: utf8.endIndex)
         return chunks
     }
 
-    private static func isMarker(_ s: Substring.UTF8View) -> Bool {
-        var it = s.makeIterator()
-        for _ in 0..<3 { guard it.next() == UInt8(ascii: "-") else { return false } }
-        guard let next = it.next() else { return true }
-        return next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || next == UInt8(ascii: "\n") || next == UInt8(ascii: "\r")
-    }
+    private enum LineClass { case marker(hasInlineContent: Bool), content, empty }
 
-    /// Whether a chunk has anything besides blank lines, comments, `---`/`...` markers and directives.
-    private static func hasContent(_ body: Substring) -> Bool {
-        for rawLine in body.split(whereSeparator: \.isNewline) {  // "\r\n" is one Character
-            var line = rawLine.drop { $0 == " " || $0 == "\t" || $0 == "\r" }
-            while let last = line.last, last == "\r" || last == " " || last == "\t" { line = line.dropLast() }
-            if line.isEmpty || line.hasPrefix("#") || line.hasPrefix("%") || line == "..." { continue }
-            if line.hasPrefix("---") {
-                let rest = line.dropFirst(3).drop { $0 == " " || $0 == "\t" }
-                if rest.isEmpty || rest.hasPrefix("#") { continue }
+    private static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), cr = UInt8(ascii: "\r")
+
+    /// Classifies one line (without its `\n`).
+    private static func classify(_ line: Substring.UTF8View) -> LineClass {
+        if line.starts(with: "---".utf8) {
+            let rest = line.dropFirst(3)
+            guard let next = rest.first else { return .marker(hasInlineContent: false) }
+            if next == space || next == tab || next == cr {
+                let tail = rest.drop { $0 == space || $0 == tab || $0 == cr }
+                return .marker(hasInlineContent: !(tail.isEmpty || tail.first == UInt8(ascii: "#")))
             }
-            return true
         }
-        return false
+        let body = line.drop { $0 == space || $0 == tab || $0 == cr }
+        guard let first = body.first else { return .empty }
+        if first == UInt8(ascii: "#") || (first == UInt8(ascii: "%") && line.first == first) { return .empty }
+        if body.starts(with: "...".utf8), body.dropFirst(3).allSatisfy({ $0 == space || $0 == tab || $0 == cr }) {
+            return .empty
+        }
+        return .content
     }
 }

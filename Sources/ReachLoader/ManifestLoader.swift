@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import ReachModel
 
@@ -17,6 +18,9 @@ public struct LoadOptions: Sendable {
 /// Loads Kubernetes manifests (YAML streams, JSON, `List`s, `kubectl get -o yaml|json` dumps)
 /// into a ``ClusterSnapshot``. Never throws for bad input: every problem becomes a located
 /// ``Diagnostic`` and the rest of the input still loads.
+///
+/// Documents are independent, so they are parsed and decoded on all cores, then merged in input
+/// order (duplicates: the last one in input order wins).
 public struct ManifestLoader: Sendable {
     public var options: LoadOptions
 
@@ -26,55 +30,91 @@ public struct ManifestLoader: Sendable {
 
     /// Loads files, directories (recursively: `.yaml`, `.yml`, `.json`, sorted by path) and `-`
     /// (standard input, read through `stdin`).
-    /// - Complexity: O(total input size) plus O(n log n) to sort n objects.
+    /// - Complexity: O(total input size / cores) plus O(n log n) to sort n objects.
     public func load(paths: [String], stdin: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }) -> ClusterSnapshot {
         var builder = SnapshotBuilder()
+        var sources: [(name: String, text: String)] = []
         for path in paths {
             if path == "-" {
-                load(data: stdin(), name: "<stdin>", into: &builder)
+                if let text = decode(stdin(), name: "<stdin>", into: &builder) { sources.append(("<stdin>", text)) }
                 continue
             }
             for file in InputFiles.expand(path, diagnostics: &builder.diagnostics) {
-                guard let data = InputFiles.read(file, limit: options.maxFileBytes, diagnostics: &builder.diagnostics) else {
-                    continue
-                }
-                load(data: data, name: file, into: &builder)
+                guard let data = InputFiles.read(file, limit: options.maxFileBytes, diagnostics: &builder.diagnostics),
+                      let text = decode(data, name: file, into: &builder) else { continue }
+                sources.append((file, text))
             }
         }
+        load(sources, into: &builder)
         return builder.finish()
     }
 
     /// Loads in-memory documents, each with the name used in locations.
-    /// - Complexity: O(total input size) plus O(n log n) to sort n objects.
+    /// - Complexity: O(total input size / cores) plus O(n log n) to sort n objects.
     public func load(sources: [(name: String, text: String)]) -> ClusterSnapshot {
         var builder = SnapshotBuilder()
-        for source in sources { load(text: source.text, name: source.name, into: &builder) }
+        builder.bytesRead = sources.reduce(0) { $0 + $1.text.utf8.count }
+        load(sources, into: &builder)
         return builder.finish()
     }
 
-    func load(data: Data, name: String, into builder: inout SnapshotBuilder) {
+    private func decode(_ data: Data, name: String, into builder: inout SnapshotBuilder) -> String? {
+        builder.bytesRead += data.count
         guard let text = InputFiles.decodeText(data) else {
             builder.diagnostics.append(Diagnostic(
                 id: DiagnosticID.unreadable, severity: .error,
                 location: SourceLocation(file: name, document: 0, line: 0, column: 0),
                 message: "not valid UTF-8 or UTF-16 text"))
-            return
+            return nil
         }
-        load(text: text, name: name, into: &builder)
-        builder.bytesRead += data.count
+        return text
     }
 
-    func load(text: String, name: String, into builder: inout SnapshotBuilder) {
-        builder.files.append(name)
-        var body = Substring(text)
-        if body.unicodeScalars.first == "\u{FEFF}" { body = body.dropFirst() }
-        let decoder = ObjectDecoder(namespaceDefault: options.namespaceDefault)
-        for chunk in DocumentSplitter.split(String(body)) {
-            let ctx = DecodeContext(file: name, document: chunk.index, lineOffset: chunk.startLine - 1)
-            for root in YAMLDocumentParser.parse(chunk, ctx: ctx) {
-                DocumentReader(decoder: decoder, ctx: ctx).read(Field(node: root, path: "", ctx: ctx), into: &builder)
-            }
-            builder.diagnostics += ctx.diagnostics
+    private func load(_ sources: [(name: String, text: String)], into builder: inout SnapshotBuilder) {
+        var work: [(name: String, chunk: DocumentChunk)] = []
+        for source in sources {
+            builder.files.append(source.name)
+            var body = Substring(source.text)
+            if body.unicodeScalars.first == "\u{FEFF}" { body = body.dropFirst() }
+            for chunk in DocumentSplitter.split(body) { work.append((source.name, chunk)) }
         }
+        let decoder = ObjectDecoder(namespaceDefault: options.namespaceDefault)
+        let results = ParallelMap.map(work) { item -> ChunkResult in
+            let ctx = DecodeContext(file: item.name, document: item.chunk.index, lineOffset: item.chunk.startLine - 1)
+            var result = ChunkResult()
+            for tree in YAMLDocumentParser.parse(item.chunk, ctx: ctx) {
+                withExtendedLifetime(tree) {
+                    guard let root = tree.root() else { return }
+                    DocumentReader(decoder: decoder, ctx: ctx).read(Field(node: root, path: "", ctx: ctx), into: &result)
+                }
+            }
+            result.diagnostics = ctx.diagnostics
+            return result
+        }
+        for result in results { builder.merge(result) }
     }
+}
+
+/// Order-preserving parallel map over all cores (Dispatch's concurrentPerform).
+enum ParallelMap {
+    /// - Complexity: O(n / cores) wall time for n independent items of similar cost.
+    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        if items.count < 4 { return items.map(transform) }
+        let batches = min(items.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        let results = ResultSlots<[R]>(count: batches)
+        DispatchQueue.concurrentPerform(iterations: batches) { b in
+            let lower = items.count * b / batches, upper = items.count * (b + 1) / batches
+            results.set(b, items[lower..<upper].map(transform))
+        }
+        return results.values.flatMap { $0 ?? [] }
+    }
+}
+
+/// Fixed slots written once each from concurrent workers.
+private final class ResultSlots<R>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [R?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ value: R) { lock.withLock { slots[i] = value } }
+    var values: [R?] { lock.withLock { slots } }
 }

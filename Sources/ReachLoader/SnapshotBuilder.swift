@@ -3,7 +3,9 @@ import ReachModel
 /// Collects decoded objects; a later object with the same kind/namespace/name replaces the
 /// earlier one with a warning. `finish()` distributes them into the sorted snapshot lists.
 struct SnapshotBuilder {
-    private var objects: [ObjectRef: LoadedObject] = [:]
+    /// Objects in input order; a replaced duplicate leaves `nil` behind.
+    private var objects: [LoadedObject?] = []
+    private var slot: [ObjectRef: Int] = [:]
     var skippedKinds: [String: Int] = [:]
     var diagnostics: [Diagnostic] = []
     var files: [String] = []
@@ -13,20 +15,29 @@ struct SnapshotBuilder {
     mutating func add(_ object: LoadedObject, kind: ObjectKind) {
         let meta = object.meta
         let ref = ObjectRef(kind: kind, namespace: meta.namespace, name: meta.name)
-        if let previous = objects[ref] {
+        if let previous = slot[ref], let earlier = objects[previous] {
             diagnostics.append(Diagnostic(
                 id: DiagnosticID.duplicate, severity: .warning, location: meta.location, path: nil,
-                message: "duplicate \(ref) (first at \(previous.meta.location)); the last one wins"))
+                message: "duplicate \(ref) (first at \(earlier.meta.location)); the last one wins"))
+            objects[previous] = nil
         }
-        objects[ref] = object
+        slot[ref] = objects.count
+        objects.append(object)
     }
 
-    /// Builds the snapshot; every list is sorted by namespace then name (then kind for workloads).
+    /// Appends one document's results (in input order).
+    mutating func merge(_ result: ChunkResult) {
+        for (object, kind) in result.objects { add(object, kind: kind) }
+        for (key, n) in result.skippedKinds { skippedKinds[key, default: 0] += n }
+        diagnostics += result.diagnostics
+    }
+
+    /// Builds the snapshot; every list is sorted by namespace then name (then kind for the lists
+    /// that mix kinds).
     /// - Complexity: O(n log n).
     func finish() -> ClusterSnapshot {
         var s = ClusterSnapshot()
-        for ref in objects.keys.sorted() {
-            guard let object = objects[ref] else { continue }
+        for case let object? in objects {
             switch object {
             case .namespace(let o): s.namespaces.append(o)
             case .serviceAccount(let o): s.serviceAccounts.append(o)
@@ -47,14 +58,32 @@ struct SnapshotBuilder {
             case .limitRange(let o): s.limitRanges.append(o)
             }
         }
-        // ObjectRef sorts by kind first; within one list the order is (namespace, name) except for
-        // workloads and webhooks, which mix kinds: sort them by (namespace, name, kind).
-        s.workloads.sort { ($0.meta.namespace ?? "", $0.meta.name, $0.kind.rawValue) < ($1.meta.namespace ?? "", $1.meta.name, $1.kind.rawValue) }
-        s.webhookConfigurations.sort { ($0.meta.name, $0.kind.rawValue) < ($1.meta.name, $1.kind.rawValue) }
+        sortByName(&s.namespaces); sortByName(&s.serviceAccounts); sortByName(&s.roles)
+        sortByName(&s.clusterRoles); sortByName(&s.roleBindings); sortByName(&s.clusterRoleBindings)
+        sortByName(&s.pods); sortByName(&s.networkPolicies); sortByName(&s.services); sortByName(&s.ingresses)
+        sortByName(&s.secrets); sortByName(&s.configMaps); sortByName(&s.nodes); sortByName(&s.resourceQuotas)
+        sortByName(&s.limitRanges)
+        s.workloads.sort { Self.before($0.meta, $0.kind, $1.meta, $1.kind) }
+        s.webhookConfigurations.sort { Self.before($0.meta, $0.kind, $1.meta, $1.kind) }
         s.skippedKinds = skippedKinds
         s.diagnostics = diagnostics.sorted()
         s.files = files
         s.bytesRead = bytesRead
         return s
+    }
+
+    /// Sorts through an index permutation so each (large) object is moved once.
+    private func sortByName<T: KubeObject>(_ items: inout [T]) {
+        let keys = items.map { ($0.meta.namespace ?? "", $0.meta.name) }
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        items = order.map { items[$0] }
+    }
+
+    /// (namespace, name, kind) order; cluster-scoped (no namespace) first.
+    static func before(_ a: ObjectMeta, _ ak: ObjectKind, _ b: ObjectMeta, _ bk: ObjectKind) -> Bool {
+        let an = a.namespace ?? "", bn = b.namespace ?? ""
+        if an != bn { return an < bn }
+        if a.name != b.name { return a.name < b.name }
+        return ak.rawValue < bk.rawValue
     }
 }

@@ -135,10 +135,14 @@ import Testing
         #expect(s.warnings.map(\.id) == [DiagnosticID.duplicate])
     }
 
-    @Test func duplicateMappingKeysAreASyntaxError() {
-        let s = load("apiVersion: v1\nkind: Namespace\nkind: Namespace\nmetadata: {name: a}\n")
-        #expect(s.namespaces.isEmpty)
-        #expect(s.errors.first?.id == DiagnosticID.syntax)
+    /// Go's YAML decoding (sigs.k8s.io/yaml, non-strict) keeps the last duplicate; kubectl's strict
+    /// mode only warns. Same here: a located warning, the last value wins.
+    @Test func duplicateMappingKeysWarnAndTheLastWins() {
+        let s = load("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: first\n  name: second\n")
+        #expect(s.namespaces.map(\.name) == ["second"])
+        #expect(s.warnings.first?.id == DiagnosticID.syntax)
+        #expect(s.warnings.first?.location?.line == 5)
+        #expect(s.errors.isEmpty)
     }
 
     @Test func unquotedNumberInAStringFieldWarnsButLoads() {
