@@ -62,7 +62,9 @@ indirect enum FieldPath: CustomStringConvertible {
 struct Field {
     let node: YNode
     let fieldPath: FieldPath
-    let ctx: DecodeContext
+    /// `unowned(unsafe)`: a document's context outlives every field read from it (see
+    /// ``ManifestLoader``), and this keeps reference counting off the hot path.
+    unowned(unsafe) let ctx: DecodeContext
 
     init(node: YNode, path: FieldPath, ctx: DecodeContext) {
         self.node = node

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One YAML document of a file: its 1-based index, the 1-based file line it starts on, and text.
 struct DocumentChunk {
     var index: Int
@@ -25,7 +27,7 @@ enum DocumentSplitter {
             }
         }
         while lineStart < utf8.endIndex {
-            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let lineEnd = nextNewline(utf8, from: lineStart)
             let bytes = utf8[lineStart..<lineEnd]
             switch classify(bytes) {
             case .marker(let hasInlineContent):
@@ -43,6 +45,20 @@ enum DocumentSplitter {
         }
         flush(upTo: utf8.endIndex)
         return chunks
+    }
+
+    /// Index of the next `\n` at or after `from` (memchr on contiguous storage).
+    private static func nextNewline(_ utf8: Substring.UTF8View, from: String.Index) -> String.Index {
+        let rest = utf8[from...]
+        let offset = rest.withContiguousStorageIfAvailable { buf -> Int? in
+            guard let base = buf.baseAddress, let hit = memchr(base, 10, buf.count) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
+        switch offset {
+        case .some(.some(let n)): return utf8.index(from, offsetBy: n)
+        case .some(.none): return utf8.endIndex
+        case .none: return rest.firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+        }
     }
 
     private enum LineClass { case marker(hasInlineContent: Bool), content, empty }
