@@ -55,6 +55,7 @@ let package = Package(
         .testTarget(name: "ReachGraphvizTests", dependencies: ["ReachGraphviz"]),
         .testTarget(name: "RBACEngineTests", dependencies: ["RBACEngine", "ReachLoader", "ReachTestSupport"]),
         .testTarget(name: "NetworkEngineTests", dependencies: ["NetworkEngine", "ReachLoader", "ReachTestSupport"]),
+        .testTarget(name: "ReachReportsTests", dependencies: ["ReachReports", "ReachTestSupport"]),
         .testTarget(name: "ReachCLITests", dependencies: ["ReachCLI", "ReachTestSupport"]),
         .target(name: "ReachTestSupport", dependencies: ["ReachModel"], path: "Tests/ReachTestSupport"),
     ]
