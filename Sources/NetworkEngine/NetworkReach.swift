@@ -1,0 +1,96 @@
+import ReachCore
+import ReachModel
+
+/// The result of the NetworkPolicy engine: class-level matrices per port class, plus
+/// everything needed to expand them to pods, ports and external ranges.
+public struct NetworkReach: Sendable {
+    public let catalog: EndpointCatalog
+    public let policies: [NetworkPolicy]
+    public let classes: EndpointClasses
+    public let portAtoms: PortAtomTable
+    public let ipAtoms: IPAtomTable
+    /// Port atom → index into ``matrices``.
+    public let portClassOfAtom: [Int]
+    public let matrices: [PortClassReach]
+    public let diagnostics: [Diagnostic]
+
+    public var endpoints: [NetworkEndpoint] { catalog.endpoints }
+
+    /// The naive evaluator over the same inputs (for `--explain` and cross-checks).
+    public var evaluator: PairEvaluator { PairEvaluator(catalog: catalog, policies: policies, ipAtoms: ipAtoms) }
+
+    /// Whether `src` may connect to `dst` with `probe`. Self traffic is always allowed (rule 2);
+    /// external-to-external is not analysed (false).
+    /// - Complexity: O(log atoms).
+    public func allowed(_ src: NetworkPeerRef, _ dst: NetworkPeerRef, _ probe: ProbePort) -> Bool {
+        guard let a = portAtoms.atom(for: probe) else { return false }
+        return allowed(src, dst, atom: a)
+    }
+
+    /// - Complexity: O(1).
+    public func allowed(_ src: NetworkPeerRef, _ dst: NetworkPeerRef, atom a: Int) -> Bool {
+        let m = matrices[portClassOfAtom[a]]
+        switch (src, dst) {
+        case let (.endpoint(s), .endpoint(d)):
+            return s == d || m.reach[classes.classOf[s], classes.classOf[d]]
+        case let (.endpoint(s), .external(e)):
+            return m.toExternal[classes.classOf[s], e]
+        case let (.external(e), .endpoint(d)):
+            return m.fromExternal[e, classes.classOf[d]]
+        case (.external, .external):
+            return false
+        }
+    }
+
+    /// Every allowed endpoint pair for `probe` as `src->dst`, self pairs included, sorted by
+    /// code point (the JSON contract of interfaces.md).
+    /// - Complexity: O(K² / 64 + allowed pairs × log) for K classes.
+    public func allowedPairs(_ probe: ProbePort) -> [String] {
+        guard let a = portAtoms.atom(for: probe) else { return [] }
+        let m = matrices[portClassOfAtom[a]].reach
+        var out: [String] = []
+        for (s, srcMembers) in classes.members.enumerated() {
+            let row = m.row(s)
+            for src in srcMembers {
+                out.append(endpoints[src].displayName + "->" + endpoints[src].displayName)
+                row.forEachMember { d in
+                    for dst in classes.members[d] where dst != src {
+                        out.append(endpoints[src].displayName + "->" + endpoints[dst].displayName)
+                    }
+                }
+            }
+        }
+        return out.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// The allowed (protocol, port) set from `src` to `dst` over all port atoms.
+    /// - Complexity: O(port atoms).
+    public func connections(_ src: NetworkPeerRef, _ dst: NetworkPeerRef) -> ConnectionSet {
+        if case .endpoint = src, src == dst { return .all }
+        var set = ConnectionSet()
+        for (a, atom) in portAtoms.atoms.enumerated() where allowed(src, dst, atom: a) {
+            set.add(atom.protocolName, atom.lower...atom.upper)
+        }
+        return set
+    }
+
+    /// Connections between two classes (`src` ≠ `dst` pods when the classes are equal).
+    /// - Complexity: O(port atoms).
+    public func classConnections(_ s: Int, _ d: Int) -> ConnectionSet {
+        var set = ConnectionSet()
+        for (a, atom) in portAtoms.atoms.enumerated() where matrices[portClassOfAtom[a]].reach[s, d] {
+            set.add(atom.protocolName, atom.lower...atom.upper)
+        }
+        return set
+    }
+
+    /// Every declared (protocol, containerPort) of the endpoints, sorted.
+    public var declaredProbes: [ProbePort] {
+        Array(endpoints.reduce(into: Set<ProbePort>()) { $0.formUnion($1.declaredProbes) }).sorted()
+    }
+
+    /// Endpoint index by display name (`ns/pod` or `ns/name[Kind]`).
+    public func endpointIndex(named name: String) -> Int? {
+        endpoints.firstIndex { $0.displayName == name }
+    }
+}

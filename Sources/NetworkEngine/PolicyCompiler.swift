@@ -1,0 +1,136 @@
+import ReachCore
+import ReachModel
+
+/// One rule compiled against the classes and atoms: its peers as a row over `classes + external
+/// atoms` and its ports as a set of port atoms plus the named ports left to resolve per destination.
+struct CompiledRule: Sendable {
+    var peers: BitSet
+    var allPorts: Bool
+    var numericAtoms: BitSet
+    var named: [NamedPortRef]
+}
+
+/// One direction of one policy: the classes it selects and its rules (rule 3 already applied).
+struct CompiledDirection: Sendable {
+    var policy: Int
+    var selected: BitSet
+    var rules: [CompiledRule]
+}
+
+/// Compiles policies into ``CompiledDirection``s. Selector rows are cached per selector, so a
+/// peer costs `nsBits ∧ podBits`, two cached rows.
+struct PolicyCompiler {
+    let catalog: EndpointCatalog
+    let classes: EndpointClasses
+    let ipAtoms: IPAtomTable
+    let portAtoms: PortAtomTable
+    /// Columns: classes, then external atoms.
+    var width: Int { classes.count + ipAtoms.atoms.count }
+    private var podCache: [LabelSelector: BitSet] = [:]
+    private var nsCache: [LabelSelector: BitSet] = [:]
+    private var blockCache: [IPBlock: BitSet] = [:]
+    private var namespaceRows: [String: BitSet] = [:]
+
+    init(catalog: EndpointCatalog, classes: EndpointClasses, ipAtoms: IPAtomTable, portAtoms: PortAtomTable) {
+        self.catalog = catalog
+        self.classes = classes
+        self.ipAtoms = ipAtoms
+        self.portAtoms = portAtoms
+        for c in 0..<classes.count {
+            let ns = catalog.endpoints[classes.representative(c)].namespace
+            namespaceRows[ns, default: BitSet(capacity: classes.count + ipAtoms.atoms.count)].insert(c)
+        }
+    }
+
+    /// Cut points for port atoms: numeric ports and ranges of every policy, plus every declared
+    /// container port whose name a policy uses.
+    static func portCuts(_ policies: [NetworkPolicy], _ catalog: EndpointCatalog) -> [NetworkProtocol: Set<Int>] {
+        var cuts: [NetworkProtocol: Set<Int>] = [:]
+        let named = Set(EndpointClasses.namedPortRefs(policies))
+        for p in policies {
+            for rule in (p.ingress ?? []) + (p.egress ?? []) {
+                for entry in rule.ports ?? [] {
+                    guard case .number(let n)? = entry.port else { continue }
+                    cuts[entry.effectiveProtocol, default: []].formUnion([n, max(n, entry.endPort ?? n) + 1])
+                }
+            }
+        }
+        for e in catalog.endpoints {
+            for port in e.ports {
+                guard let name = port.name, named.contains(NamedPortRef(name: name, protocolName: port.protocolName)) else { continue }
+                cuts[port.protocolName, default: []].formUnion([port.containerPort, port.containerPort + 1])
+            }
+        }
+        return cuts
+    }
+
+    /// - Complexity: O(policies × rules × (peers × width / 64)) with selector rows cached.
+    mutating func compile(_ policies: [NetworkPolicy], _ type: PolicyType) -> [CompiledDirection] {
+        var out: [CompiledDirection] = []
+        for (pi, policy) in policies.enumerated() {
+            guard let rules = PolicySemantics.rules(policy, type) else { continue }
+            let ns = policy.namespace ?? ""
+            var selected = namespaceRows[ns] ?? BitSet(capacity: width)
+            selected.formIntersection(podRow(policy.podSelector))
+            out.append(CompiledDirection(policy: pi, selected: selected, rules: rules.map { compile($0, ns) }))
+        }
+        return out
+    }
+
+    mutating func compile(_ rule: NetworkPolicyRule, _ ns: String) -> CompiledRule {
+        var peers = BitSet(capacity: width)
+        if let list = rule.peers, !list.isEmpty {
+            for peer in list { peers.formUnion(peerRow(peer, ns)) }
+        } else {
+            peers.insertAll()
+        }
+        var numeric = BitSet(capacity: portAtoms.atoms.count)
+        var named: [NamedPortRef] = []
+        let entries = rule.ports ?? []
+        for entry in entries {
+            let proto = entry.effectiveProtocol
+            switch entry.port {
+            case nil: for a in portAtoms.atoms(of: proto) { numeric.insert(a) }
+            case .number(let n)?: for a in portAtoms.atoms(proto, n, max(n, entry.endPort ?? n)) { numeric.insert(a) }
+            case .name(let name)?: named.append(NamedPortRef(name: name, protocolName: proto))
+            }
+        }
+        return CompiledRule(peers: peers, allPorts: entries.isEmpty, numericAtoms: numeric, named: named)
+    }
+
+    mutating func peerRow(_ peer: NetworkPolicyPeer, _ ns: String) -> BitSet {
+        if let block = peer.ipBlock { return blockRow(block) }
+        var row = peer.namespaceSelector.map { namespaceSelectorRow($0) } ?? (namespaceRows[ns] ?? BitSet(capacity: width))
+        if let pod = peer.podSelector { row.formIntersection(podRow(pod)) }
+        return row
+    }
+
+    mutating func podRow(_ selector: LabelSelector) -> BitSet {
+        if let cached = podCache[selector] { return cached }
+        var row = BitSet(capacity: width)
+        for c in 0..<classes.count where selector.matches(catalog.endpoints[classes.representative(c)].labels) { row.insert(c) }
+        podCache[selector] = row
+        return row
+    }
+
+    mutating func namespaceSelectorRow(_ selector: LabelSelector) -> BitSet {
+        if let cached = nsCache[selector] { return cached }
+        var row = BitSet(capacity: width)
+        for (ns, nsRow) in namespaceRows where selector.matches(catalog.labels(ofNamespace: ns)) { row.formUnion(nsRow) }
+        nsCache[selector] = row
+        return row
+    }
+
+    mutating func blockRow(_ block: IPBlock) -> BitSet {
+        if let cached = blockCache[block] { return cached }
+        var row = BitSet(capacity: width)
+        let inside = Set(ipAtoms.atoms(in: block))
+        for a in inside { row.insert(classes.count + a) }
+        for c in 0..<classes.count {
+            let e = catalog.endpoints[classes.representative(c)]
+            if e.ips.contains(where: { ipAtoms.atom(of: $0).map(inside.contains) ?? false }) { row.insert(c) }
+        }
+        blockCache[block] = row
+        return row
+    }
+}
