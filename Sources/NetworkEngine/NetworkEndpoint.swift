@@ -59,7 +59,8 @@ public struct EndpointCatalog: Sendable {
     public private(set) var declaredNamespaces: Set<String> = []
     public private(set) var diagnostics: [Diagnostic] = []
 
-    /// - Complexity: O(pods + workloads × pods in their namespace) for the has-pods check.
+    /// - Complexity: O(pods + workloads) with owner references; a workload whose pods carry none
+    ///   costs O(pods in its namespace) for the selector check.
     public init(snapshot: ClusterSnapshot) {
         for ns in snapshot.namespaces {
             namespaceLabels[ns.name] = ns.effectiveLabels
@@ -80,9 +81,17 @@ public struct EndpointCatalog: Sendable {
                                              ports: pod.spec.allPorts, location: pod.location,
                                              ownerName: pod.owners.first.map { "\(ns)/\($0.name)[\($0.kind)]" }))
         }
+        // Owner names, and owner names with a `-suffix` dropped (Deployment → ReplicaSet → Pod, CronJob → Job → Pod).
+        var owned: Set<String> = []
+        for (ns, pods) in podsByNamespace {
+            for owner in pods.flatMap(\.owners) {
+                owned.insert("\(ns)/\(owner.name)")
+                if owner.kind == "ReplicaSet" || owner.kind == "Job", let dash = owner.name.lastIndex(of: "-") { owned.insert("\(ns)/\(owner.name[..<dash])") }
+            }
+        }
         for w in snapshot.workloads {
             let ns = w.namespace ?? "default"
-            if EndpointCatalog.hasPods(w, podsByNamespace[ns] ?? []) { continue }
+            if owned.contains("\(ns)/\(w.name)") || EndpointCatalog.hasPods(w, podsByNamespace[ns] ?? []) { continue }
             if w.template.hostNetwork {
                 diagnostics.append(Diagnostic(
                     id: NetworkDiagnosticID.hostNetworkPod, severity: .warning, location: w.location,
@@ -101,15 +110,11 @@ public struct EndpointCatalog: Sendable {
         }
     }
 
-    /// Whether a workload has Pod objects: a pod owned by it (or by a ReplicaSet/Job it
-    /// creates, named `<name>-<suffix>`), or a pod its selector matches.
+    /// Whether a workload has Pod objects besides owner references (checked first by the
+    /// caller): an ownerless pod of its namespace that its non-empty selector matches.
     static func hasPods(_ w: Workload, _ pods: [Pod]) -> Bool {
-        pods.contains { pod in
-            if pod.owners.contains(where: { $0.kind == w.kind.rawValue && $0.name == w.name }) { return true }
-            if pod.owners.contains(where: { $0.name.hasPrefix(w.name + "-") }) { return true }
-            if let sel = w.selector, !sel.isEmpty { return sel.matches(pod.meta.labels) }
-            return false
-        }
+        guard let sel = w.selector, !sel.isEmpty else { return false }
+        return pods.contains { $0.owners.isEmpty && sel.matches($0.meta.labels) }
     }
 
     /// Labels of `namespace` (at least `kubernetes.io/metadata.name`).

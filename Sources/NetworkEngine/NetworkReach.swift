@@ -42,24 +42,30 @@ public struct NetworkReach: Sendable {
         }
     }
 
-    /// Every allowed endpoint pair for `probe` as `src->dst`, self pairs included, sorted by
-    /// code point (the JSON contract of interfaces.md).
-    /// - Complexity: O(K² / 64 + allowed pairs × log) for K classes.
-    public func allowedPairs(_ probe: ProbePort) -> [String] {
-        guard let a = portAtoms.atom(for: probe) else { return [] }
+    /// Calls `body(src, dst)` for every allowed endpoint pair for `probe` (endpoint indices),
+    /// self pairs included, grouped by source class. This is the pod-pair expansion without
+    /// building strings (what a benchmark of "all pod pairs for one probe" should time).
+    /// - Complexity: O(K² / 64 + allowed pairs) for K classes.
+    public func forEachAllowedPair(_ probe: ProbePort, _ body: (Int, Int) -> Void) {
+        guard let a = portAtoms.atom(for: probe) else { return }
         let m = matrices[portClassOfAtom[a]].reach
-        var out: [String] = []
         for (s, srcMembers) in classes.members.enumerated() {
             let row = m.row(s)
             for src in srcMembers {
-                out.append(endpoints[src].displayName + "->" + endpoints[src].displayName)
+                body(src, src)
                 row.forEachMember { d in
-                    for dst in classes.members[d] where dst != src {
-                        out.append(endpoints[src].displayName + "->" + endpoints[dst].displayName)
-                    }
+                    for dst in classes.members[d] where dst != src { body(src, dst) }
                 }
             }
         }
+    }
+
+    /// Every allowed endpoint pair for `probe` as `src->dst`, self pairs included, sorted by
+    /// code point (the JSON contract of interfaces.md).
+    /// - Complexity: O(K² / 64 + P log P) for K classes and P allowed pairs.
+    public func allowedPairs(_ probe: ProbePort) -> [String] {
+        var out: [String] = []
+        forEachAllowedPair(probe) { out.append(endpoints[$0].displayName + "->" + endpoints[$1].displayName) }
         return out.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 

@@ -26,10 +26,13 @@ struct PolicyCompiler {
     let portAtoms: PortAtomTable
     /// Columns: classes, then external atoms.
     var width: Int { classes.count + ipAtoms.atoms.count }
-    private var podCache: [LabelSelector: BitSet] = [:]
-    private var nsCache: [LabelSelector: BitSet] = [:]
+    private struct PodKey: Hashable { var selector: LabelSelector; var namespace: String }
+    private struct PeerKey: Hashable { var namespaceSelector: LabelSelector; var podSelector: LabelSelector? }
+    private var podCache: [PodKey: BitSet] = [:]
+    private var peerCache: [PeerKey: BitSet] = [:]
     private var blockCache: [IPBlock: BitSet] = [:]
     private var namespaceRows: [String: BitSet] = [:]
+    private var classesByNamespace: [String: [Int]] = [:]
 
     init(catalog: EndpointCatalog, classes: EndpointClasses, ipAtoms: IPAtomTable, portAtoms: PortAtomTable) {
         self.catalog = catalog
@@ -39,6 +42,7 @@ struct PolicyCompiler {
         for c in 0..<classes.count {
             let ns = catalog.endpoints[classes.representative(c)].namespace
             namespaceRows[ns, default: BitSet(capacity: classes.count + ipAtoms.atoms.count)].insert(c)
+            classesByNamespace[ns, default: []].append(c)
         }
     }
 
@@ -70,8 +74,7 @@ struct PolicyCompiler {
         for (pi, policy) in policies.enumerated() {
             guard let rules = PolicySemantics.rules(policy, type) else { continue }
             let ns = policy.namespace ?? ""
-            var selected = namespaceRows[ns] ?? BitSet(capacity: width)
-            selected.formIntersection(podRow(policy.podSelector))
+            let selected = podRow(policy.podSelector, ns)
             out.append(CompiledDirection(policy: pi, selected: selected, rules: rules.map { compile($0, ns) }))
         }
         return out
@@ -98,26 +101,30 @@ struct PolicyCompiler {
         return CompiledRule(peers: peers, allPorts: entries.isEmpty, numericAtoms: numeric, named: named)
     }
 
+    /// `nsBits ∧ podBits`: the policy's namespace when namespaceSelector is absent.
     mutating func peerRow(_ peer: NetworkPolicyPeer, _ ns: String) -> BitSet {
         if let block = peer.ipBlock { return blockRow(block) }
-        var row = peer.namespaceSelector.map { namespaceSelectorRow($0) } ?? (namespaceRows[ns] ?? BitSet(capacity: width))
-        if let pod = peer.podSelector { row.formIntersection(podRow(pod)) }
+        guard let nsSelector = peer.namespaceSelector else { return podRow(peer.podSelector ?? .everything, ns) }
+        let key = PeerKey(namespaceSelector: nsSelector, podSelector: peer.podSelector)
+        if let cached = peerCache[key] { return cached }
+        var row = BitSet(capacity: width)
+        for namespace in namespaceRows.keys where nsSelector.matches(catalog.labels(ofNamespace: namespace)) {
+            row.formUnion(peer.podSelector.map { podRow($0, namespace) } ?? (namespaceRows[namespace] ?? BitSet(capacity: width)))
+        }
+        peerCache[key] = row
         return row
     }
 
-    mutating func podRow(_ selector: LabelSelector) -> BitSet {
-        if let cached = podCache[selector] { return cached }
+    /// Classes of `namespace` whose labels `selector` matches.
+    /// - Complexity: O(classes in the namespace × selector size), cached per (selector, namespace).
+    mutating func podRow(_ selector: LabelSelector, _ namespace: String) -> BitSet {
+        let key = PodKey(selector: selector, namespace: namespace)
+        if let cached = podCache[key] { return cached }
         var row = BitSet(capacity: width)
-        for c in 0..<classes.count where selector.matches(catalog.endpoints[classes.representative(c)].labels) { row.insert(c) }
-        podCache[selector] = row
-        return row
-    }
-
-    mutating func namespaceSelectorRow(_ selector: LabelSelector) -> BitSet {
-        if let cached = nsCache[selector] { return cached }
-        var row = BitSet(capacity: width)
-        for (ns, nsRow) in namespaceRows where selector.matches(catalog.labels(ofNamespace: ns)) { row.formUnion(nsRow) }
-        nsCache[selector] = row
+        for c in classesByNamespace[namespace] ?? [] where selector.matches(catalog.endpoints[classes.representative(c)].labels) {
+            row.insert(c)
+        }
+        podCache[key] = row
         return row
     }
 

@@ -21,29 +21,46 @@ struct ReachMatrixBuilder {
     let namedMask: [NamedPortRef: [Int: BitSet]]
     var width: Int { classCount + externalCount }
 
-    /// - Complexity: O(Σ selected classes × width / 64 + classes × width / 64) per port class,
-    ///   plus the transpose O(classes × width / 64 + set bits).
+    /// `R = egress ∧ ingressᵀ`, transposing only the rows of ingress-isolated classes (a
+    /// non-isolated destination admits every source, so its column is all ones).
+    /// - Complexity: O((Σ selected classes + K) × W / 64 + bits in isolated ingress rows) per port
+    ///   class, W = K + external atoms.
     func build(atom a: Int) -> PortClassReach {
-        let ing = direction(ingress, atom: a, perRowNamed: true)
-        let egr = direction(egress, atom: a, perRowNamed: false)
-        let ingT = ing.transposed()
+        let (ing, ingIsolated) = direction(ingress, atom: a, perRowNamed: true)
+        let (egr, egrIsolated) = direction(egress, atom: a, perRowNamed: false)
+        // ingT[s, d] for isolated d only; open[d] for every non-isolated d.
+        var ingT = BitMatrix(rows: width, columns: classCount)
+        ingIsolated.forEachMember { d in ing.row(d).forEachMember { s in ingT[s, d] = true } }
+        var open = BitSet.full(capacity: classCount)
+        open.subtract(ingIsolated)
         var reach = BitMatrix(rows: classCount, columns: classCount)
         var toExternal = BitMatrix(rows: classCount, columns: externalCount)
         var fromExternal = BitMatrix(rows: externalCount, columns: classCount)
         for s in 0..<classCount {
-            var row = egr.row(s)
-            for e in 0..<externalCount where row.contains(classCount + e) { toExternal[s, e] = true }
-            row.formIntersection(ingT.row(s))
-            reach.setRow(s, to: row)
+            var admitted = ingT.row(s)
+            admitted.formUnion(open)
+            if egrIsolated.contains(s) {
+                let row = egr.row(s)
+                for e in 0..<externalCount where row.contains(classCount + e) { toExternal[s, e] = true }
+                admitted.formIntersection(row)
+            } else {
+                for e in 0..<externalCount { toExternal[s, e] = true }
+            }
+            reach.setRow(s, to: admitted)
         }
-        for e in 0..<externalCount { fromExternal.setRow(e, to: ingT.row(classCount + e)) }
+        for e in 0..<externalCount {
+            var row = ingT.row(classCount + e)
+            row.formUnion(open)
+            fromExternal.setRow(e, to: row)
+        }
         return PortClassReach(reach: reach, toExternal: toExternal, fromExternal: fromExternal)
     }
 
-    /// Rows = own classes, columns = peers (classes, then external atoms). Rows of classes no
-    /// policy isolates in this direction are full. Ingress resolves named ports on the row (the
-    /// destination), egress on the column.
-    func direction(_ dirs: [CompiledDirection], atom a: Int, perRowNamed: Bool) -> BitMatrix {
+    /// Rows = own classes, columns = peers (classes, then external atoms), filled for the classes
+    /// some policy isolates in this direction (returned as the second value; other rows stay
+    /// empty and mean "everything"). Ingress resolves named ports on the row (the destination),
+    /// egress on the column.
+    func direction(_ dirs: [CompiledDirection], atom a: Int, perRowNamed: Bool) -> (BitMatrix, BitSet) {
         var m = BitMatrix(rows: classCount, columns: width)
         var isolated = BitSet(capacity: classCount)
         for dir in dirs {
@@ -65,9 +82,7 @@ struct ReachMatrixBuilder {
                 for (ref, peers) in namedRules where namedMask[ref]?[a]?.contains(c) ?? false { m.formUnion(row: c, with: peers) }
             }
         }
-        let full = BitSet.full(capacity: width)
-        for c in 0..<classCount where !isolated.contains(c) { m.setRow(c, to: full) }
-        return m
+        return (m, isolated)
     }
 
     /// Named port → atom → classes resolving there.
