@@ -32,7 +32,7 @@ public enum NetworkEngine {
             classCount: classes.count, externalCount: ipAtoms.atoms.count, ingress: ingress, egress: egress,
             namedMask: ReachMatrixBuilder.namedMasks(classes: classes, catalog: catalog,
                                                      refs: EndpointClasses.namedPortRefs(policies),
-                                                     portAtoms: portAtoms, width: compiler.width))
+                                                     portAtoms: portAtoms))
         let (portClassOfAtom, representatives) = portClasses(portAtoms, ingress + egress, builder.namedMask)
         let matrices = representatives.map { builder.build(atom: $0) }
         return NetworkReach(catalog: catalog, policies: policies, classes: classes, portAtoms: portAtoms,

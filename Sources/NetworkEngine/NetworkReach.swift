@@ -50,7 +50,7 @@ public struct NetworkReach: Sendable {
         guard let a = portAtoms.atom(for: probe) else { return }
         let m = matrices[portClassOfAtom[a]].reach
         for (s, srcMembers) in classes.members.enumerated() {
-            let row = m.row(s)
+            let row = m.rowSet(s)
             for src in srcMembers {
                 body(src, src)
                 row.forEachMember { d in

@@ -1,10 +1,22 @@
 import ReachCore
 import ReachModel
 
-/// One rule compiled against the classes and atoms: its peers as a row over `classes + external
-/// atoms` and its ports as a set of port atoms plus the named ports left to resolve per destination.
+/// Peers as two rows: classes (K bits) and external IP atoms (E bits), so that both stay
+/// word-aligned.
+struct PeerSet: Sendable {
+    var classes: BitSet
+    var external: BitSet
+
+    mutating func formUnion(_ other: PeerSet) {
+        classes.formUnion(other.classes)
+        external.formUnion(other.external)
+    }
+}
+
+/// One rule compiled against the classes and atoms: its peers and its ports as a set of port
+/// atoms plus the named ports left to resolve per destination.
 struct CompiledRule: Sendable {
-    var peers: BitSet
+    var peers: PeerSet
     var allPorts: Bool
     var numericAtoms: BitSet
     var named: [NamedPortRef]
@@ -24,13 +36,13 @@ struct PolicyCompiler {
     let classes: EndpointClasses
     let ipAtoms: IPAtomTable
     let portAtoms: PortAtomTable
-    /// Columns: classes, then external atoms.
-    var width: Int { classes.count + ipAtoms.atoms.count }
+    var width: Int { classes.count }
+    var externalWidth: Int { ipAtoms.atoms.count }
     private struct PodKey: Hashable { var selector: LabelSelector; var namespace: String }
     private struct PeerKey: Hashable { var namespaceSelector: LabelSelector; var podSelector: LabelSelector? }
     private var podCache: [PodKey: BitSet] = [:]
     private var peerCache: [PeerKey: BitSet] = [:]
-    private var blockCache: [IPBlock: BitSet] = [:]
+    private var blockCache: [IPBlock: PeerSet] = [:]
     private var namespaceRows: [String: BitSet] = [:]
     private var classesByNamespace: [String: [Int]] = [:]
 
@@ -41,7 +53,7 @@ struct PolicyCompiler {
         self.portAtoms = portAtoms
         for c in 0..<classes.count {
             let ns = catalog.endpoints[classes.representative(c)].namespace
-            namespaceRows[ns, default: BitSet(capacity: classes.count + ipAtoms.atoms.count)].insert(c)
+            namespaceRows[ns, default: BitSet(capacity: classes.count)].insert(c)
             classesByNamespace[ns, default: []].append(c)
         }
     }
@@ -81,11 +93,14 @@ struct PolicyCompiler {
     }
 
     mutating func compile(_ rule: NetworkPolicyRule, _ ns: String) -> CompiledRule {
-        var peers = BitSet(capacity: width)
+        var peers = PeerSet(classes: BitSet(capacity: width), external: BitSet(capacity: externalWidth))
         if let list = rule.peers, !list.isEmpty {
-            for peer in list { peers.formUnion(peerRow(peer, ns)) }
+            for peer in list {
+                if let block = peer.ipBlock { peers.formUnion(blockRow(block)) } else { peers.classes.formUnion(peerRow(peer, ns)) }
+            }
         } else {
-            peers.insertAll()
+            peers.classes.insertAll()
+            peers.external.insertAll()
         }
         var numeric = BitSet(capacity: portAtoms.atoms.count)
         var named: [NamedPortRef] = []
@@ -101,9 +116,8 @@ struct PolicyCompiler {
         return CompiledRule(peers: peers, allPorts: entries.isEmpty, numericAtoms: numeric, named: named)
     }
 
-    /// `nsBits ∧ podBits`: the policy's namespace when namespaceSelector is absent.
+    /// `nsBits ∧ podBits` for a selector peer: the policy's namespace when namespaceSelector is absent.
     mutating func peerRow(_ peer: NetworkPolicyPeer, _ ns: String) -> BitSet {
-        if let block = peer.ipBlock { return blockRow(block) }
         guard let nsSelector = peer.namespaceSelector else { return podRow(peer.podSelector ?? .everything, ns) }
         let key = PeerKey(namespaceSelector: nsSelector, podSelector: peer.podSelector)
         if let cached = peerCache[key] { return cached }
@@ -128,14 +142,15 @@ struct PolicyCompiler {
         return row
     }
 
-    mutating func blockRow(_ block: IPBlock) -> BitSet {
+    /// Classes whose IPs fall in the block, and the external atoms inside it.
+    mutating func blockRow(_ block: IPBlock) -> PeerSet {
         if let cached = blockCache[block] { return cached }
-        var row = BitSet(capacity: width)
+        var row = PeerSet(classes: BitSet(capacity: width), external: BitSet(capacity: externalWidth))
         let inside = Set(ipAtoms.atoms(in: block))
-        for a in inside { row.insert(classes.count + a) }
+        for a in inside { row.external.insert(a) }
         for c in 0..<classes.count {
             let e = catalog.endpoints[classes.representative(c)]
-            if e.ips.contains(where: { ipAtoms.atom(of: $0).map(inside.contains) ?? false }) { row.insert(c) }
+            if e.ips.contains(where: { ipAtoms.atom(of: $0).map(inside.contains) ?? false }) { row.classes.insert(c) }
         }
         blockCache[block] = row
         return row

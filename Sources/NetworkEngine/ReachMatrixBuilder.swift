@@ -19,54 +19,58 @@ struct ReachMatrixBuilder {
     let egress: [CompiledDirection]
     /// Named port → atom → classes whose representative resolves the name into that atom.
     let namedMask: [NamedPortRef: [Int: BitSet]]
-    var width: Int { classCount + externalCount }
+
+    /// One direction for one port class: rows for the isolated classes only.
+    struct Side {
+        var classes: BitMatrix
+        var external: BitMatrix
+        var isolated: BitSet
+    }
 
     /// `R = egress ∧ ingressᵀ`, transposing only the rows of ingress-isolated classes (a
     /// non-isolated destination admits every source, so its column is all ones).
-    /// - Complexity: O((Σ selected classes + K) × W / 64 + bits in isolated ingress rows) per port
-    ///   class, W = K + external atoms.
+    /// - Complexity: O((Σ selected classes + K) × (K + E) / 64 + set bits of isolated ingress
+    ///   rows) per port class, for K classes and E external atoms.
     func build(atom a: Int) -> PortClassReach {
-        let (ing, ingIsolated) = direction(ingress, atom: a, perRowNamed: true)
-        let (egr, egrIsolated) = direction(egress, atom: a, perRowNamed: false)
-        // ingT[s, d] for isolated d only; open[d] for every non-isolated d.
-        var ingT = BitMatrix(rows: width, columns: classCount)
-        ingIsolated.forEachMember { d in ing.row(d).forEachMember { s in ingT[s, d] = true } }
+        let ing = side(ingress, atom: a, perRowNamed: true)
+        let egr = side(egress, atom: a, perRowNamed: false)
+        var ingT = BitMatrix(rows: classCount, columns: classCount)
+        var fromExternal = BitMatrix(rows: externalCount, columns: classCount)
+        ing.isolated.forEachMember { d in
+            ing.classes.rowSet(d).forEachMember { s in ingT[s, d] = true }
+            ing.external.rowSet(d).forEachMember { e in fromExternal[e, d] = true }
+        }
         var open = BitSet.full(capacity: classCount)
-        open.subtract(ingIsolated)
+        open.subtract(ing.isolated)
         var reach = BitMatrix(rows: classCount, columns: classCount)
         var toExternal = BitMatrix(rows: classCount, columns: externalCount)
-        var fromExternal = BitMatrix(rows: externalCount, columns: classCount)
+        let allExternal = BitSet.full(capacity: externalCount)
         for s in 0..<classCount {
-            var admitted = ingT.row(s)
+            var admitted = ingT.rowSet(s)
             admitted.formUnion(open)
-            if egrIsolated.contains(s) {
-                let row = egr.row(s)
-                for e in 0..<externalCount where row.contains(classCount + e) { toExternal[s, e] = true }
-                admitted.formIntersection(row)
+            if egr.isolated.contains(s) {
+                admitted.formIntersection(egr.classes.rowSet(s))
+                toExternal.setRow(s, to: egr.external.rowSet(s))
             } else {
-                for e in 0..<externalCount { toExternal[s, e] = true }
+                toExternal.setRow(s, to: allExternal)
             }
             reach.setRow(s, to: admitted)
         }
-        for e in 0..<externalCount {
-            var row = ingT.row(classCount + e)
-            row.formUnion(open)
-            fromExternal.setRow(e, to: row)
-        }
+        for e in 0..<externalCount { fromExternal.formUnion(row: e, with: open) }
         return PortClassReach(reach: reach, toExternal: toExternal, fromExternal: fromExternal)
     }
 
-    /// Rows = own classes, columns = peers (classes, then external atoms), filled for the classes
-    /// some policy isolates in this direction (returned as the second value; other rows stay
-    /// empty and mean "everything"). Ingress resolves named ports on the row (the destination),
-    /// egress on the column.
-    func direction(_ dirs: [CompiledDirection], atom a: Int, perRowNamed: Bool) -> (BitMatrix, BitSet) {
-        var m = BitMatrix(rows: classCount, columns: width)
-        var isolated = BitSet(capacity: classCount)
+    /// Rows = own classes, filled for the classes some policy isolates in this direction (other
+    /// rows stay empty and mean "everything"). Ingress resolves named ports on the row (the
+    /// destination), egress on the column.
+    /// - Complexity: O(Σ rules + Σ selected classes × (K + E) / 64).
+    func side(_ dirs: [CompiledDirection], atom a: Int, perRowNamed: Bool) -> Side {
+        var m = Side(classes: BitMatrix(rows: classCount, columns: classCount),
+                     external: BitMatrix(rows: classCount, columns: externalCount), isolated: BitSet(capacity: classCount))
         for dir in dirs {
-            isolated.formUnion(dir.selected)
-            var union = BitSet(capacity: width)
-            var namedRules: [(NamedPortRef, BitSet)] = []
+            m.isolated.formUnion(dir.selected)
+            var union = PeerSet(classes: BitSet(capacity: classCount), external: BitSet(capacity: externalCount))
+            var namedRules: [(NamedPortRef, PeerSet)] = []
             for rule in dir.rules {
                 if rule.allPorts || rule.numericAtoms.contains(a) {
                     union.formUnion(rule.peers)
@@ -74,27 +78,32 @@ struct ReachMatrixBuilder {
                 }
                 for ref in rule.named {
                     guard let mask = namedMask[ref]?[a] else { continue }
-                    if perRowNamed { namedRules.append((ref, rule.peers)) } else { union.formUnion(rule.peers.intersection(mask)) }
+                    // Named ports never resolve on the outside world.
+                    if perRowNamed { namedRules.append((ref, rule.peers)) } else { union.classes.formUnion(rule.peers.classes.intersection(mask)) }
                 }
             }
             dir.selected.forEachMember { c in
-                m.formUnion(row: c, with: union)
-                for (ref, peers) in namedRules where namedMask[ref]?[a]?.contains(c) ?? false { m.formUnion(row: c, with: peers) }
+                m.classes.formUnion(row: c, with: union.classes)
+                m.external.formUnion(row: c, with: union.external)
+                for (ref, peers) in namedRules where namedMask[ref]?[a]?.contains(c) ?? false {
+                    m.classes.formUnion(row: c, with: peers.classes)
+                    m.external.formUnion(row: c, with: peers.external)
+                }
             }
         }
-        return (m, isolated)
+        return m
     }
 
     /// Named port → atom → classes resolving there.
     static func namedMasks(classes: EndpointClasses, catalog: EndpointCatalog, refs: [NamedPortRef],
-                           portAtoms: PortAtomTable, width: Int) -> [NamedPortRef: [Int: BitSet]] {
+                           portAtoms: PortAtomTable) -> [NamedPortRef: [Int: BitSet]] {
         var out: [NamedPortRef: [Int: BitSet]] = [:]
         for ref in refs {
             var perAtom: [Int: BitSet] = [:]
             for c in 0..<classes.count {
                 for n in catalog.endpoints[classes.representative(c)].namedPort(ref.name, ref.protocolName) {
                     guard let a = portAtoms.atom(ref.protocolName, n) else { continue }
-                    perAtom[a, default: BitSet(capacity: width)].insert(c)
+                    perAtom[a, default: BitSet(capacity: classes.count)].insert(c)
                 }
             }
             out[ref] = perAtom
