@@ -7,16 +7,18 @@ import ReachModel
 /// `classes + external atoms` bits) → per port class `egress ∧ ingressᵀ`.
 public enum NetworkEngine {
     /// Analyses the NetworkPolicy v1 objects of `snapshot` (other API groups never reach the
-    /// snapshot's `networkPolicies`, rule 10).
-    /// - Complexity: O(E + P·R·W/64 + Q·(Σ selected + K)·W/64) for E endpoints, P policies with R
-    ///   rules, K classes, W = K + external atoms, Q port classes; memory O(Q·K·W/8) bytes.
-    public static func analyze(_ snapshot: ClusterSnapshot) -> NetworkReach {
-        analyze(catalog: EndpointCatalog(snapshot: snapshot), policies: snapshot.networkPolicies)
+    /// snapshot's `networkPolicies`, rule 10). The per-port-class matrices are computed on first
+    /// use (`eager: true` computes all of them now).
+    /// - Complexity: compile O(E + P·R·W/64) for E endpoints, P policies with R rules, K classes,
+    ///   W = K + external atoms; then O((Σ selected + K)·W/64 + isolated ingress bits) and
+    ///   K²/8 bytes per port class computed (Q port classes when eager).
+    public static func analyze(_ snapshot: ClusterSnapshot, eager: Bool = false) -> NetworkReach {
+        analyze(catalog: EndpointCatalog(snapshot: snapshot), policies: snapshot.networkPolicies, eager: eager)
     }
 
     /// Analyses `policies` over an already built catalog.
     /// - Complexity: as ``analyze(_:)``.
-    public static func analyze(catalog: EndpointCatalog, policies: [NetworkPolicy]) -> NetworkReach {
+    public static func analyze(catalog: EndpointCatalog, policies: [NetworkPolicy], eager: Bool = false) -> NetworkReach {
         let blocks = policies.flatMap { p in
             ((p.ingress ?? []) + (p.egress ?? [])).flatMap { rule in
                 (rule.peers ?? []).compactMap(\.ipBlock).flatMap { b in ([b.cidr] + b.except).compactMap(CIDR.init) }
@@ -34,9 +36,10 @@ public enum NetworkEngine {
                                                      refs: EndpointClasses.namedPortRefs(policies),
                                                      portAtoms: portAtoms))
         let (portClassOfAtom, representatives) = portClasses(portAtoms, ingress + egress, builder.namedMask)
-        let matrices = representatives.map { builder.build(atom: $0) }
+        let store = PortClassStore(builder: builder, representatives: representatives)
+        if eager { store.computeAll() }
         return NetworkReach(catalog: catalog, policies: policies, classes: classes, portAtoms: portAtoms,
-                            ipAtoms: ipAtoms, portClassOfAtom: portClassOfAtom, matrices: matrices,
+                            ipAtoms: ipAtoms, portClassOfAtom: portClassOfAtom, store: store,
                             diagnostics: catalog.diagnostics + directionDiagnostics(policies))
     }
 

@@ -9,12 +9,23 @@ public struct NetworkReach: Sendable {
     public let classes: EndpointClasses
     public let portAtoms: PortAtomTable
     public let ipAtoms: IPAtomTable
-    /// Port atom → index into ``matrices``.
+    /// Port atom → port class (index for ``matrix(forPortClass:)``).
     public let portClassOfAtom: [Int]
-    public let matrices: [PortClassReach]
+    let store: PortClassStore
     public let diagnostics: [Diagnostic]
 
     public var endpoints: [NetworkEndpoint] { catalog.endpoints }
+
+    /// Number of port classes (groups of port atoms with identical matrices).
+    public var portClassCount: Int { store.count }
+
+    /// The class-level matrices of port class `q` (computed on first use, then cached).
+    /// - Complexity: see ``NetworkEngine/analyze(_:eager:)``.
+    public func matrix(forPortClass q: Int) -> PortClassReach { store.matrix(q) }
+
+    /// Streams every port class's matrices without caching new ones: the full class-level result
+    /// for all port atoms in O(K²/8) extra memory (what a benchmark of the whole result should time).
+    public func forEachPortClass(_ body: (Int, PortClassReach) -> Void) { store.forEach(body) }
 
     /// The naive evaluator over the same inputs (for `--explain` and cross-checks).
     public var evaluator: PairEvaluator { PairEvaluator(catalog: catalog, policies: policies, ipAtoms: ipAtoms) }
@@ -29,7 +40,7 @@ public struct NetworkReach: Sendable {
 
     /// - Complexity: O(1).
     public func allowed(_ src: NetworkPeerRef, _ dst: NetworkPeerRef, atom a: Int) -> Bool {
-        let m = matrices[portClassOfAtom[a]]
+        let m = store.matrix(portClassOfAtom[a])
         switch (src, dst) {
         case let (.endpoint(s), .endpoint(d)):
             return s == d || m.reach[classes.classOf[s], classes.classOf[d]]
@@ -48,7 +59,7 @@ public struct NetworkReach: Sendable {
     /// - Complexity: O(K² / 64 + allowed pairs) for K classes.
     public func forEachAllowedPair(_ probe: ProbePort, _ body: (Int, Int) -> Void) {
         guard let a = portAtoms.atom(for: probe) else { return }
-        let m = matrices[portClassOfAtom[a]].reach
+        let m = store.matrix(portClassOfAtom[a]).reach
         for (s, srcMembers) in classes.members.enumerated() {
             let row = m.rowSet(s)
             for src in srcMembers {
@@ -84,7 +95,7 @@ public struct NetworkReach: Sendable {
     /// - Complexity: O(port atoms).
     public func classConnections(_ s: Int, _ d: Int) -> ConnectionSet {
         var set = ConnectionSet()
-        for (a, atom) in portAtoms.atoms.enumerated() where matrices[portClassOfAtom[a]].reach[s, d] {
+        for (a, atom) in portAtoms.atoms.enumerated() where store.matrix(portClassOfAtom[a]).reach[s, d] {
             set.add(atom.protocolName, atom.lower...atom.upper)
         }
         return set
