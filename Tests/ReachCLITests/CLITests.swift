@@ -44,3 +44,40 @@ import Testing
         #expect(Self.run(["no-such-command"]).1 == 2)
     }
 }
+
+/// `kube-reach reach` on the bundled example: goldens per format, explain, lint, usage errors.
+@Suite struct ReachCLITests {
+    @Test(arguments: [("text", "txt"), ("json", "json"), ("csv", "csv"), ("md", "md")])
+    func reachOfTheBundledExample(format: String, ext: String) {
+        let (out, code) = CLITests.run(["reach", "-f", TestPaths.fixture("example"), "-o", format])
+        #expect(code == 0)
+        #expect(Golden.check(out, against: "cli/expected/reach-example.\(ext)") == nil)
+    }
+
+    @Test func explainAndLintGoldens() {
+        let explain = CLITests.run(["reach", "-f", TestPaths.fixture("example"), "--explain", "dev/debug", "prod/postgres"])
+        #expect(explain.1 == 0)
+        #expect(Golden.check(explain.0, against: "cli/expected/reach-explain-example.txt") == nil)
+        let lint = CLITests.run(["reach", "-f", TestPaths.fixture("example"), "--lint", "-o", "json"])
+        #expect(lint.1 == 0)
+        #expect(Golden.check(lint.0, against: "cli/expected/reach-lint-example.json") == nil)
+    }
+
+    @Test func reachHelpIsStable() {
+        #expect(Golden.check(KubeReach.helpMessage(for: ReachCommand.self, columns: 100) + "\n",
+                             against: "cli/expected/help-reach.txt") == nil)
+    }
+
+    @Test func reachUsageErrorsExitTwo() {
+        let f = TestPaths.fixture("example")
+        #expect(CLITests.run(["reach", "-f", f, "--probes", "TCP/x"]).1 == 2)
+        #expect(CLITests.run(["reach", "-f", f, "--explain", "dev/debug"]).1 == 2)
+        #expect(CLITests.run(["reach", "-f", f, "--explain", "dev/nope", "prod/api"]).1 == 2)
+    }
+
+    @Test func probesAndFiltersRestrictTheJSON() {
+        let (out, _) = CLITests.run(["reach", "-f", TestPaths.fixture("example"), "--probes", "TCP/5432", "--from", "prod/api", "-o", "json"])
+        #expect(out.contains("\"prod/api[Deployment]->prod/postgres[StatefulSet]\""))
+        #expect(!out.contains("dev/debug->dev/debug"))
+    }
+}

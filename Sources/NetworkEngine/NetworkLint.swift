@@ -1,0 +1,122 @@
+import ReachCore
+import ReachModel
+
+/// NetworkPolicy lint findings (IDs in ``NetworkDiagnosticID``), sorted by location then ID.
+public enum NetworkLint {
+    /// - Complexity: O(E × P × R) for E endpoints, P policies, R rules (per-endpoint checks use
+    ///   the pair evaluator's predicates, not the matrices).
+    public static func findings(_ reach: NetworkReach) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        out += isolation(reach)
+        out += defaultDeny(reach)
+        out += selection(reach)
+        out += dns(reach)
+        return out.sorted()
+    }
+
+    static func isolation(_ reach: NetworkReach) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for e in reach.endpoints {
+            let selecting = reach.policies.filter { PolicySemantics.selects($0, e) }
+            for (type, id) in [(PolicyType.ingress, NetworkDiagnosticID.notIsolatedIngress), (.egress, NetworkDiagnosticID.notIsolatedEgress)]
+            where !selecting.contains(where: { $0.effectivePolicyTypes.contains(type) }) {
+                out.append(Diagnostic(id: id, severity: type == .ingress ? .warning : .info, location: e.location,
+                                      message: "\(e.displayName) is not isolated for \(type.rawValue.lowercased()): no policy selects it"))
+            }
+        }
+        return out
+    }
+
+    static func defaultDeny(_ reach: NetworkReach) -> [Diagnostic] {
+        let namespaces = Set(reach.endpoints.map(\.namespace)).sorted()
+        return namespaces.compactMap { ns in
+            let denies = reach.policies.contains { p in
+                p.namespace == ns && p.podSelector.isEmpty && p.effectivePolicyTypes.contains(.ingress) && (p.ingress ?? []).isEmpty
+            }
+            if denies { return nil }
+            return Diagnostic(id: NetworkDiagnosticID.noDefaultDeny, severity: .warning, location: nil,
+                              message: "namespace \(ns) has no default-deny ingress policy (podSelector: {} without ingress rules)")
+        }
+    }
+
+    static func selection(_ reach: NetworkReach) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for p in reach.policies {
+            let name = "\(p.namespace ?? "")/\(p.name)"
+            let selected = reach.endpoints.filter { PolicySemantics.selects(p, $0) }
+            if selected.isEmpty {
+                out.append(Diagnostic(id: NetworkDiagnosticID.policySelectsNothing, severity: .warning, location: p.location,
+                                      path: "spec.podSelector", message: "policy \(name) selects no pod"))
+            }
+            for (type, field) in [(PolicyType.ingress, "ingress"), (.egress, "egress")] {
+                for (ri, rule) in (PolicySemantics.rules(p, type) ?? []).enumerated() {
+                    out += ruleFindings(reach, p, rule, path: "spec.\(field)[\(ri)]", destinations: type == .ingress ? selected : reach.endpoints)
+                }
+            }
+        }
+        return out
+    }
+
+    static func ruleFindings(_ reach: NetworkReach, _ p: NetworkPolicy, _ rule: NetworkPolicyRule, path: String,
+                             destinations: [NetworkEndpoint]) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let name = "\(p.namespace ?? "")/\(p.name)"
+        for (i, peer) in (rule.peers ?? []).enumerated() {
+            let matched = reach.endpoints.filter {
+                PolicySemantics.peerMatches(peer, policyNamespace: p.namespace, $0, namespaceLabels: reach.catalog.labels(ofNamespace: $0.namespace))
+            }
+            if peer.ipBlock == nil, matched.isEmpty {
+                out.append(Diagnostic(id: NetworkDiagnosticID.peerSelectsNothing, severity: .info, location: rule.location ?? p.location,
+                                      path: "\(path).peers[\(i)]", message: "policy \(name): peer matches no pod"))
+            }
+            if let block = peer.ipBlock, !matched.isEmpty {
+                let pods = matched.prefix(3).map(\.displayName).joined(separator: ", ") + (matched.count > 3 ? ", …" : "")
+                out.append(Diagnostic(id: NetworkDiagnosticID.ipBlockCoversPods, severity: .info, location: rule.location ?? p.location,
+                                      path: "\(path).peers[\(i)].ipBlock",
+                                      message: "policy \(name): ipBlock \(block.cidr) covers \(matched.count) pod IP(s) (\(pods)); they match it"))
+            }
+        }
+        for (i, entry) in (rule.ports ?? []).enumerated() {
+            guard case .name(let portName)? = entry.port else { continue }
+            if !destinations.contains(where: { !$0.namedPort(portName, entry.effectiveProtocol).isEmpty }) {
+                out.append(Diagnostic(id: NetworkDiagnosticID.unresolvedNamedPort, severity: .warning, location: rule.location ?? p.location,
+                                      path: "\(path).ports[\(i)]",
+                                      message: "policy \(name): named port \(portName)/\(entry.effectiveProtocol.rawValue) is declared by no destination pod"))
+            }
+        }
+        return out
+    }
+
+    /// Egress-isolated endpoints that cannot reach cluster DNS (kube-system pods labelled
+    /// `k8s-app=kube-dns`, port 53 named `dns`/`dns-tcp`) on UDP/53 or TCP/53. A synthetic
+    /// kube-dns pod is used when the input has none; an ipBlock `/0` counts as reaching it.
+    static func dns(_ reach: NetworkReach) -> [Diagnostic] {
+        let dnsPod = reach.endpoints.first { $0.namespace == "kube-system" && $0.labels["k8s-app"] == "kube-dns" }
+            ?? NetworkEndpoint(kind: .pod, namespace: "kube-system", name: "kube-dns", labels: ["k8s-app": "kube-dns"],
+                               ports: [ContainerPort(name: "dns", containerPort: 53, protocol: .udp),
+                                       ContainerPort(name: "dns-tcp", containerPort: 53, protocol: .tcp)],
+                               location: SourceLocation(file: "<synthetic>", document: 0, line: 0))
+        let nsLabels = reach.catalog.labels(ofNamespace: "kube-system")
+        var out: [Diagnostic] = []
+        for e in reach.endpoints {
+            let policies = reach.policies.filter { PolicySemantics.selects($0, e) && $0.effectivePolicyTypes.contains(.egress) }
+            if policies.isEmpty { continue }
+            let blocked = ["UDP/53", "TCP/53"].compactMap(ProbePort.init).filter { probe in
+                !policies.contains { p in
+                    (p.egress ?? []).contains { rule in
+                        PolicySemantics.portsMatch(rule, probe, destination: dnsPod) && (rule.peers.map { peers in
+                            peers.isEmpty || peers.contains { peer in
+                                if let block = peer.ipBlock { return CIDR(block.cidr)?.prefixLength == 0 }
+                                return PolicySemantics.peerMatches(peer, policyNamespace: p.namespace, dnsPod, namespaceLabels: nsLabels)
+                            }
+                        } ?? true)
+                    }
+                }
+            }
+            if blocked.isEmpty { continue }
+            out.append(Diagnostic(id: NetworkDiagnosticID.egressBlocksDNS, severity: .warning, location: e.location,
+                                  message: "\(e.displayName): egress policies block DNS (\(blocked.map(\.description).joined(separator: ", "))) to kube-system kube-dns"))
+        }
+        return out
+    }
+}

@@ -1,0 +1,99 @@
+import ReachCore
+import ReachModel
+
+/// Why one side (ingress of the destination or egress of the source) admits or refuses a probe.
+public struct SideExplanation: Hashable, Sendable {
+    public struct PolicyMatch: Hashable, Sendable {
+        /// `namespace/name` of the policy.
+        public var policy: String
+        /// Indices of the rules that match the peer and the port (empty = this policy admits nothing here).
+        public var matchingRules: [Int]
+        public var ruleCount: Int
+    }
+    /// Policies selecting the endpoint for this direction (empty = not isolated).
+    public var policies: [PolicyMatch]
+    /// The side is an external address range (never isolated).
+    public var external: Bool
+    public var isolated: Bool { !policies.isEmpty }
+    public var admits: Bool { !isolated || policies.contains { !$0.matchingRules.isEmpty } }
+}
+
+/// The verdict for one (source, destination, probe) and its reasons.
+public struct ReachExplanation: Hashable, Sendable {
+    public var source: String
+    public var destination: String
+    public var probe: ProbePort
+    public var selfTraffic: Bool
+    public var ingress: SideExplanation
+    public var egress: SideExplanation
+    public var allowed: Bool { selfTraffic || (ingress.admits && egress.admits) }
+}
+
+/// The naive per-pair evaluator: the spec read literally, one pair at a time. It is the oracle of
+/// the differential test and the engine behind `--explain`.
+public struct PairEvaluator: Sendable {
+    public let catalog: EndpointCatalog
+    public let policies: [NetworkPolicy]
+    public let ipAtoms: IPAtomTable
+
+    public init(catalog: EndpointCatalog, policies: [NetworkPolicy], ipAtoms: IPAtomTable) {
+        self.catalog = catalog
+        self.policies = policies
+        self.ipAtoms = ipAtoms
+    }
+
+    /// - Complexity: O(policies × rules × peers) per call.
+    public func allowed(_ src: NetworkPeerRef, _ dst: NetworkPeerRef, _ probe: ProbePort) -> Bool {
+        explain(src, dst, probe).allowed
+    }
+
+    /// - Complexity: O(policies × rules × peers).
+    public func explain(_ src: NetworkPeerRef, _ dst: NetworkPeerRef, _ probe: ProbePort) -> ReachExplanation {
+        let dstEndpoint = endpoint(dst)
+        let ingress = side(.ingress, of: dst, peer: src, probe: probe, destination: dstEndpoint)
+        let egress = side(.egress, of: src, peer: dst, probe: probe, destination: dstEndpoint)
+        var isSelf = false
+        if case .endpoint = src, src == dst { isSelf = true }
+        return ReachExplanation(source: name(src), destination: name(dst), probe: probe, selfTraffic: isSelf,
+                                ingress: ingress, egress: egress)
+    }
+
+    public func name(_ ref: NetworkPeerRef) -> String {
+        switch ref {
+        case .endpoint(let i): catalog.endpoints[i].displayName
+        case .external(let a): "\(ipAtoms.atoms[a])[External]"
+        }
+    }
+
+    func endpoint(_ ref: NetworkPeerRef) -> NetworkEndpoint? {
+        if case .endpoint(let i) = ref { return catalog.endpoints[i] }
+        return nil
+    }
+
+    /// Whether a rule's peer list admits `peer` (missing or `[]` = every peer, outside world included).
+    func peersMatch(_ rule: NetworkPolicyRule, _ policy: NetworkPolicy, _ peer: NetworkPeerRef) -> Bool {
+        guard let peers = rule.peers, !peers.isEmpty else { return true }
+        switch peer {
+        case .endpoint(let i):
+            let e = catalog.endpoints[i]
+            let nsLabels = catalog.labels(ofNamespace: e.namespace)
+            return peers.contains { PolicySemantics.peerMatches($0, policyNamespace: policy.namespace, e, namespaceLabels: nsLabels) }
+        case .external(let a):
+            return peers.contains { PolicySemantics.peerMatches($0, external: ipAtoms.atoms[a]) }
+        }
+    }
+
+    func side(_ type: PolicyType, of own: NetworkPeerRef, peer: NetworkPeerRef, probe: ProbePort,
+              destination: NetworkEndpoint?) -> SideExplanation {
+        guard let me = endpoint(own) else { return SideExplanation(policies: [], external: true) }
+        var matches: [SideExplanation.PolicyMatch] = []
+        for policy in policies where PolicySemantics.selects(policy, me) {
+            guard let rules = PolicySemantics.rules(policy, type) else { continue }
+            let hits = rules.indices.filter {
+                PolicySemantics.portsMatch(rules[$0], probe, destination: destination) && peersMatch(rules[$0], policy, peer)
+            }
+            matches.append(.init(policy: "\(policy.namespace ?? "")/\(policy.name)", matchingRules: hits, ruleCount: rules.count))
+        }
+        return SideExplanation(policies: matches, external: false)
+    }
+}

@@ -1,0 +1,113 @@
+import ReachCore
+import ReachModel
+
+/// Class-level reachability for one port class (a group of port atoms on which every rule agrees).
+public struct PortClassReach: Sendable {
+    /// `reach[s, d]`: some pod of class `s` may connect to another pod of class `d` (self traffic is per pod).
+    public var reach: BitMatrix
+    /// `toExternal[s, e]`: class `s` may connect to external atom `e`.
+    public var toExternal: BitMatrix
+    /// `fromExternal[e, d]`: external atom `e` may connect to class `d`.
+    public var fromExternal: BitMatrix
+}
+
+/// Builds ingress and egress matrices per port class and combines them: `egress ∧ ingressᵀ`.
+struct ReachMatrixBuilder {
+    let classCount: Int
+    let externalCount: Int
+    let ingress: [CompiledDirection]
+    let egress: [CompiledDirection]
+    /// Named port → atom → classes whose representative resolves the name into that atom.
+    let namedMask: [NamedPortRef: [Int: BitSet]]
+
+    /// One direction for one port class: rows for the isolated classes only.
+    struct Side {
+        var classes: BitMatrix
+        var external: BitMatrix
+        var isolated: BitSet
+    }
+
+    /// `R = egress ∧ ingressᵀ`, transposing only the rows of ingress-isolated classes (a
+    /// non-isolated destination admits every source, so its column is all ones).
+    /// - Complexity: O((Σ selected classes + K) × (K + E) / 64 + set bits of isolated ingress
+    ///   rows) per port class, for K classes and E external atoms.
+    func build(atom a: Int) -> PortClassReach {
+        let ing = side(ingress, atom: a, perRowNamed: true)
+        let egr = side(egress, atom: a, perRowNamed: false)
+        var ingT = BitMatrix(rows: classCount, columns: classCount)
+        var fromExternal = BitMatrix(rows: externalCount, columns: classCount)
+        ing.isolated.forEachMember { d in
+            ing.classes.rowSet(d).forEachMember { s in ingT[s, d] = true }
+            ing.external.rowSet(d).forEachMember { e in fromExternal[e, d] = true }
+        }
+        var open = BitSet.full(capacity: classCount)
+        open.subtract(ing.isolated)
+        var reach = BitMatrix(rows: classCount, columns: classCount)
+        var toExternal = BitMatrix(rows: classCount, columns: externalCount)
+        let allExternal = BitSet.full(capacity: externalCount)
+        for s in 0..<classCount {
+            var admitted = ingT.rowSet(s)
+            admitted.formUnion(open)
+            if egr.isolated.contains(s) {
+                admitted.formIntersection(egr.classes.rowSet(s))
+                toExternal.setRow(s, to: egr.external.rowSet(s))
+            } else {
+                toExternal.setRow(s, to: allExternal)
+            }
+            reach.setRow(s, to: admitted)
+        }
+        for e in 0..<externalCount { fromExternal.formUnion(row: e, with: open) }
+        return PortClassReach(reach: reach, toExternal: toExternal, fromExternal: fromExternal)
+    }
+
+    /// Rows = own classes, filled for the classes some policy isolates in this direction (other
+    /// rows stay empty and mean "everything"). Ingress resolves named ports on the row (the
+    /// destination), egress on the column.
+    /// - Complexity: O(Σ rules + Σ selected classes × (K + E) / 64).
+    func side(_ dirs: [CompiledDirection], atom a: Int, perRowNamed: Bool) -> Side {
+        var m = Side(classes: BitMatrix(rows: classCount, columns: classCount),
+                     external: BitMatrix(rows: classCount, columns: externalCount), isolated: BitSet(capacity: classCount))
+        for dir in dirs {
+            m.isolated.formUnion(dir.selected)
+            var union = PeerSet(classes: BitSet(capacity: classCount), external: BitSet(capacity: externalCount))
+            var namedRules: [(NamedPortRef, PeerSet)] = []
+            for rule in dir.rules {
+                if rule.allPorts || rule.numericAtoms.contains(a) {
+                    union.formUnion(rule.peers)
+                    continue
+                }
+                for ref in rule.named {
+                    guard let mask = namedMask[ref]?[a] else { continue }
+                    // Named ports never resolve on the outside world.
+                    if perRowNamed { namedRules.append((ref, rule.peers)) } else { union.classes.formUnion(rule.peers.classes.intersection(mask)) }
+                }
+            }
+            dir.selected.forEachMember { c in
+                m.classes.formUnion(row: c, with: union.classes)
+                m.external.formUnion(row: c, with: union.external)
+                for (ref, peers) in namedRules where namedMask[ref]?[a]?.contains(c) ?? false {
+                    m.classes.formUnion(row: c, with: peers.classes)
+                    m.external.formUnion(row: c, with: peers.external)
+                }
+            }
+        }
+        return m
+    }
+
+    /// Named port → atom → classes resolving there.
+    static func namedMasks(classes: EndpointClasses, catalog: EndpointCatalog, refs: [NamedPortRef],
+                           portAtoms: PortAtomTable) -> [NamedPortRef: [Int: BitSet]] {
+        var out: [NamedPortRef: [Int: BitSet]] = [:]
+        for ref in refs {
+            var perAtom: [Int: BitSet] = [:]
+            for c in 0..<classes.count {
+                for n in catalog.endpoints[classes.representative(c)].namedPort(ref.name, ref.protocolName) {
+                    guard let a = portAtoms.atom(ref.protocolName, n) else { continue }
+                    perAtom[a, default: BitSet(capacity: classes.count)].insert(c)
+                }
+            }
+            out[ref] = perAtom
+        }
+        return out
+    }
+}

@@ -1,0 +1,112 @@
+import ArgumentParser
+import NetworkEngine
+import ReachKit
+import ReachModel
+import ReachReports
+
+/// `kube-reach reach`: NetworkPolicy reachability, explanations and lint findings.
+struct ReachCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reach",
+        abstract: "Pod-to-pod reachability under NetworkPolicies: lists, explanations, lint.",
+        discussion: """
+        Without --probes, probes every declared (protocol, containerPort). JSON output is the
+        contract of interfaces.md (pod pairs per probe, self pairs included). Text, CSV and
+        Markdown list connections per class of equivalent pods (--expand: per pod pair).
+        --explain SRC DST tells which policies and rules decide a connection; --lint lists findings.
+        Exit codes: 0 ran; 2 usage or input error (results are still printed for valid objects).
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv, md }
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: ArgumentHelp("Comma-separated probes, e.g. TCP/80,UDP/53.", valueName: "probes"))
+    var probes: String?
+
+    @Option(help: ArgumentHelp("Only connections from this pod (ns/pod, ns/name[Kind] or ns/*).", valueName: "ns/pod"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Only connections to this pod (ns/pod, ns/name[Kind] or ns/*).", valueName: "ns/pod"))
+    var to: String?
+
+    @Flag(help: "List pod pairs instead of classes of equivalent pods.")
+    var expand = false
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Explain SRC -> DST (pods or IPs).", valueName: "src dst"))
+    var explain: [String] = []
+
+    @Option(help: ArgumentHelp("Probe for --explain, e.g. TCP/80.", valueName: "probe"))
+    var port: String?
+
+    @Flag(help: "List NetworkPolicy lint findings instead of connections.")
+    var lint = false
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Output format: text, json, csv or md.")
+    var output: Format = .text
+
+    func validate() throws {
+        if let probes, parsedProbes(probes) == nil { throw ValidationError("--probes: expected PROTOCOL/port[,...], got '\(probes)'") }
+        if let port, ProbePort(port) == nil { throw ValidationError("--port: expected PROTOCOL/port, got '\(port)'") }
+        if !explain.isEmpty, explain.count != 2 { throw ValidationError("--explain takes exactly two names: SRC DST") }
+        if (lint || !explain.isEmpty), output == .csv || output == .md { throw ValidationError("--lint and --explain support text and json") }
+    }
+
+    func parsedProbes(_ text: String) -> [ProbePort]? {
+        let list = text.split(separator: ",").map { ProbePort(String($0).trimmingCharacters(in: .whitespaces)) }
+        return list.contains(where: { $0 == nil }) || list.isEmpty ? nil : list.compactMap { $0 }
+    }
+
+    func run() throws {
+        let analyzer = input.analyzer()
+        let reach = analyzer.networkReach()
+        let probeList = probes.flatMap(parsedProbes)
+        if lint {
+            let findings = analyzer.networkFindings(reach)
+            Output.write(output == .json ? ReachFormatter.findingsJSON(findings) : ReachFormatter.findingsText(findings))
+        } else if explain.count == 2 {
+            switch analyzer.explain(reach, source: explain[0], destination: explain[1], probes: port.flatMap(ProbePort.init).map { [$0] } ?? probeList) {
+            case .success(let list):
+                Output.write(output == .json ? ReachFormatter.explanationJSON(list) : ReachFormatter.explanationText(list))
+            case .failure(let error):
+                throw ValidationError(error.description)
+            }
+        } else {
+            write(analyzer, reach, probeList)
+        }
+        if analyzer.snapshot.hasErrors {
+            Output.write(DiagnosticsFormatter.text(analyzer.snapshot.diagnostics.filter { $0.severity == .error }))
+            throw ExitCode(2)
+        }
+    }
+
+    func write(_ analyzer: Analyzer, _ reach: NetworkReach, _ probeList: [ProbePort]?) {
+        if output == .json {
+            let r = analyzer.reachability(reach, probes: probeList)
+            var allowed = r.allowed
+            if from != nil || to != nil {
+                for (p, pairs) in allowed { allowed[p] = pairs.filter(keepPair) }
+            }
+            Output.write(ReachFormatter.json(probes: r.probes, allowed: allowed))
+            return
+        }
+        let rows = reach.connectionList(ConnectionListOptions(expand: expand, probes: probeList, from: from, to: to))
+        switch output {
+        case .csv: Output.write(ReachFormatter.csv(rows))
+        case .md: Output.write(ReachFormatter.markdown(rows))
+        default: Output.write(ReachFormatter.text(rows, expanded: expand))
+        }
+    }
+
+    func keepPair(_ pair: String) -> Bool {
+        let parts = pair.components(separatedBy: "->")
+        guard parts.count == 2 else { return false }
+        func ok(_ name: String, _ filter: String?) -> Bool {
+            guard let filter else { return true }
+            if filter.hasSuffix("/*") { return name.hasPrefix(String(filter.dropLast(1))) }
+            return name == filter || name.hasPrefix(filter + "[")
+        }
+        return ok(parts[0], from) && ok(parts[1], to)
+    }
+}

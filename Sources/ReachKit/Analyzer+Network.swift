@@ -1,0 +1,56 @@
+import NetworkEngine
+import ReachCore
+import ReachModel
+
+/// A `reach` query failed (unknown pod, bad address).
+public struct NetworkQueryError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+}
+
+extension Analyzer {
+    /// Runs the NetworkPolicy engine on the snapshot.
+    /// - Complexity: see ``NetworkEngine/analyze(_:)``.
+    public func networkReach() -> NetworkReach { NetworkEngine.analyze(snapshot) }
+
+    /// The JSON contract of interfaces.md: allowed pairs per probe (every declared container
+    /// port when `probes` is nil).
+    /// - Complexity: O(probes × (K² / 64 + allowed pairs log)).
+    public func reachability(_ reach: NetworkReach, probes: [ProbePort]?) -> (probes: [ProbePort], allowed: [ProbePort: [String]]) {
+        let list = Array(Set(probes ?? reach.declaredProbes)).sorted()
+        var allowed: [ProbePort: [String]] = [:]
+        for p in list { allowed[p] = reach.allowedPairs(p) }
+        return (list, allowed)
+    }
+
+    /// Lint findings plus the engine's diagnostics, sorted.
+    public func networkFindings(_ reach: NetworkReach) -> [Diagnostic] {
+        (reach.diagnostics + NetworkLint.findings(reach)).sorted()
+    }
+
+    /// Explains `source → destination` for each probe (`nil` = the destination's declared ports,
+    /// else every declared port, else TCP/80). Names are `ns/pod`, `ns/name[Kind]`, or an IP.
+    /// - Complexity: O(probes × policies × rules × peers).
+    public func explain(_ reach: NetworkReach, source: String, destination: String,
+                        probes: [ProbePort]?) -> Result<[ReachExplanation], NetworkQueryError> {
+        guard let s = resolve(reach, source) else { return .failure(NetworkQueryError(description: "unknown source '\(source)'")) }
+        guard let d = resolve(reach, destination) else {
+            return .failure(NetworkQueryError(description: "unknown destination '\(destination)'"))
+        }
+        var list = probes ?? []
+        if list.isEmpty, case .endpoint(let i) = d { list = Array(reach.endpoints[i].declaredProbes).sorted() }
+        if list.isEmpty { list = reach.declaredProbes }
+        if list.isEmpty { list = [ProbePort(protocol: .tcp, port: 80)] }
+        let evaluator = reach.evaluator
+        return .success(list.map { evaluator.explain(s, d, $0) })
+    }
+
+    func resolve(_ reach: NetworkReach, _ name: String) -> NetworkPeerRef? {
+        if let i = reach.endpointIndex(named: name) { return .endpoint(i) }
+        if let i = reach.endpoints.firstIndex(where: { "\($0.namespace)/\($0.name)" == name }) { return .endpoint(i) }
+        if let ip = IPAddress(name), let a = reach.ipAtoms.atom(of: ip) {
+            if let i = reach.endpoints.firstIndex(where: { $0.ips.contains(ip) }) { return .endpoint(i) }
+            return .external(a)
+        }
+        return nil
+    }
+}
