@@ -33,51 +33,61 @@ final class DecodeContext {
     }
 
     func append(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
-}
 
-/// A field path such as `spec.ingress[0].ports[1].port`, built lazily: the text is only made
-/// when a diagnostic needs it (most fields never have one).
-indirect enum FieldPath: CustomStringConvertible {
-    case root
-    case text(String)
-    case key(FieldPath, StaticString)
-    case name(FieldPath, String)
-    case index(FieldPath, Int)
+    /// The document root, set before decoding (used to recover field paths for diagnostics).
+    var root: YNode?
 
-    var description: String {
-        switch self {
-        case .root: return ""
-        case .text(let s): return s
-        case .key(let p, let k): return p.isRoot ? "\(k)" : "\(p).\(k)"
-        case .name(let p, let k): return p.isRoot ? k : "\(p).\(k)"
-        case .index(let p, let i): return "\(p)[\(i)]"
+    /// Path of `target` from the document root (`""` for the root itself or when not found).
+    /// - Complexity: O(document size).
+    func path(to target: YNode) -> String {
+        guard let root else { return "" }
+        var components: [String] = []
+        func search(_ node: YNode) -> Bool {
+            if node.index == target.index { return true }
+            switch node.kind {
+            case .scalar:
+                return false
+            case .sequence:
+                for (i, child) in node.elements.enumerated() {
+                    components.append("[\(i)]")
+                    if search(child) { return true }
+                    components.removeLast()
+                }
+            case .mapping:
+                for (key, value) in node.pairs {
+                    components.append("." + (key.kind == .scalar ? key.string : "?"))
+                    if search(value) { return true }
+                    components.removeLast()
+                }
+            }
+            return false
         }
+        guard search(root) else { return "" }
+        let joined = components.joined()
+        return joined.hasPrefix(".") ? String(joined.dropFirst()) : joined
     }
-
-    var isRoot: Bool { if case .root = self { return true } else { return false } }
 }
 
-/// A node inside a document with its field path, offering typed reads that record located
-/// diagnostics instead of throwing. `null` values read as absent.
+/// A node inside a document, offering typed reads that record located diagnostics instead of
+/// throwing. `null` values read as absent.
+///
+/// A field carries no path: the path text (`spec.ingress[0].ports[1].port`) is only needed for
+/// diagnostics, so it is recovered on demand by searching the document tree (``DecodeContext/path(to:)``).
+/// That keeps every field read allocation-free.
 struct Field {
     let node: YNode
-    let fieldPath: FieldPath
     /// `unowned(unsafe)`: a document's context outlives every field read from it (see
     /// ``ManifestLoader``), and this keeps reference counting off the hot path.
     unowned(unsafe) let ctx: DecodeContext
 
-    init(node: YNode, path: FieldPath, ctx: DecodeContext) {
+    init(node: YNode, ctx: DecodeContext) {
         self.node = node
-        self.fieldPath = path
         self.ctx = ctx
     }
 
-    init(node: YNode, path: String, ctx: DecodeContext) {
-        self.init(node: node, path: path.isEmpty ? .root : .text(path), ctx: ctx)
-    }
-
-    /// The path as text, e.g. `spec.ingress[0].ports[1].port`.
-    var path: String { fieldPath.description }
+    /// The path of this field from the document root, e.g. `spec.ingress[0].ports[1].port`.
+    /// - Complexity: O(document size); only used for diagnostics.
+    var path: String { ctx.path(to: node) }
 
     var location: SourceLocation { ctx.location(of: node) }
 
@@ -96,7 +106,7 @@ struct Field {
             return nil
         }
         guard let value = node.value(forKey: key) else { return nil }
-        let f = Field(node: value, path: .key(fieldPath, key), ctx: ctx)
+        let f = Field(node: value, ctx: ctx)
         return f.isNull ? nil : f
     }
 
@@ -168,8 +178,8 @@ struct Field {
     /// The elements of a list; a non-list records a type error.
     func list() -> [Field]? {
         guard node.kind == .sequence else { typeError("a list"); return nil }
-        return node.elements.enumerated().compactMap { i, n in
-            let f = Field(node: n, path: .index(fieldPath, i), ctx: ctx)
+        return node.elements.compactMap { n in
+            let f = Field(node: n, ctx: ctx)
             return f.isNull ? nil : f
         }
     }
@@ -184,7 +194,7 @@ struct Field {
                 continue
             }
             let key = k.string
-            out.append((key, Field(node: v, path: .name(fieldPath, key), ctx: ctx)))
+            out.append((key, Field(node: v, ctx: ctx)))
         }
         return out
     }

@@ -85,7 +85,9 @@ public struct ManifestLoader: Sendable {
             for tree in YAMLDocumentParser.parse(item.chunk, ctx: ctx) {
                 withExtendedLifetime(tree) {
                     guard let root = tree.root() else { return }
-                    DocumentReader(decoder: decoder, ctx: ctx).read(Field(node: root, path: "", ctx: ctx), into: &result)
+                    ctx.root = root
+                    DocumentReader(decoder: decoder, ctx: ctx).read(Field(node: root, ctx: ctx), into: &result)
+                    ctx.root = nil
                 }
             }
             result.diagnostics = ctx.diagnostics
