@@ -8,19 +8,51 @@ public struct ConnectionRow: Hashable, Sendable {
     public var connections: ConnectionSet
 }
 
+/// Which endpoints a `--from`/`--to` option keeps.
+public enum EndpointFilter: Hashable, Sendable {
+    /// `ns/name`, `ns/name[Kind]`, or `ns/*` for a whole namespace.
+    case name(String)
+    /// Endpoints of `namespace` (`nil` = any) whose labels the selector matches.
+    case selector(namespace: String?, LabelSelector)
+
+    /// Parses `NS/k=v,k2=v2` (`*/…` for every namespace; equality terms only).
+    public init?(selector text: String) {
+        guard let slash = text.firstIndex(of: "/") else { return nil }
+        let ns = String(text[..<slash])
+        var labels: [String: String] = [:]
+        for term in text[text.index(after: slash)...].split(separator: ",") {
+            let kv = term.split(separator: "=", maxSplits: 1).map { String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
+            guard kv.count == 2, !kv[0].isEmpty else { return nil }
+            labels[kv[0]] = kv[1]
+        }
+        self = .selector(namespace: ns == "*" ? nil : ns, LabelSelector(matchLabels: labels))
+    }
+
+    public func matches(_ e: NetworkEndpoint) -> Bool {
+        switch self {
+        case .name(let filter):
+            if filter.hasSuffix("/*") { return e.namespace == String(filter.dropLast(2)) }
+            return e.displayName == filter || "\(e.namespace)/\(e.name)" == filter
+        case .selector(let ns, let sel):
+            return (ns == nil || ns == e.namespace) && sel.matches(e.labels)
+        }
+    }
+}
+
 /// What a connectivity list shows.
 public struct ConnectionListOptions: Sendable {
     /// One row per endpoint pair instead of per class pair.
     public var expand: Bool
     /// Restrict connections to these probes (`nil` = every port of every protocol).
     public var probes: [ProbePort]?
-    /// Keep rows whose source / destination matches (`ns/name`, `ns/name[Kind]`, `ns/*`); `nil` = all.
-    public var from: String?
-    public var to: String?
+    /// Keep rows whose source / destination matches; `nil` = all.
+    public var from: EndpointFilter?
+    public var to: EndpointFilter?
     /// Include rows to and from external IP atoms.
     public var external: Bool
 
-    public init(expand: Bool = false, probes: [ProbePort]? = nil, from: String? = nil, to: String? = nil, external: Bool = true) {
+    public init(expand: Bool = false, probes: [ProbePort]? = nil, from: EndpointFilter? = nil, to: EndpointFilter? = nil,
+                external: Bool = true) {
         self.expand = expand
         self.probes = probes
         self.from = from
@@ -36,16 +68,16 @@ extension NetworkReach {
     /// - Complexity: O(K² × port atoms) for class rows; expanded rows add O(pairs).
     public func connectionList(_ options: ConnectionListOptions = ConnectionListOptions()) -> [ConnectionRow] {
         var rows: [ConnectionRow] = []
-        let keepSrc = { (c: Int) in options.from.map { f in self.classes.members[c].contains { Self.matches(self.endpoints[$0], f) } } ?? true }
-        let keepDst = { (c: Int) in options.to.map { f in self.classes.members[c].contains { Self.matches(self.endpoints[$0], f) } } ?? true }
+        let keepSrc = { (c: Int) in options.from.map { f in self.classes.members[c].contains { f.matches(self.endpoints[$0]) } } ?? true }
+        let keepDst = { (c: Int) in options.to.map { f in self.classes.members[c].contains { f.matches(self.endpoints[$0]) } } ?? true }
         for s in 0..<classes.count where keepSrc(s) {
             for d in 0..<classes.count where keepDst(d) {
                 if s == d, classes.members[s].count < 2 { continue }
                 let conn = restrict(classConnections(s, d), options.probes)
                 if conn.isEmpty { continue }
                 if options.expand {
-                    for a in classes.members[s] where options.from.map({ Self.matches(endpoints[a], $0) }) ?? true {
-                        for b in classes.members[d] where a != b && (options.to.map { Self.matches(endpoints[b], $0) } ?? true) {
+                    for a in classes.members[s] where options.from.map({ $0.matches(endpoints[a]) }) ?? true {
+                        for b in classes.members[d] where a != b && (options.to.map { $0.matches(endpoints[b]) } ?? true) {
                             rows.append(ConnectionRow(source: endpoints[a].displayName, destination: endpoints[b].displayName, connections: conn))
                         }
                     }
@@ -68,12 +100,12 @@ extension NetworkReach {
                 let inc = restrict(connections(.external(e), .endpoint(classes.representative(c))), options.probes)
                 for (i, label) in labels.enumerated() {
                     let member = endpoints[classes.members[c][options.expand ? i : 0]]
-                    if !out.isEmpty, options.to == nil, options.from.map({ f in classes.members[c].contains { Self.matches(endpoints[$0], f) } }) ?? true,
-                       !options.expand || options.from.map({ Self.matches(member, $0) }) ?? true {
+                    if !out.isEmpty, options.to == nil, options.from.map({ f in classes.members[c].contains { f.matches(endpoints[$0]) } }) ?? true,
+                       !options.expand || options.from.map({ $0.matches(member) }) ?? true {
                         rows.append(ConnectionRow(source: label, destination: ext, connections: out))
                     }
-                    if !inc.isEmpty, options.from == nil, options.to.map({ f in classes.members[c].contains { Self.matches(endpoints[$0], f) } }) ?? true,
-                       !options.expand || options.to.map({ Self.matches(member, $0) }) ?? true {
+                    if !inc.isEmpty, options.from == nil, options.to.map({ f in classes.members[c].contains { f.matches(endpoints[$0]) } }) ?? true,
+                       !options.expand || options.to.map({ $0.matches(member) }) ?? true {
                         rows.append(ConnectionRow(source: ext, destination: label, connections: inc))
                     }
                 }
@@ -99,11 +131,6 @@ extension NetworkReach {
         return out
     }
 
-    /// Filter syntax: exact display name, `ns/name` (any kind) or `ns/*`.
-    static func matches(_ e: NetworkEndpoint, _ filter: String) -> Bool {
-        if filter.hasSuffix("/*") { return e.namespace == String(filter.dropLast(2)) }
-        return e.displayName == filter || "\(e.namespace)/\(e.name)" == filter
-    }
 }
 
 extension ConnectionRow {

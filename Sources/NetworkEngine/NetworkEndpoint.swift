@@ -101,7 +101,8 @@ public struct EndpointCatalog: Sendable {
             endpoints.append(NetworkEndpoint(kind: w.kind, namespace: ns, name: w.name, labels: w.templateLabels,
                                              ports: w.template.allPorts, location: w.location))
         }
-        endpoints.sort { $0.displayName.utf8.lexicographicallyPrecedes($1.displayName.utf8) }
+        let names = endpoints.map { Array($0.displayName.utf8) }
+        endpoints = endpoints.indices.sorted { names[$0].lexicographicallyPrecedes(names[$1]) }.map { endpoints[$0] }
         for e in endpoints where namespaceLabels[e.namespace] == nil {
             namespaceLabels[e.namespace] = ["kubernetes.io/metadata.name": e.namespace]
             diagnostics.append(Diagnostic(

@@ -34,12 +34,8 @@ struct ReachMatrixBuilder {
     func build(atom a: Int) -> PortClassReach {
         let ing = side(ingress, atom: a, perRowNamed: true)
         let egr = side(egress, atom: a, perRowNamed: false)
-        var ingT = BitMatrix(rows: classCount, columns: classCount)
-        var fromExternal = BitMatrix(rows: externalCount, columns: classCount)
-        ing.isolated.forEachMember { d in
-            ing.classes.rowSet(d).forEachMember { s in ingT[s, d] = true }
-            ing.external.rowSet(d).forEachMember { e in fromExternal[e, d] = true }
-        }
+        let ingT = ing.classes.transposed(keepingRows: ing.isolated)
+        var fromExternal = ing.external.transposed(keepingRows: ing.isolated)
         var open = BitSet.full(capacity: classCount)
         open.subtract(ing.isolated)
         var reach = BitMatrix(rows: classCount, columns: classCount)
@@ -71,17 +67,22 @@ struct ReachMatrixBuilder {
             m.isolated.formUnion(dir.selected)
             var union = PeerSet(classes: BitSet(capacity: classCount), external: BitSet(capacity: externalCount))
             var namedRules: [(NamedPortRef, PeerSet)] = []
+            var active = false
             for rule in dir.rules {
                 if rule.allPorts || rule.numericAtoms.contains(a) {
                     union.formUnion(rule.peers)
+                    active = true
                     continue
                 }
                 for ref in rule.named {
                     guard let mask = namedMask[ref]?[a] else { continue }
                     // Named ports never resolve on the outside world.
                     if perRowNamed { namedRules.append((ref, rule.peers)) } else { union.classes.formUnion(rule.peers.classes.intersection(mask)) }
+                    active = true
                 }
             }
+            // A direction none of whose rules is active here only isolates.
+            guard active else { continue }
             dir.selected.forEachMember { c in
                 m.classes.formUnion(row: c, with: union.classes)
                 m.external.formUnion(row: c, with: union.external)

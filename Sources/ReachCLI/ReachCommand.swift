@@ -31,6 +31,14 @@ struct ReachCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only connections to this pod (ns/pod, ns/name[Kind] or ns/*).", valueName: "ns/pod"))
     var to: String?
 
+    @Option(name: .customLong("from-selector"),
+            help: ArgumentHelp("Only connections from pods matching NS/k=v[,k=v] (NS may be *).", valueName: "ns/labels"))
+    var fromSelector: String?
+
+    @Option(name: .customLong("to-selector"),
+            help: ArgumentHelp("Only connections to pods matching NS/k=v[,k=v] (NS may be *).", valueName: "ns/labels"))
+    var toSelector: String?
+
     @Flag(help: "List pod pairs instead of classes of equivalent pods.")
     var expand = false
 
@@ -49,6 +57,12 @@ struct ReachCommand: ParsableCommand {
     func validate() throws {
         if let probes, parsedProbes(probes) == nil { throw ValidationError("--probes: expected PROTOCOL/port[,...], got '\(probes)'") }
         if let port, ProbePort(port) == nil { throw ValidationError("--port: expected PROTOCOL/port, got '\(port)'") }
+        if from != nil && fromSelector != nil || to != nil && toSelector != nil {
+            throw ValidationError("use either --from or --from-selector (and --to or --to-selector)")
+        }
+        for text in [fromSelector, toSelector].compactMap({ $0 }) where EndpointFilter(selector: text) == nil {
+            throw ValidationError("expected NS/key=value[,key=value], got '\(text)'")
+        }
         if !explain.isEmpty, explain.count != 2 { throw ValidationError("--explain takes exactly two names: SRC DST") }
         if (lint || !explain.isEmpty), output == .csv || output == .md { throw ValidationError("--lint and --explain support text and json") }
     }
@@ -81,32 +95,31 @@ struct ReachCommand: ParsableCommand {
         }
     }
 
+    var fromFilter: EndpointFilter? { from.map(EndpointFilter.name) ?? fromSelector.flatMap(EndpointFilter.init(selector:)) }
+    var toFilter: EndpointFilter? { to.map(EndpointFilter.name) ?? toSelector.flatMap(EndpointFilter.init(selector:)) }
+
     func write(_ analyzer: Analyzer, _ reach: NetworkReach, _ probeList: [ProbePort]?) {
         if output == .json {
             let r = analyzer.reachability(reach, probes: probeList)
             var allowed = r.allowed
-            if from != nil || to != nil {
-                for (p, pairs) in allowed { allowed[p] = pairs.filter(keepPair) }
+            if fromFilter != nil || toFilter != nil {
+                let sources = Set(reach.endpoints.filter { fromFilter?.matches($0) ?? true }.map(\.displayName))
+                let destinations = Set(reach.endpoints.filter { toFilter?.matches($0) ?? true }.map(\.displayName))
+                for (p, pairs) in allowed {
+                    allowed[p] = pairs.filter { pair in
+                        let parts = pair.components(separatedBy: "->")
+                        return parts.count == 2 && sources.contains(parts[0]) && destinations.contains(parts[1])
+                    }
+                }
             }
             Output.write(ReachFormatter.json(probes: r.probes, allowed: allowed))
             return
         }
-        let rows = reach.connectionList(ConnectionListOptions(expand: expand, probes: probeList, from: from, to: to))
+        let rows = reach.connectionList(ConnectionListOptions(expand: expand, probes: probeList, from: fromFilter, to: toFilter))
         switch output {
         case .csv: Output.write(ReachFormatter.csv(rows))
         case .md: Output.write(ReachFormatter.markdown(rows))
         default: Output.write(ReachFormatter.text(rows, expanded: expand))
         }
-    }
-
-    func keepPair(_ pair: String) -> Bool {
-        let parts = pair.components(separatedBy: "->")
-        guard parts.count == 2 else { return false }
-        func ok(_ name: String, _ filter: String?) -> Bool {
-            guard let filter else { return true }
-            if filter.hasSuffix("/*") { return name.hasPrefix(String(filter.dropLast(1))) }
-            return name == filter || name.hasPrefix(filter + "[")
-        }
-        return ok(parts[0], from) && ok(parts[1], to)
     }
 }

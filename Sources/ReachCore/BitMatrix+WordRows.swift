@@ -9,3 +9,29 @@ extension BitMatrix {
         return result
     }
 }
+
+extension BitMatrix {
+    /// The transpose of the rows in `keep` (other rows read as empty).
+    /// - Complexity: O(|keep| × columns / 64 + set bits of the kept rows + rows × columns / 64 to allocate).
+    public func transposed(keepingRows keep: BitSet) -> BitMatrix {
+        var t = BitMatrix(rows: columns, columns: rows)
+        let wpr = wordsPerRow, twpr = t.wordsPerRow
+        words.withUnsafeBufferPointer { src in
+            t.words.withUnsafeMutableBufferPointer { dst in
+                keep.forEachMember { r in
+                    guard r < rows else { return }
+                    let base = r * wpr, bit = UInt64(1) << UInt64(r & 63), col = r >> 6
+                    for w in 0..<wpr {
+                        var word = src[base + w]
+                        while word != 0 {
+                            let c = w << 6 | word.trailingZeroBitCount
+                            dst[c * twpr + col] |= bit
+                            word &= word &- 1
+                        }
+                    }
+                }
+            }
+        }
+        return t
+    }
+}

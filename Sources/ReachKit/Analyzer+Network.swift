@@ -41,7 +41,13 @@ extension Analyzer {
         if list.isEmpty { list = reach.declaredProbes }
         if list.isEmpty { list = [ProbePort(protocol: .tcp, port: 80)] }
         let evaluator = reach.evaluator
-        return .success(list.map { evaluator.explain(s, d, $0) })
+        return .success(list.map { probe in
+            var x = evaluator.explain(s, d, probe)
+            // Name an address as given, with the external range that stands for it.
+            if case .external = s { x.source = "\(source) (\(x.source))" }
+            if case .external = d { x.destination = "\(destination) (\(x.destination))" }
+            return x
+        })
     }
 
     func resolve(_ reach: NetworkReach, _ name: String) -> NetworkPeerRef? {

@@ -54,7 +54,8 @@ struct RandomScenario {
                 ports.append(ContainerPort(name: chance(0.7) ? pick(portNames) : nil, containerPort: pick([53, 80, 81, 8080]),
                                            protocol: pick(NetworkProtocol.allCases)))
             }
-            let ip = chance(0.8) ? ["10.0.\(i / 200).\(i % 200 + 1)"] : []
+            var ip = chance(0.8) ? ["10.0.\(i / 200).\(i % 200 + 1)"] : []
+            if chance(0.3) { ip.append("fd00::\(String(i, radix: 16))") }
             snap.pods.append(Pod(meta: ObjectMeta(name: "p\(i)", namespace: ns, labels: labels(), location: loc),
                                  spec: PodSpec(containers: [Container(name: "c", ports: ports)]), podIPs: ip))
         }
@@ -98,6 +99,9 @@ struct RandomScenario {
             return NetworkPolicyPeer(podSelector: selector(), namespaceSelector: ns)
         default:
             let except = chance(0.5) ? ["10.0.0.\(pick([0, 64, 128]))/26"] : []
+            if chance(0.25) {
+                return NetworkPolicyPeer(ipBlock: IPBlock(cidr: pick(["fd00::/120", "::/0"]), except: chance(0.5) ? ["fd00::/124"] : []))
+            }
             return NetworkPolicyPeer(ipBlock: IPBlock(cidr: pick(["10.0.0.0/24", "10.0.0.0/16", "0.0.0.0/0", "192.168.0.0/16"]),
                                                       except: except))
         }

@@ -75,6 +75,14 @@ import Testing
         #expect(CLITests.run(["reach", "-f", f, "--explain", "dev/nope", "prod/api"]).1 == 2)
     }
 
+    @Test func selectorFiltersKeepMatchingPods() {
+        let (out, code) = CLITests.run(["reach", "-f", TestPaths.fixture("netpol/named-ports/input"), "--from-selector", "n/tier=client",
+                                        "--expand"])
+        #expect(code == 0)
+        #expect(out.hasPrefix("n/client => n/s1 : TCP 8080\nn/client => n/s2 : TCP 9090\n"))
+        #expect(CLITests.run(["reach", "-f", TestPaths.fixture("example"), "--from-selector", "bad"]).1 == 2)
+    }
+
     @Test func probesAndFiltersRestrictTheJSON() {
         let (out, _) = CLITests.run(["reach", "-f", TestPaths.fixture("example"), "--probes", "TCP/5432", "--from", "prod/api", "-o", "json"])
         #expect(out.contains("\"prod/api[Deployment]->prod/postgres[StatefulSet]\""))
