@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "ReachCore", targets: ["ReachCore"]),
         .library(name: "ReachModel", targets: ["ReachModel"]),
         .library(name: "ReachLoader", targets: ["ReachLoader"]),
+        .library(name: "NetworkEngine", targets: ["NetworkEngine"]),
+        .library(name: "RBACEngine", targets: ["RBACEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -29,6 +29,7 @@ let package = Package(
             .product(name: "ReachKit", package: rootPackage),
             .product(name: "ReachLoader", package: rootPackage),
             .product(name: "ReachModel", package: rootPackage),
+            .product(name: "NetworkEngine", package: rootPackage),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
     ]

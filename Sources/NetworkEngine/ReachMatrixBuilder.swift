@@ -30,27 +30,42 @@ struct ReachMatrixBuilder {
     /// `R = egress ∧ ingressᵀ`, transposing only the rows of ingress-isolated classes (a
     /// non-isolated destination admits every source, so its column is all ones).
     /// - Complexity: O((Σ selected classes + K) × (K + E) / 64 + set bits of isolated ingress
-    ///   rows) per port class, for K classes and E external atoms.
+    ///   word blocks (64×64 block transpose)) per port class, for K classes and E external atoms.
     func build(atom a: Int) -> PortClassReach {
         let ing = side(ingress, atom: a, perRowNamed: true)
         let egr = side(egress, atom: a, perRowNamed: false)
-        let ingT = ing.classes.transposed(keepingRows: ing.isolated)
-        var fromExternal = ing.external.transposed(keepingRows: ing.isolated)
+        let ingT = ing.classes.blockTransposed(keepingRows: ing.isolated)
+        var fromExternal = ing.external.blockTransposed(keepingRows: ing.isolated)
         var open = BitSet.full(capacity: classCount)
         open.subtract(ing.isolated)
         var reach = BitMatrix(rows: classCount, columns: classCount)
         var toExternal = BitMatrix(rows: classCount, columns: externalCount)
         let allExternal = BitSet.full(capacity: externalCount)
+        // Row s of R = (ingressᵀ[s] ∪ open) ∩ (egress[s] if s is egress-isolated), word by word
+        // on contiguous buffers: no per-row allocation.
+        let wpr = reach.wordsPerRow
+        reach.withWords { out in
+            ingT.withWordsReadOnly { inT in
+                egr.classes.withWordsReadOnly { eg in
+                    open.words.withUnsafeBufferPointer { op in
+                        for s in 0..<classCount {
+                            let base = s * wpr
+                            if egr.isolated.contains(s) {
+                                for w in 0..<wpr { out[base + w] = (inT[base + w] | op[w]) & eg[base + w] }
+                            } else {
+                                for w in 0..<wpr { out[base + w] = inT[base + w] | op[w] }
+                            }
+                        }
+                    }
+                }
+            }
+        }
         for s in 0..<classCount {
-            var admitted = ingT.rowSet(s)
-            admitted.formUnion(open)
             if egr.isolated.contains(s) {
-                admitted.formIntersection(egr.classes.rowSet(s))
                 toExternal.setRow(s, to: egr.external.rowSet(s))
             } else {
                 toExternal.setRow(s, to: allExternal)
             }
-            reach.setRow(s, to: admitted)
         }
         for e in 0..<externalCount { fromExternal.formUnion(row: e, with: open) }
         return PortClassReach(reach: reach, toExternal: toExternal, fromExternal: fromExternal)

@@ -35,3 +35,16 @@ extension BitMatrix {
         return t
     }
 }
+
+extension BitMatrix {
+    /// Mutable access to the row-major word buffer (row `r` = words `r × wordsPerRow ..<`).
+    /// Callers must keep bits past `columns` in each row's last word clear.
+    public mutating func withWords<R>(_ body: (UnsafeMutableBufferPointer<UInt64>) throws -> R) rethrows -> R {
+        try words.withUnsafeMutableBufferPointer { try body($0) }
+    }
+
+    /// Read-only access to the row-major word buffer.
+    public func withWordsReadOnly<R>(_ body: (UnsafeBufferPointer<UInt64>) throws -> R) rethrows -> R {
+        try words.withUnsafeBufferPointer(body)
+    }
+}

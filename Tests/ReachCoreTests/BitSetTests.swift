@@ -129,3 +129,17 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite struct BitMatrixTransposeTests {
+    @Test(arguments: [(1, 1), (63, 65), (64, 64), (130, 70), (200, 129)])
+    func blockTransposeMatchesNaive(rows: Int, columns: Int) {
+        var rng = SplitMix64(seed: UInt64(rows * 1000 + columns))
+        var m = BitMatrix(rows: rows, columns: columns)
+        for r in 0..<rows { for c in 0..<columns where rng.next() % 3 == 0 { m[r, c] = true } }
+        let keep = BitSet(capacity: rows, members: (0..<rows).filter { $0 % 5 != 0 })
+        let fast = m.blockTransposed(), naive = m.transposed()
+        #expect(fast == naive)
+        let fastKept = m.blockTransposed(keepingRows: keep)
+        for r in 0..<rows { for c in 0..<columns { #expect(fastKept[c, r] == (keep.contains(r) && m[r, c])) } }
+    }
+}

@@ -1,9 +1,14 @@
 extension ClusterGenerator {
     func writePods(_ out: inout String, _ rng: inout SeededRandom) {
+        // Pods come in replica groups (like the pods of one Deployment): same namespace, labels,
+        // ports and service account, so equivalence classes are realistic.
         for i in 0..<spec.pods {
-            let (labels, body) = podTemplate(i, &rng, indent: 2)
+            let group = i / spec.replicasPerGroup
+            var groupRNG = SeededRandom(seed: spec.seed &* 0x2545_F491_4F6C_DD1D ^ UInt64(group))
+            let (labels, body) = podTemplate(group, &groupRNG, indent: 2)
             let ip = "10.\(64 + (i >> 16) & 63).\((i >> 8) & 255).\(i & 255)"
-            out += "---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: pod-\(pad(i, 6))\n  namespace: \(namespace(i % max(1, spec.namespaces)))\n  labels:\n\(labels)spec:\n\(body)status:\n  podIP: \(ip)\n"
+            out += "---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: pod-\(pad(i, 6))\n  namespace: \(namespace(group % max(1, spec.namespaces)))\n  labels:\n\(labels)spec:\n\(body)status:\n  podIP: \(ip)\n"
+            _ = rng.next()
         }
     }
 
@@ -46,7 +51,8 @@ extension ClusterGenerator {
                 let p = rng.pick(Self.namedPorts)
                 out += head + "  podSelector:\n    matchLabels: {app: \(rng.pick(Self.apps))}\n  ingress:\n    - from:\n        - podSelector:\n            matchLabels: {app: \(rng.pick(Self.apps))}\n      ports:\n        - {protocol: \(p.proto), port: \(p.name)}\n"
             case 2:
-                out += head + "  podSelector:\n    matchExpressions:\n      - {key: tier, operator: In, values: [\(rng.pick(Self.tiers)), \(rng.pick(Self.tiers))]}\n  ingress:\n    - from:\n        - namespaceSelector:\n            matchLabels: {team: \(rng.pick(Self.teams))}\n          podSelector:\n            matchExpressions:\n              - {key: version, operator: NotIn, values: [v0]}\n      ports:\n        - {port: \(8000 + rng.below(100)), endPort: \(8100 + rng.below(900))}\n"
+                let range = rng.pick(Self.portRanges)
+                out += head + "  podSelector:\n    matchExpressions:\n      - {key: tier, operator: In, values: [\(rng.pick(Self.tiers)), \(rng.pick(Self.tiers))]}\n  ingress:\n    - from:\n        - namespaceSelector:\n            matchLabels: {team: \(rng.pick(Self.teams))}\n          podSelector:\n            matchExpressions:\n              - {key: version, operator: NotIn, values: [v0]}\n      ports:\n        - {port: \(range.0), endPort: \(range.1)}\n"
             case 3:
                 let a = rng.below(200)
                 out += head + "  podSelector:\n    matchLabels: {tier: \(rng.pick(Self.tiers))}\n  policyTypes: [Egress]\n  egress:\n    - to:\n        - ipBlock:\n            cidr: 10.\(64 + a % 4).0.0/14\n            except: [10.\(64 + a % 4).\(rng.below(4)).0/24]\n        - ipBlock: {cidr: 0.0.0.0/0, except: [10.0.0.0/8, 169.254.0.0/16]}\n      ports:\n        - {protocol: TCP, port: 443}\n    - to:\n        - namespaceSelector:\n            matchLabels: {kubernetes.io/metadata.name: kube-system}\n      ports:\n        - {protocol: UDP, port: 53}\n"

@@ -17,6 +17,9 @@ public struct ClusterGenerator: Sendable {
         ("dns", 53, "UDP"), ("pg", 5432, "TCP"), ("redis", 6379, "TCP"), ("sctp-sig", 3868, "SCTP"),
     ]
 
+    /// Port ranges used with `endPort` (a small vocabulary, as in real policies).
+    static let portRanges = [(8000, 8099), (8080, 8090), (9000, 9100), (30000, 32767), (5432, 5433), (6379, 6380)]
+
     public init(spec: ClusterSpec) { self.spec = spec }
 
     func namespace(_ i: Int) -> String { "ns-\(pad(i, 4))" }

@@ -4,6 +4,8 @@ public struct ClusterSpec: Sendable {
     public var namespaces = 20
     /// Pods written as Pod objects (with IPs).
     public var pods = 1_000
+    /// Pods per replica group (pods of a group share namespace, labels, ports and SA).
+    public var replicasPerGroup = 5
     /// Pod-template workloads (Deployments/StatefulSets/DaemonSets/Jobs) without Pod objects.
     public var workloads = 100
     public var serviceAccounts = 200
