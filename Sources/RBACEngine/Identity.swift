@@ -42,8 +42,10 @@ public struct Identity: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        let who = user.map { Principal.forUsername($0).description } ?? "(no user)"
-        return groups.isEmpty ? who : "\(who) groups=[\(groups.joined(separator: ","))]"
+        let list = "groups=[\(groups.joined(separator: ","))]"
+        guard let user else { return list }
+        let who = Principal.forUsername(user).description
+        return groups.isEmpty ? who : "\(who) \(list)"
     }
 
     private static func unique(_ list: [String]) -> [String] {
