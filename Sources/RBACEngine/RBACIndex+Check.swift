@@ -18,7 +18,7 @@ extension RBACIndex {
     /// Only ClusterRoleBindings apply when the request has no namespace (or is a non-resource
     /// request); otherwise the namespace's RoleBindings too. Upstream stops at the first allowing
     /// rule; the decision is the same, but every allowing binding is reported.
-    /// - Complexity: O(Σ over the identity's principals of their bindings × rules of the bound role).
+    /// - Complexity: O(Σ over the identity's principals of (log bindings + in-scope bindings × rules of the bound role)).
     public func check(_ identity: Identity, _ request: AccessRequest) -> Decision {
         let masters = options.mastersBypass && identity.groups.contains("system:masters")
         let refs = grantRefs(identity, request, firstRuleOnly: true)
@@ -31,15 +31,18 @@ extension RBACIndex {
     /// - Complexity: as ``check(_:_:)``, stopping at the first allowing rule.
     public func allows(_ identity: Identity, _ request: AccessRequest) -> Bool {
         if options.mastersBypass && identity.groups.contains("system:masters") { return true }
-        let ns = request.bindingNamespace
+        var allowed = false
         for p in identity.principals {
             guard let pid = principals.id(of: p) else { continue }
-            for b in principalBindings[pid] where inScope(Int(b), ns) {
-                guard let role = bindings[Int(b)].role else { continue }
+            forEachBinding(of: pid, namespace: request.bindingNamespace) { b in
+                guard let role = bindings[Int(b)].role else { return true }
                 for r in roleRuleStart[role]..<roleRuleStart[role + 1] where RuleMatching.allows(rule(r).rule, request) {
-                    return true
+                    allowed = true
+                    return false
                 }
+                return true
             }
+            if allowed { return true }
         }
         return false
     }
@@ -47,18 +50,18 @@ extension RBACIndex {
     /// Allowing grants of `identity` for `request`: per in-scope binding of each principal, the
     /// first rule (or every rule) of the bound role that allows it.
     func grantRefs(_ identity: Identity, _ request: AccessRequest, firstRuleOnly: Bool) -> [GrantRef] {
-        let ns = request.bindingNamespace
         var out: [GrantRef] = []
         var seen = Set<GrantRef>()
         for p in identity.principals {
             guard let pid = principals.id(of: p) else { continue }
-            for b in principalBindings[pid] where inScope(Int(b), ns) {
-                guard let role = bindings[Int(b)].role else { continue }
+            forEachBinding(of: pid, namespace: request.bindingNamespace) { b in
+                guard let role = bindings[Int(b)].role else { return true }
                 for r in roleRuleStart[role]..<roleRuleStart[role + 1] where RuleMatching.allows(rule(r).rule, request) {
                     let g = GrantRef(binding: b, rule: Int32(r), via: Int32(pid))
                     if seen.insert(g).inserted { out.append(g) }
                     if firstRuleOnly { break }
                 }
+                return true
             }
         }
         return out

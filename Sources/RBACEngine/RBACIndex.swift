@@ -32,6 +32,8 @@ public struct RBACIndex: Sendable {
     public let diagnostics: [Diagnostic]
     /// Number of ClusterRoles at the front of ``roles``.
     public let clusterRoleCount: Int
+    /// Number of ClusterRoleBindings at the front of ``bindings``.
+    public let clusterRoleBindingCount: Int
 
     let ruleIndex: RuleIndex
     /// Global rule ID → role index; `roleRuleStart[r] ..< roleRuleStart[r + 1]` are role `r`'s rules.
@@ -53,6 +55,7 @@ public struct RBACIndex: Sendable {
         principals = b.principals
         diagnostics = b.diagnostics.sorted()
         clusterRoleCount = snapshot.clusterRoles.count
+        clusterRoleBindingCount = snapshot.clusterRoleBindings.count
         ruleIndex = RuleIndex(rules: b.roles.flatMap { $0.rules.map(\.rule) })
         ruleRole = b.ruleRole
         roleRuleStart = b.roleRuleStart
@@ -70,6 +73,31 @@ public struct RBACIndex: Sendable {
     func inScope(_ b: Int, _ namespace: String?) -> Bool {
         guard let ns = bindings[b].namespace else { return true }
         return ns == namespace
+    }
+
+    /// Calls `body` with each binding of principal `pid` that is in scope for `namespace`
+    /// (`nil` = cluster scope): its ClusterRoleBindings, then its RoleBindings of `namespace`.
+    /// A principal's list is ascending, CRBs first and RoleBindings grouped by namespace, so the
+    /// namespace's range is found by binary search.
+    /// - Complexity: O(log b + k) for a principal with b bindings, k of them in scope.
+    func forEachBinding(of pid: Int, namespace: String?, _ body: (Int32) -> Bool) {
+        let list = principalBindings[pid]
+        let crbs = Int32(clusterRoleBindingCount)
+        var i = 0
+        while i < list.count, list[i] < crbs {
+            if !body(list[i]) { return }
+            i += 1
+        }
+        guard let namespace else { return }
+        var lo = i, hi = list.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if (bindings[Int(list[mid])].namespace ?? "") < namespace { lo = mid + 1 } else { hi = mid }
+        }
+        while lo < list.count, bindings[Int(list[lo])].namespace == namespace {
+            if !body(list[lo]) { return }
+            lo += 1
+        }
     }
 
     /// The rule with global ID `id`.

@@ -15,7 +15,16 @@ struct RBACIndexBuilder {
     var serviceAccounts = BitSet(capacity: 0)
     var serviceAccountsByNamespace: [String: BitSet] = [:]
 
-    init(snapshot: ClusterSnapshot) { self.snapshot = snapshot }
+    /// RoleBindings are put in namespace order if they are not already (the loader sorts them):
+    /// binding IDs ascending then means namespace ascending, which
+    /// ``RBACIndex/forEachBinding(of:namespace:_:)`` relies on to binary-search a principal's list.
+    init(snapshot: ClusterSnapshot) {
+        var copy = snapshot
+        if !zip(copy.roleBindings, copy.roleBindings.dropFirst()).allSatisfy({ ($0.namespace ?? "") <= ($1.namespace ?? "") }) {
+            copy.roleBindings.sort { (($0.namespace ?? ""), $0.name) < (($1.namespace ?? ""), $1.name) }
+        }
+        self.snapshot = copy
+    }
 
     mutating func build() {
         compileRoles()
