@@ -48,18 +48,24 @@ extension RBACIndex {
     }
 
     /// Allowing grants of `identity` for `request`: per in-scope binding of each principal, the
-    /// first rule (or every rule) of the bound role that allows it.
+    /// first rule (or every rule) of the bound role that allows it. The rules allowing the request
+    /// are computed once with the ``RuleIndex``; a binding then costs a word scan of its role's
+    /// rule range instead of string matching.
     func grantRefs(_ identity: Identity, _ request: AccessRequest, firstRuleOnly: Bool) -> [GrantRef] {
+        let matched = ruleIndex.matching(request)
         var out: [GrantRef] = []
         var seen = Set<GrantRef>()
         for p in identity.principals {
             guard let pid = principals.id(of: p) else { continue }
             forEachBinding(of: pid, namespace: request.bindingNamespace) { b in
                 guard let role = bindings[Int(b)].role else { return true }
-                for r in roleRuleStart[role]..<roleRuleStart[role + 1] where RuleMatching.allows(rule(r).rule, request) {
+                var from = roleRuleStart[role]
+                let end = roleRuleStart[role + 1]
+                while let r = matched.firstMember(in: from..<end) {
                     let g = GrantRef(binding: b, rule: Int32(r), via: Int32(pid))
                     if seen.insert(g).inserted { out.append(g) }
                     if firstRuleOnly { break }
+                    from = r + 1
                 }
                 return true
             }

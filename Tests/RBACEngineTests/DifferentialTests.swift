@@ -3,7 +3,7 @@ import Testing
 @testable import RBACEngine
 
 /// The bitset paths (``RuleIndex``, who-can) against brute force over a generated world:
-/// every rule × request through ``RuleMatching/allows(_:_:)``, and every principal's can-i.
+/// every rule × request through ``RuleMatching/allows(_:_:)``, and every principal's can-i (string matching) against who-can and check (bitset paths).
 @Suite struct DifferentialTests {
     struct Rng {
         var state: UInt64
@@ -76,7 +76,9 @@ import Testing
                 } else {
                     identity = Identity(user: p.username)
                 }
-                #expect(who.contains(p) == index.allows(identity, request), "\(p) \(request)")
+                let allowed = index.allows(identity, request)
+                #expect(who.contains(p) == allowed, "\(p) \(request)")
+                #expect(index.check(identity, request).allowed == allowed, "check \(p) \(request)")
             }
         }
     }
