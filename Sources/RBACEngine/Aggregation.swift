@@ -35,47 +35,13 @@ public enum Aggregation {
         let n = clusterRoles.count
         var start = [Int](repeating: 0, count: n + 1)
         for i in 0..<n { start[i + 1] = start[i] + clusterRoles[i].rules.count }
-        let total = start[n]
-        var authoredOwner = [Int](repeating: 0, count: total)
-        for i in 0..<n { for r in start[i]..<start[i + 1] { authoredOwner[r] = i } }
-
-        let aggregated = (0..<n).filter { clusterRoles[$0].aggregationSelectors != nil }
-        var selected: [Int: [Int]] = [:]
-        var edges: [(Int, Int)] = []
-        for a in aggregated {
-            let selectors = clusterRoles[a].aggregationSelectors ?? []
-            let picks = (0..<n).filter { b in
-                b != a && selectors.contains { $0.matches(clusterRoles[b].meta.labels) }
-            }
-            selected[a] = picks
-            for b in picks where clusterRoles[b].aggregationSelectors != nil { edges.append((a, b)) }
-        }
-        let graph = Digraph(vertexCount: n, edges: edges)
-        let (componentOf, componentCount) = graph.stronglyConnectedComponents()
-        var members = [[Int]](repeating: [], count: componentCount)
-        for a in aggregated { members[componentOf[a]].append(a) }
-
-        var result = [BitSet?](repeating: nil, count: n)
-        var diagnostics: [Diagnostic] = []
-        for c in 0..<componentCount where !members[c].isEmpty {
-            var union = BitSet(capacity: total)
-            for a in members[c] {
-                for b in selected[a] ?? [] {
-                    if clusterRoles[b].aggregationSelectors == nil {
-                        for r in start[b]..<start[b + 1] { union.insert(r) }
-                    } else if componentOf[b] != c, let done = result[b] {
-                        union.formUnion(done)
-                    }
-                }
-            }
-            for a in members[c] { result[a] = union }
-            if members[c].count > 1 { diagnostics.append(cycleDiagnostic(members[c].map { clusterRoles[$0] })) }
-        }
-
+        let selected = selections(clusterRoles)
+        let (sets, cycles) = fixpoint(clusterRoles, selected: selected, ruleStart: start)
+        var diagnostics = cycles.map { cycleDiagnostic($0.map { clusterRoles[$0] }) }
         var out: [[EffectiveRule]] = []
         out.reserveCapacity(n)
         for i in 0..<n {
-            guard let set = result[i] else {
+            guard let set = sets[i] else {
                 out.append(clusterRoles[i].rules.map { EffectiveRule(rule: $0) })
                 continue
             }
@@ -83,17 +49,67 @@ public enum Aggregation {
                 diagnostics.append(.rbac(RBACDiagnosticID.aggregatedRulesDiscarded, .info, clusterRoles[i].location, path: "rules",
                     "ClusterRole \(clusterRoles[i].name) has an aggregationRule: its \(clusterRoles[i].rules.count) authored rule(s) are replaced by the aggregated ones"))
             }
-            var seen = Set<RuleContent>()
-            var rules: [EffectiveRule] = []
-            set.forEachMember { r in
-                let rule = clusterRoles[authoredOwner[r]].rules[r - start[authoredOwner[r]]]
-                if seen.insert(RuleContent(rule)).inserted {
-                    rules.append(EffectiveRule(rule: rule, aggregatedFrom: clusterRoles[authoredOwner[r]].name))
-                }
-            }
-            out.append(rules)
+            out.append(materialise(set, clusterRoles, ruleStart: start))
         }
         return (out, diagnostics)
+    }
+
+    /// For each aggregated role, the *other* roles any of its selectors match (ascending).
+    /// - Complexity: O(A × C × s).
+    static func selections(_ clusterRoles: [ClusterRole]) -> [Int: [Int]] {
+        var selected: [Int: [Int]] = [:]
+        for a in clusterRoles.indices {
+            guard let selectors = clusterRoles[a].aggregationSelectors else { continue }
+            selected[a] = clusterRoles.indices.filter { b in
+                b != a && selectors.contains { $0.matches(clusterRoles[b].meta.labels) }
+            }
+        }
+        return selected
+    }
+
+    /// Authored-rule sets of aggregated roles (least fixpoint, by SCC in reverse topological
+    /// order) and the cycles found (SCCs of more than one role).
+    /// - Complexity: O(V + E) for the SCCs plus O((A + E) × R / 64) word operations.
+    static func fixpoint(_ clusterRoles: [ClusterRole], selected: [Int: [Int]], ruleStart start: [Int]) -> ([BitSet?], [[Int]]) {
+        let n = clusterRoles.count, total = start[n]
+        var edges: [(Int, Int)] = []
+        for (a, picks) in selected { for b in picks where selected[b] != nil { edges.append((a, b)) } }
+        let (componentOf, componentCount) = Digraph(vertexCount: n, edges: edges).stronglyConnectedComponents()
+        var members = [[Int]](repeating: [], count: componentCount)
+        for a in selected.keys.sorted() { members[componentOf[a]].append(a) }
+        var result = [BitSet?](repeating: nil, count: n)
+        var cycles: [[Int]] = []
+        for c in 0..<componentCount where !members[c].isEmpty {
+            var union = BitSet(capacity: total)
+            for a in members[c] {
+                for b in selected[a] ?? [] {
+                    if selected[b] == nil {
+                        for r in start[b]..<start[b + 1] { union.insert(r) }
+                    } else if componentOf[b] != c, let done = result[b] {
+                        union.formUnion(done)
+                    }
+                }
+            }
+            for a in members[c] { result[a] = union }
+            if members[c].count > 1 { cycles.append(members[c]) }
+        }
+        return (result, cycles)
+    }
+
+    /// The rules of `set` in authored order (selected roles by name, then rule order), without
+    /// semantic duplicates (the controller's `ruleExists`).
+    static func materialise(_ set: BitSet, _ clusterRoles: [ClusterRole], ruleStart start: [Int]) -> [EffectiveRule] {
+        var seen = Set<RuleContent>()
+        var rules: [EffectiveRule] = []
+        var owner = 0
+        set.forEachMember { r in
+            while start[owner + 1] <= r { owner += 1 }
+            let rule = clusterRoles[owner].rules[r - start[owner]]
+            if seen.insert(RuleContent(rule)).inserted {
+                rules.append(EffectiveRule(rule: rule, aggregatedFrom: clusterRoles[owner].name))
+            }
+        }
+        return rules
     }
 
     private static func cycleDiagnostic(_ roles: [ClusterRole]) -> Diagnostic {
