@@ -156,3 +156,13 @@ import Testing
         #expect(!w.index().allows(.serviceAccount(namespace: "dev", name: "deployer"), Self.getPods))
     }
 }
+
+/// Diagnostic IDs are stable, unique and documented.
+@Suite struct RBACDiagnosticIDTests {
+    @Test func idsAreUniqueAndWellFormed() {
+        let ids = RBACDiagnosticID.all.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        #expect(ids.allSatisfy { $0.hasPrefix("KR-RBAC-") && $0.count == 11 })
+        #expect(RBACDiagnosticID.all.allSatisfy { !$0.summary.isEmpty })
+    }
+}

@@ -58,4 +58,30 @@ import Testing
         #expect(CLITests.run(["who-can", "get", "pods", "--non-resource-url", "/x", "-f", input]).1 == 2)
         #expect(CLITests.run(["who-can", "get", "pods", "-f", TestPaths.fixture("invalid")]).1 == 2)
     }
+
+    @Test(arguments: [
+        ("not json", "not valid JSON"),
+        ("[1, 2]", "expected a JSON object"),
+        ("{\"checks\": {}}", "checks: expected an array"),
+        ("{\"checks\": [{\"user\": \"a\", \"groups\": \"g\", \"verb\": \"get\"}]}", "checks[0].groups: expected an array of strings"),
+        ("{\"whoCan\": [{\"resource\": \"pods\"}]}", "whoCan[0].verb: required field is missing"),
+        ("{\"whoCan\": [{\"verb\": 1}]}", "whoCan[0].verb: expected a string"),
+    ])
+    func malformedQueriesExitTwoWithALocatedMessage(text: String, message: String) throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kube-reach-q-\(UUID().uuidString).json")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let (out, code) = CLITests.run(["query", "--queries", url.path, "-f", TestPaths.fixture("rbac/basics/input")])
+        #expect(code == 2)
+        #expect(out.contains(message), "\(out)")
+    }
+
+    @Test func emptyQueryDocumentIsAnsweredAsIs() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kube-reach-q-\(UUID().uuidString).json")
+        try "{\"checks\": [], \"extra\": 1}".write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let (out, code) = CLITests.run(["query", "--queries", url.path, "-f", TestPaths.fixture("rbac/basics/input"), "-o", "json"])
+        #expect(code == 0)
+        #expect(out == "{\n  \"checks\" : [\n\n  ],\n  \"extra\" : 1\n}\n")
+    }
 }
