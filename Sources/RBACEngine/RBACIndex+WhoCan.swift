@@ -41,13 +41,10 @@ extension RBACIndex {
                 }
             }
         }
-        if groupGranted("system:authenticated", allowed) || groupGranted("system:serviceaccounts", allowed) {
+        if allServiceAccountGroups.contains(where: { allowed.contains($0) }) {
             allowed.formUnion(serviceAccounts)
         } else {
-            for (saNamespace, set) in serviceAccountsByNamespace
-            where groupGranted("system:serviceaccounts:\(saNamespace)", allowed) {
-                allowed.formUnion(set)
-            }
+            for (group, members) in serviceAccountGroups where allowed.contains(group) { allowed.formUnion(members) }
         }
         var masters = false
         if options.mastersBypass, let m = principals.id(of: .masters) {
@@ -73,10 +70,5 @@ extension RBACIndex {
             }
         }
         return refs.map(resolve).sorted()
-    }
-
-    private func groupGranted(_ group: String, _ set: BitSet) -> Bool {
-        guard let id = principals.id(of: .group(group)) else { return false }
-        return set.contains(id)
     }
 }

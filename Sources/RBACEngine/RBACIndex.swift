@@ -41,9 +41,12 @@ public struct RBACIndex: Sendable {
     let roleRuleStart: [Int]
     let roleBindings: [[Int32]]
     let principalBindings: [[Int32]]
-    /// Principal IDs of the ServiceAccount objects present in the input, all and per namespace.
+    /// Principal IDs of the ServiceAccount objects present in the input.
     let serviceAccounts: BitSet
-    let serviceAccountsByNamespace: [String: BitSet]
+    /// `Group:system:serviceaccounts:N` principal → the ServiceAccounts of `N` (only groups named in bindings).
+    let serviceAccountGroups: [(group: Int, members: BitSet)]
+    /// Principal IDs of `Group:system:authenticated` and `Group:system:serviceaccounts`, when named.
+    let allServiceAccountGroups: [Int]
 
     /// Compiles `snapshot`'s RBAC objects.
     public init(snapshot: ClusterSnapshot, options: RBACOptions = RBACOptions()) {
@@ -62,7 +65,8 @@ public struct RBACIndex: Sendable {
         roleBindings = b.roleBindings
         principalBindings = b.principalBindings
         serviceAccounts = b.serviceAccounts
-        serviceAccountsByNamespace = b.serviceAccountsByNamespace
+        serviceAccountGroups = b.serviceAccountGroups
+        allServiceAccountGroups = b.allServiceAccountGroups
     }
 
     /// Total number of effective rules across roles.

@@ -13,7 +13,8 @@ struct RBACIndexBuilder {
     var roleBindings: [[Int32]] = []
     var principalBindings: [[Int32]] = []
     var serviceAccounts = BitSet(capacity: 0)
-    var serviceAccountsByNamespace: [String: BitSet] = [:]
+    var serviceAccountGroups: [(group: Int, members: BitSet)] = []
+    var allServiceAccountGroups: [Int] = []
 
     /// RoleBindings are put in namespace order if they are not already (the loader sorts them):
     /// binding IDs ascending then means namespace ascending, which
@@ -94,7 +95,9 @@ struct RBACIndexBuilder {
         all += snapshot.clusterRoleBindings.map { ($0.meta, $0.ref, $0.roleRef, $0.subjects) }
         all += snapshot.roleBindings.map { ($0.meta, $0.ref, $0.roleRef, $0.subjects) }
         for (b, item) in all.enumerated() {
-            let ns = item.ref.kind == .roleBinding ? item.meta.namespace : nil
+            // A RoleBinding always has a namespace after loading; `""` (never a request's binding
+            // namespace) keeps one that somehow has none from applying cluster-wide.
+            let ns: String? = item.ref.kind == .roleBinding ? (item.meta.namespace ?? "") : nil
             let role: Int? = item.roleRef.kind == "ClusterRole"
                 ? clusterRoleByName[item.roleRef.name]
                 : item.roleRef.kind == "Role" && ns != nil
@@ -122,11 +125,18 @@ struct RBACIndexBuilder {
     mutating func indexServiceAccounts() {
         let n = principals.count
         serviceAccounts = BitSet(capacity: n)
+        var byNamespace: [String: BitSet] = [:]
         for sa in snapshot.serviceAccounts {
             let ns = sa.namespace ?? ""
             guard let id = principals.id(of: .serviceAccount(namespace: ns, name: sa.name)) else { continue }
             serviceAccounts.insert(id)
-            serviceAccountsByNamespace[ns, default: BitSet(capacity: n)].insert(id)
+            byNamespace[ns, default: BitSet(capacity: n)].insert(id)
         }
+        // Only namespaces whose `system:serviceaccounts:N` group is named in some binding can expand.
+        for ns in byNamespace.keys.sorted() {
+            guard let group = principals.id(of: .group("system:serviceaccounts:\(ns)")), let set = byNamespace[ns] else { continue }
+            serviceAccountGroups.append((group, set))
+        }
+        allServiceAccountGroups = ["system:authenticated", "system:serviceaccounts"].compactMap { principals.id(of: .group($0)) }
     }
 }
