@@ -21,8 +21,8 @@ public enum RuleMatching {
         let combined = subresource.isEmpty ? resource : "\(resource)/\(subresource)"
         for r in rule.resources {
             if r == "*" || r == combined { return true }
-            if !subresource.isEmpty, r.count == subresource.count + 2, r.hasPrefix("*/"), r.hasSuffix(subresource),
-               r.dropFirst(2) == Substring(subresource) {
+            // `*/sub`: length, prefix and suffix checks of upstream amount to equality after `*/`.
+            if !subresource.isEmpty, r.hasPrefix("*/"), r.utf8.dropFirst(2).elementsEqual(subresource.utf8) {
                 return true
             }
         }
@@ -49,5 +49,17 @@ public enum RuleMatching {
             }
         }
         return false
+    }
+
+    /// `RuleAllows` of `plugin/pkg/auth/authorizer/rbac/rbac.go`: a resource request needs verb,
+    /// apiGroup, resource and resourceName to match; a non-resource request needs verb and URL.
+    /// - Complexity: O(size of the rule).
+    public static func allows(_ rule: PolicyRule, _ request: AccessRequest) -> Bool {
+        if request.isResourceRequest {
+            return verbMatches(rule, request.verb) && apiGroupMatches(rule, request.apiGroup)
+                && resourceMatches(rule, resource: request.resource, subresource: request.subresource)
+                && resourceNameMatches(rule, request.name)
+        }
+        return verbMatches(rule, request.verb) && nonResourceURLMatches(rule, request.nonResourceURL)
     }
 }

@@ -10,7 +10,8 @@ public struct KubeReach: ParsableCommand {
         Exit codes: 0 = ran, nothing at or above --fail-on; 1 = findings at or above it; 2 = usage or input error.
         """,
         version: "0.1.0",
-        subcommands: [InventoryCommand.self, ReachCommand.self]
+        subcommands: [InventoryCommand.self, ReachCommand.self, CanICommand.self, WhoCanCommand.self, AccessCommand.self,
+                      QueryCommand.self]
     )
 
     public init() {}

@@ -66,15 +66,21 @@ import Testing
         }
     }
 
-    /// Repeated renders must not grow memory without bound (contexts, graphs, layouts and render
-    /// buffers are all freed). Measured: ~3 MB growth when correct, ~13 MB when graphs leak.
+    /// Repeated renders must not grow memory (contexts, graphs, layouts and render buffers are all
+    /// freed). RSS is process-wide and other suites run in parallel, so growth is measured over
+    /// several windows and the smallest counts: a real leak grows every window, noise does not.
+    /// Measured here: a leaked graph per render grows each window by ~6 MB; correct code by < 1 MB.
     @Test func repeatedRendersDoNotLeak() throws {
-        let dot = "digraph G { " + (0..<60).map { "n\($0) -> n\(($0 * 7) % 60);" }.joined(separator: " ") + " }"
+        let dot = "digraph G { " + (0..<150).map { "n\($0) -> n\(($0 * 7) % 150);" }.joined(separator: " ") + " }"
         for _ in 0..<20 { _ = try GraphvizRenderer.svg(dot: dot) }  // warm up plugin loading and caches
-        let before = residentBytes()
-        for _ in 0..<300 { _ = try GraphvizRenderer.svg(dot: dot) }
-        let grown = residentBytes() - before
-        #expect(grown < 8_000_000, "RSS grew by \(grown) bytes over 300 renders")
+        var windows: [Int] = []
+        for _ in 0..<4 {
+            let before = residentBytes()
+            for _ in 0..<75 { _ = try GraphvizRenderer.svg(dot: dot) }
+            windows.append(residentBytes() - before)
+        }
+        let smallest = windows.min() ?? 0
+        #expect(smallest < 3_000_000, "RSS grew in every window: \(windows) bytes per 75 renders")
     }
 
     private func residentBytes() -> Int {

@@ -1,0 +1,74 @@
+import ReachCore
+import ReachModel
+
+/// The answer to a who-can question: every principal allowed, and why.
+public struct WhoCanAnswer: Sendable {
+    public var request: AccessRequest
+    /// Principal IDs (into ``RBACIndex/principals``) allowed, in subject-string order.
+    public let allowed: BitSet
+    /// Principals granted directly by a binding subject → their grants.
+    let direct: [Int32: [GrantRef]]
+    /// Whether `Group:system:masters` is in the answer by convention (rule 3).
+    public let mastersByConvention: Bool
+
+    /// Number of subjects in the answer.
+    public var count: Int { allowed.count }
+}
+
+extension RBACIndex {
+    /// Who may do `request` (rbac.md "who-can"): `Group:system:masters` (when the convention is
+    /// on), every subject of an in-scope binding whose role allows the request, and every
+    /// ServiceAccount object whose identity is allowed (through `system:serviceaccounts`,
+    /// `system:serviceaccounts:N` or `system:authenticated` grants).
+    ///
+    /// Cost: the ``RuleIndex`` query (word-parallel over all rules), then only the roles owning a
+    /// matching rule, their bindings and subjects, then word-parallel ORs of service-account sets.
+    /// - Complexity: O(R / 64 + matched rules + Σ subjects of matched in-scope bindings + S / 64 × g)
+    ///   for R rules, S principals and g granted service-account groups.
+    public func whoCan(_ request: AccessRequest) -> WhoCanAnswer {
+        let ns = request.bindingNamespace
+        var allowed = BitSet(capacity: principals.count)
+        var direct: [Int32: [GrantRef]] = [:]
+        var lastRole = -1
+        ruleIndex.matching(request).forEachMember { r in
+            let role = Int(ruleRole[r])
+            guard role != lastRole else { return }
+            lastRole = role
+            for b in roleBindings[role] where inScope(Int(b), ns) {
+                for p in bindings[Int(b)].subjects {
+                    allowed.insert(Int(p))
+                    direct[p, default: []].append(GrantRef(binding: b, rule: Int32(r), via: p))
+                }
+            }
+        }
+        if allServiceAccountGroups.contains(where: { allowed.contains($0) }) {
+            allowed.formUnion(serviceAccounts)
+        } else {
+            for (group, members) in serviceAccountGroups where allowed.contains(group) { allowed.formUnion(members) }
+        }
+        var masters = false
+        if options.mastersBypass, let m = principals.id(of: .masters) {
+            masters = !allowed.contains(m)
+            allowed.insert(m)
+        }
+        return WhoCanAnswer(request: request, allowed: allowed, direct: direct, mastersByConvention: masters)
+    }
+
+    /// The sorted subjects of `answer`.
+    public func subjects(of answer: WhoCanAnswer) -> [Principal] {
+        answer.allowed.members.map { principals[$0] }
+    }
+
+    /// Why `principal` is in `answer`: its direct grants, and for a service account the grants
+    /// of its implicit groups. Empty for `system:masters` by convention.
+    public func grants(in answer: WhoCanAnswer, for principal: Principal) -> [Grant] {
+        guard let id = principals.id(of: principal) else { return [] }
+        var refs = answer.direct[Int32(id)] ?? []
+        if case .serviceAccount(let ns, _) = principal, serviceAccounts.contains(id) {
+            for g in ["system:serviceaccounts", "system:serviceaccounts:\(ns)", "system:authenticated"] {
+                if let gid = principals.id(of: .group(g)) { refs += answer.direct[Int32(gid)] ?? [] }
+            }
+        }
+        return refs.map(resolve).sorted()
+    }
+}

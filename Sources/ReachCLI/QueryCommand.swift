@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import RBACEngine
+import ReachKit
+import ReachReports
+
+/// `kube-reach query`: the RBAC batch interface of interfaces.md.
+struct QueryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "query",
+        abstract: "Answer a batch of RBAC checks and who-can questions (JSON in, JSON out).",
+        discussion: """
+        Q.json holds any of checks, whoCan and paths; the answer is the same document with each check's
+        "allowed", each whoCan's "subjects" and (until attack paths exist) each path's "reachable",
+        "length", "hops" and "via" set to null. Use -o json for the machine-readable answer. Exit codes: 0 answered; 2 usage or input error.
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+    @Option(help: ArgumentHelp("The queries document (JSON), or - for stdin.", valueName: "Q.json"))
+    var queries: String
+    @OptionGroup var options: RBACOutputOptions
+
+    func run() throws {
+        let data: Data
+        if queries == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let d = FileManager.default.contents(atPath: queries) else {
+                throw RBACCommandSupport.fail("\(queries): cannot read the queries file")
+            }
+            data = d
+        }
+        let analyzer = input.analyzer()
+        let index = analyzer.rbac(mastersBypass: !options.noMasters)
+        switch RBACQueryBatch.answer(data, index: index) {
+        case .success(let document):
+            Output.write(options.output == .json ? RBACJSONFormatter.query(document) : RBACTextFormatter.query(document))
+        case .failure(let error):
+            throw RBACCommandSupport.fail("\(queries): \(error)")
+        }
+        try RBACCommandSupport.finish(analyzer)
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import RBACEngine
+import ReachKit
+import ReachReports
+
+/// The request of can-i / who-can: `VERB [RESOURCE[/SUB] [NAME]] [-n NS]` or `VERB --non-resource-url /path`.
+struct RequestArguments: ParsableArguments {
+    @Argument(help: "The verb (get, list, create, …), case-sensitive like RBAC.")
+    var verb: String
+
+    @Argument(help: ArgumentHelp("resource[.group][/subresource], e.g. secrets, pods/exec, deployments.apps/scale.",
+                                 valueName: "resource"))
+    var resource: String?
+
+    @Argument(help: "Resource name (omit for list/watch/create).")
+    var name: String?
+
+    @Option(name: [.customShort("n"), .customLong("namespace")], help: "Namespace of the request (omit for cluster scope).")
+    var namespace: String = ""
+
+    @Option(name: .customLong("api-group"), help: "API group (overrides resource.group; \"\" is core).")
+    var apiGroup: String?
+
+    @Option(name: .customLong("non-resource-url"), help: "A non-resource request path such as /metrics or /healthz.")
+    var nonResourceURL: String?
+
+    func validate() throws {
+        if nonResourceURL != nil, resource != nil { throw ValidationError("give either RESOURCE or --non-resource-url, not both") }
+        if nonResourceURL == nil, (resource ?? "").isEmpty { throw ValidationError("missing RESOURCE (or --non-resource-url PATH)") }
+        if let url = nonResourceURL, !url.hasPrefix("/") { throw ValidationError("--non-resource-url must start with /") }
+    }
+
+    /// The engine request: `resource.group/sub` split like kubectl (`deployments.apps/scale`).
+    var request: AccessRequest {
+        if let url = nonResourceURL { return .nonResource(verb: verb, path: url) }
+        let text = resource ?? ""
+        let slash = text.firstIndex(of: "/")
+        let main = slash.map { String(text[..<$0]) } ?? text
+        let sub = slash.map { String(text[text.index(after: $0)...]) } ?? ""
+        let dot = main.firstIndex(of: ".")
+        let res = dot.map { String(main[..<$0]) } ?? main
+        let group = apiGroup ?? dot.map { String(main[main.index(after: $0)...]) } ?? ""
+        return AccessRequest(verb: verb, apiGroup: group, resource: res, subresource: sub, name: name ?? "", namespace: namespace)
+    }
+}
+
+/// `--no-masters` and `--output` for RBAC commands.
+struct RBACOutputOptions: ParsableArguments {
+    @Flag(name: .customLong("no-masters"), help: "Do not apply the system:masters convention (it bypasses RBAC in real clusters).")
+    var noMasters = false
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Output format: text or json.")
+    var output: OutputFormat = .text
+}
+
+/// Shared ending of RBAC commands: input errors are listed and exit with 2 (results for the
+/// valid objects are printed first), like `inventory` and `reach`.
+enum RBACCommandSupport {
+    static func finish(_ analyzer: Analyzer) throws {
+        guard analyzer.snapshot.hasErrors else { return }
+        Output.write(DiagnosticsFormatter.text(analyzer.snapshot.diagnostics.filter { $0.severity == .error }))
+        throw ExitCode(2)
+    }
+
+    /// Reports a usage/input problem on standard error (or the test sink) and exits with 2.
+    static func fail(_ message: String) -> ExitCode {
+        let text = "Error: \(message)\n"
+        if let sink = Output.sink { sink.append(text) } else { FileHandle.standardError.write(Data(text.utf8)) }
+        return ExitCode(2)
+    }
+
+    /// Parses `User:name`, `ServiceAccount:ns/name` or `Group:name` (access only).
+    static func principal(_ text: String, allowGroup: Bool) throws -> Principal {
+        guard let p = Principal(parsing: text) else {
+            throw ValidationError("expected User:NAME or ServiceAccount:NAMESPACE/NAME\(allowGroup ? " or Group:NAME" : ""), got '\(text)'")
+        }
+        if case .group = p, !allowGroup { throw ValidationError("--as takes a User or ServiceAccount, not a Group (use --as-group)") }
+        return p
+    }
+}
