@@ -30,6 +30,7 @@ let package = Package(
             .product(name: "ReachLoader", package: rootPackage),
             .product(name: "ReachModel", package: rootPackage),
             .product(name: "NetworkEngine", package: rootPackage),
+            .product(name: "RBACEngine", package: rootPackage),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
     ]

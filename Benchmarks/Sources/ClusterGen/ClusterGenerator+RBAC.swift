@@ -54,17 +54,21 @@ extension ClusterGenerator {
         }
     }
 
+    /// A binding subject: mostly service accounts, then users and named groups; broad groups
+    /// (`system:authenticated`, `system:serviceaccounts`) are rare, as in real clusters.
     func subject(_ rng: inout SeededRandom) -> String {
-        switch rng.below(10) {
-        case 0..<6 where spec.serviceAccounts > 0:
+        let roll = rng.below(1000)
+        if roll < 2 {
+            return "  - {kind: Group, name: \(rng.pick(["system:authenticated", "system:serviceaccounts"])), apiGroup: rbac.authorization.k8s.io}\n"
+        }
+        switch roll {
+        case ..<600 where spec.serviceAccounts > 0:
             let i = rng.below(spec.serviceAccounts)
             return "  - {kind: ServiceAccount, name: sa-\(pad(i, 6)), namespace: \(namespace(i % max(1, spec.namespaces)))}\n"
-        case 6, 7:
+        case ..<850:
             return "  - {kind: User, name: user-\(rng.below(500))@example.com, apiGroup: rbac.authorization.k8s.io}\n"
-        case 8:
-            return "  - {kind: Group, name: group-\(rng.below(50)), apiGroup: rbac.authorization.k8s.io}\n"
         default:
-            return "  - {kind: Group, name: \(rng.pick(["system:authenticated", "system:serviceaccounts", "oidc:devs"])), apiGroup: rbac.authorization.k8s.io}\n"
+            return "  - {kind: Group, name: \(rng.chance(0.1) ? "oidc:devs" : "group-\(rng.below(50))"), apiGroup: rbac.authorization.k8s.io}\n"
         }
     }
 
