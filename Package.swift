@@ -51,7 +51,7 @@ let package = Package(
         ]),
         .executableTarget(name: "kube-reach", dependencies: ["ReachCLI"]),
 
-        .testTarget(name: "ReachCoreTests", dependencies: ["ReachCore"]),
+        .testTarget(name: "ReachCoreTests", dependencies: ["ReachCore", "ReachTestSupport"]),
         .testTarget(name: "ReachModelTests", dependencies: ["ReachModel"]),
         .testTarget(name: "ReachLoaderTests", dependencies: ["ReachLoader", "ReachTestSupport"]),
         .testTarget(name: "ReachGraphvizTests", dependencies: ["ReachGraphviz"]),

@@ -1,6 +1,7 @@
 import Testing
 import ReachCore
 import ReachModel
+import ReachTestSupport
 @testable import NetworkEngine
 
 /// The bitset engine against the naive per-pair evaluator (the spec read literally) on seeded
