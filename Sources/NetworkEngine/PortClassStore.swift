@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import Synchronization
 
 /// Class-level matrices per port class, computed on first use and kept (thread-safe). Memory is
@@ -24,11 +26,32 @@ final class PortClassStore: Sendable {
         return m
     }
 
-    /// Computes every port class in order (cached ones reused), keeping none new.
+    /// Computes every port class in order (cached ones reused), keeping none new. Two port
+    /// classes are built at a time on separate cores, each with its own reusable scratch.
+    /// - Complexity: port classes × one build, halved in wall time on 2 cores; memory 2 × scratch.
     func forEach(_ body: (Int, PortClassReach) -> Void) {
-        for q in representatives.indices {
-            body(q, cache.withLock({ $0[q] }) ?? builder.build(atom: representatives[q]))
+        let lanes = 2
+        let scratch = (0..<lanes).map { _ in ReachScratch(classCount: builder.classCount) }
+        var q = 0
+        while q < representatives.count {
+            let batch = Array(q..<min(q + lanes, representatives.count))
+            let results = Slots(count: batch.count)
+            DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+                let pc = batch[i]
+                results.set(i, cache.withLock({ $0[pc] }) ?? builder.build(atom: representatives[pc], scratch: scratch[i]))
+            }
+            for (i, pc) in batch.enumerated() { if let r = results.get(i) { body(pc, r) } }
+            q += lanes
         }
+    }
+
+    /// Result slots written once from concurrent workers.
+    private final class Slots: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [PortClassReach?]
+        init(count: Int) { values = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ v: PortClassReach) { lock.withLock { values[i] = v } }
+        func get(_ i: Int) -> PortClassReach? { lock.withLock { values[i] } }
     }
 
     /// Computes and caches every port class.

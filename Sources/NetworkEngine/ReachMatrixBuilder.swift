@@ -31,10 +31,12 @@ struct ReachMatrixBuilder {
     /// non-isolated destination admits every source, so its column is all ones).
     /// - Complexity: O((Σ selected classes + K) × (K + E) / 64 + set bits of isolated ingress
     ///   word blocks (64×64 block transpose)) per port class, for K classes and E external atoms.
-    func build(atom a: Int) -> PortClassReach {
-        let ing = side(ingress, atom: a, perRowNamed: true)
-        let egr = side(egress, atom: a, perRowNamed: false)
-        let ingT = ing.classes.blockTransposed(keepingRows: ing.isolated)
+    func build(atom a: Int, scratch: ReachScratch? = nil) -> PortClassReach {
+        let work = scratch ?? ReachScratch(classCount: classCount)
+        let ing = side(ingress, atom: a, perRowNamed: true, into: work.takeIngress())
+        let egr = side(egress, atom: a, perRowNamed: false, into: work.takeEgress())
+        var ingT = work.takeTransposed()
+        ing.classes.blockTransposed(keepingRows: ing.isolated, into: &ingT)
         var fromExternal = ing.external.blockTransposed(keepingRows: ing.isolated)
         var open = BitSet.full(capacity: classCount)
         open.subtract(ing.isolated)
@@ -68,6 +70,7 @@ struct ReachMatrixBuilder {
             }
         }
         for e in 0..<externalCount { fromExternal.formUnion(row: e, with: open) }
+        work.giveBack(ingress: ing.classes, egress: egr.classes, transposed: ingT)
         return PortClassReach(reach: reach, toExternal: toExternal, fromExternal: fromExternal)
     }
 
@@ -75,8 +78,10 @@ struct ReachMatrixBuilder {
     /// rows stay empty and mean "everything"). Ingress resolves named ports on the row (the
     /// destination), egress on the column.
     /// - Complexity: O(Σ rules + Σ selected classes × (K + E) / 64).
-    func side(_ dirs: [CompiledDirection], atom a: Int, perRowNamed: Bool) -> Side {
-        var m = Side(classes: BitMatrix(rows: classCount, columns: classCount),
+    func side(_ dirs: [CompiledDirection], atom a: Int, perRowNamed: Bool, into buffer: consuming BitMatrix) -> Side {
+        var classes = consume buffer
+        classes.clearAll()
+        var m = Side(classes: classes,
                      external: BitMatrix(rows: classCount, columns: externalCount), isolated: BitSet(capacity: classCount))
         for dir in dirs {
             m.isolated.formUnion(dir.selected)
@@ -125,5 +130,31 @@ struct ReachMatrixBuilder {
             out[ref] = perAtom
         }
         return out
+    }
+}
+
+/// Reusable K×K work matrices for ``ReachMatrixBuilder/build(atom:scratch:)``: building every port
+/// class with fresh matrices page-faults and zeroes 3 × K²/8 bytes each time (at 25k classes,
+/// 234 MB per port class), which dominated the full-result time. Not thread-safe: one per thread.
+final class ReachScratch: @unchecked Sendable {
+    private var ingress: BitMatrix
+    private var egress: BitMatrix
+    private var transposed: BitMatrix
+
+    init(classCount: Int) {
+        ingress = BitMatrix(rows: classCount, columns: classCount)
+        egress = BitMatrix(rows: classCount, columns: classCount)
+        transposed = BitMatrix(rows: classCount, columns: classCount)
+    }
+
+    /// Moves a buffer out (leaving an empty matrix) so the caller mutates it without a copy.
+    func takeIngress() -> BitMatrix { defer { ingress = BitMatrix(rows: 0, columns: 0) }; return ingress }
+    func takeEgress() -> BitMatrix { defer { egress = BitMatrix(rows: 0, columns: 0) }; return egress }
+    func takeTransposed() -> BitMatrix { defer { transposed = BitMatrix(rows: 0, columns: 0) }; return transposed }
+
+    func giveBack(ingress: BitMatrix, egress: BitMatrix, transposed: BitMatrix) {
+        self.ingress = ingress
+        self.egress = egress
+        self.transposed = transposed
     }
 }

@@ -48,3 +48,13 @@ extension BitMatrix {
         try words.withUnsafeBufferPointer(body)
     }
 }
+
+extension BitMatrix {
+    /// Clears every bit, keeping the storage.
+    /// - Complexity: O(rows × columns / 64).
+    public mutating func clearAll() {
+        words.withUnsafeMutableBufferPointer { buf in
+            if let base = buf.baseAddress { base.update(repeating: 0, count: buf.count) }
+        }
+    }
+}
