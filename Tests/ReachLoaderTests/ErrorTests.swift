@@ -164,6 +164,7 @@ import Testing
 
     @Test func filesOverTheSizeLimitAreRefused() throws {
         let dir = FileManagerHelpers.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/big.yaml"
         try String(repeating: "# padding\n", count: 200).write(toFile: path, atomically: true, encoding: .utf8)
         let s = ManifestLoader(options: LoadOptions(maxFileBytes: 100)).load(paths: [path])

@@ -176,6 +176,7 @@ import Testing
 
     @Test func directoriesAreWalkedRecursivelyInSortedOrder() throws {
         let dir = FileManagerHelpers.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         try FileManager.default.createDirectory(atPath: dir + "/sub", withIntermediateDirectories: true)
         try "apiVersion: v1\nkind: Namespace\nmetadata: {name: b}\n".write(toFile: dir + "/sub/b.yml", atomically: true, encoding: .utf8)
         try #"{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"a"}}"#.write(toFile: dir + "/a.json", atomically: true, encoding: .utf8)
