@@ -1,3 +1,4 @@
+import Foundation
 import ReachLoader
 import ReachModel
 import Testing
