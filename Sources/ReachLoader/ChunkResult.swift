@@ -3,11 +3,30 @@ import ReachModel
 /// What one document produced: objects in order, skipped kinds, diagnostics. Chunks are decoded
 /// independently (and in parallel), then merged in input order so "last wins" stays well defined.
 struct ChunkResult: Sendable {
-    var objects: [(object: LoadedObject, kind: ObjectKind)] = []
+    var objects: [(object: LoadedObject, key: RefKey)] = []
     var skippedKinds: [String: Int] = [:]
     var diagnostics: [Diagnostic] = []
 
-    mutating func add(_ object: LoadedObject, kind: ObjectKind) { objects.append((object, kind)) }
+    /// Adds an object; its identity key (and hash) is computed here, on the decoding thread.
+    mutating func add(_ object: LoadedObject, kind: ObjectKind) {
+        let meta = object.meta
+        objects.append((object, RefKey(ObjectRef(kind: kind, namespace: meta.namespace, name: meta.name))))
+    }
+}
+
+/// An ``ObjectRef`` with its hash computed once (in parallel decoding), so the serial merge's
+/// duplicate detection does not re-hash the name strings.
+struct RefKey: Hashable, Sendable {
+    let ref: ObjectRef
+    let hash: Int
+
+    init(_ ref: ObjectRef) {
+        self.ref = ref
+        self.hash = ref.hashValue
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+    static func == (a: RefKey, b: RefKey) -> Bool { a.hash == b.hash && a.ref == b.ref }
 }
 
 extension LoadedObject: @unchecked Sendable {}

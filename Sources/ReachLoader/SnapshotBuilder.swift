@@ -5,29 +5,29 @@ import ReachModel
 struct SnapshotBuilder {
     /// Objects in input order; a replaced duplicate leaves `nil` behind.
     private var objects: [LoadedObject?] = []
-    private var slot: [ObjectRef: Int] = [:]
+    private var slot: [RefKey: Int] = [:]
     var skippedKinds: [String: Int] = [:]
     var diagnostics: [Diagnostic] = []
     var files: [String] = []
     var bytesRead = 0
 
     /// - Complexity: O(1) expected.
-    mutating func add(_ object: LoadedObject, kind: ObjectKind) {
+    mutating func add(_ object: LoadedObject, key: RefKey) {
         let meta = object.meta
-        let ref = ObjectRef(kind: kind, namespace: meta.namespace, name: meta.name)
-        if let previous = slot[ref], let earlier = objects[previous] {
+        let ref = key.ref
+        if let previous = slot[key], let earlier = objects[previous] {
             diagnostics.append(Diagnostic(
                 id: DiagnosticID.duplicate, severity: .warning, location: meta.location, path: nil,
                 message: "duplicate \(ref) (first at \(earlier.meta.location)); the last one wins"))
             objects[previous] = nil
         }
-        slot[ref] = objects.count
+        slot[key] = objects.count
         objects.append(object)
     }
 
     /// Appends one document's results (in input order).
     mutating func merge(_ result: ChunkResult) {
-        for (object, kind) in result.objects { add(object, kind: kind) }
+        for (object, key) in result.objects { add(object, key: key) }
         for (key, n) in result.skippedKinds { skippedKinds[key, default: 0] += n }
         diagnostics += result.diagnostics
     }
