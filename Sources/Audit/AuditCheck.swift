@@ -1,0 +1,97 @@
+import ReachModel
+
+/// What a check reads.
+public enum CheckInput: String, Sendable, CaseIterable {
+    /// Kubernetes manifests (`-f`).
+    case manifests
+    /// The AKS cluster document (`--aks`).
+    case aksCluster = "aks-cluster"
+}
+
+/// A check's fixed description: the text of `docs/checks.md` and of SARIF rules.
+public struct CheckInfo: Hashable, Sendable {
+    /// Stable ID, e.g. `AKS-NET-001`; also the fixture folder and the SARIF ruleId.
+    public var id: String
+    public var severity: AuditSeverity
+    public var input: CheckInput
+    /// One line.
+    public var title: String
+    public var rationale: String
+    public var remediation: String
+    /// The seed recommendation of the audit issue this check implements.
+    public var recommendation: String
+    /// Set for checks that need data `az aks show` does not return: they always report
+    /// "not evaluated: needs …".
+    public var needs: String?
+
+    public init(id: String, severity: AuditSeverity, input: CheckInput, title: String, rationale: String,
+                remediation: String, recommendation: String, needs: String? = nil) {
+        self.id = id
+        self.severity = severity
+        self.input = input
+        self.title = title
+        self.rationale = rationale
+        self.remediation = remediation
+        self.recommendation = recommendation
+        self.needs = needs
+    }
+}
+
+/// What running one check gave.
+public enum CheckOutcome: Hashable, Sendable {
+    /// Ran; no finding.
+    case passed
+    /// Ran; these findings.
+    case failed([Finding])
+    /// Could not be evaluated from the inputs; the reason says what data is needed.
+    case notEvaluated(String)
+}
+
+/// One audit check. Add a check: one file under `Checks/` with a type conforming to this
+/// protocol, one entry in ``CheckRegistry/all``, and `Fixtures/audit/<ID>/{positive,negative}`.
+public protocol AuditCheck: Sendable {
+    var info: CheckInfo { get }
+    /// Evaluates the check. Only called when the check's input is present.
+    func evaluate(_ context: AuditContext) -> [Finding]
+}
+
+extension AuditCheck {
+    /// A finding of this check with its severity.
+    func finding(_ subject: String, _ message: String, at locations: [SourceLocation],
+                 annotations: [String: String] = [:]) -> Finding {
+        Finding(checkID: info.id, severity: info.severity, subject: subject, message: message, locations: locations,
+                ignoredByAnnotation: IgnoreAnnotation.ids(annotations))
+    }
+}
+
+/// Options of the audit that checks read.
+public struct AuditOptions: Hashable, Sendable {
+    /// Trusted image registries: host names, `*.suffix` wildcards allowed (default `*.azurecr.io`,
+    /// `mcr.microsoft.com`).
+    public var trustedRegistries: [String]
+    public init(trustedRegistries: [String] = AuditOptions.defaultTrustedRegistries) {
+        self.trustedRegistries = trustedRegistries
+    }
+    public static let defaultTrustedRegistries = ["*.azurecr.io", "mcr.microsoft.com"]
+}
+
+/// The inputs of one audit run.
+public struct AuditContext: Sendable {
+    /// Manifests; `nil` when none were given.
+    public var snapshot: ClusterSnapshot?
+    /// The AKS cluster document; `nil` when `--aks` was not given.
+    public var cluster: AKSCluster?
+    public var options: AuditOptions
+    /// Pods and workloads with their pod specs (computed once).
+    let podSubjects: [PodSubject]
+
+    public init(snapshot: ClusterSnapshot?, cluster: AKSCluster?, options: AuditOptions = AuditOptions()) {
+        self.snapshot = snapshot
+        self.cluster = cluster
+        self.options = options
+        self.podSubjects = snapshot.map(PodSubject.all) ?? []
+    }
+
+    /// The snapshot, or an empty one.
+    var manifests: ClusterSnapshot { snapshot ?? ClusterSnapshot() }
+}

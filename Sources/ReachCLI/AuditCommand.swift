@@ -1,0 +1,131 @@
+import ArgumentParser
+import Foundation
+import ReachKit
+import ReachModel
+import ReachReports
+
+/// `kube-reach audit`: AKS posture and workload-hardening checks with CI exit codes.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Audit manifests and an AKS cluster configuration against hardening checks.",
+        discussion: """
+        Manifest checks run on -f inputs; AKS checks on --aks (`az aks show -o json` or the ARM body). Checks \
+        that need data neither provides are listed as not evaluated. Every check: docs/checks.md.
+        Exit codes: 0 = nothing at or above --fail-on; 1 = findings at or above it; 2 = usage or input error.
+        """
+    )
+
+    @Option(name: [.customShort("f"), .customLong("input")],
+            help: ArgumentHelp("A manifest file, a directory (recursive: .yaml, .yml, .json) or - for stdin. Repeatable.",
+                               valueName: "path"))
+    var inputs: [String] = []
+
+    @Option(name: .customLong("namespace-default"), help: "Namespace for namespaced objects that have none.")
+    var namespaceDefault: String = "default"
+
+    @Option(name: .customLong("aks"), help: ArgumentHelp("AKS cluster JSON (`az aks show -o json` or ARM body).", valueName: "file"))
+    var aks: String?
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Output format: text, json, sarif (md with --list-checks).")
+    var output: AuditOutputFormat = .text
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity: high, medium or low.")
+    var failOn: AuditSeverity?
+
+    @Option(name: .customLong("baseline"), help: ArgumentHelp("Suppress the findings listed in this baseline file.", valueName: "file"))
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Write every current finding to this baseline file.", valueName: "file"))
+    var writeBaseline: String?
+
+    @Option(name: .customLong("ignore"), help: ArgumentHelp("Check IDs to suppress (ID or ID@Subject), comma-separated. Repeatable.",
+                                                            valueName: "ids"))
+    var ignore: [String] = []
+
+    @Option(name: .customLong("trusted-registry"),
+            help: ArgumentHelp("Trusted image registry (host or *.suffix); repeatable; replaces the default *.azurecr.io, mcr.microsoft.com.",
+                               valueName: "host"))
+    var trustedRegistries: [String] = []
+
+    @Flag(name: .customLong("list-checks"), help: "List every check (with -o md: the docs/checks.md text) and exit.")
+    var listChecks = false
+
+    func validate() throws {
+        if !listChecks && inputs.isEmpty && aks == nil { throw ValidationError("give manifests (-f PATH), an AKS cluster (--aks FILE), or both") }
+        if namespaceDefault.isEmpty { throw ValidationError("--namespace-default must not be empty") }
+        if output == .md && !listChecks { throw ValidationError("--output md is only for --list-checks") }
+    }
+
+    func run() throws {
+        if listChecks {
+            let checks = Analyzer.auditChecks
+            Output.write(output == .md ? ChecksDocFormatter.markdown(checks) : ChecksDocFormatter.text(checks))
+            return
+        }
+        let cluster = try loadCluster()
+        let analyzer = inputs.isEmpty ? Analyzer(snapshot: ClusterSnapshot())
+            : Analyzer.load(paths: inputs, options: LoadOptions(namespaceDefault: namespaceDefault))
+        var report = analyzer.audit(cluster: cluster.cluster, manifests: !inputs.isEmpty, options: auditOptions,
+                                    suppressions: Suppressions(ignore: ignoreIDs, baseline: try loadBaseline()))
+        report.diagnostics = (report.diagnostics + cluster.diagnostics).sorted()
+        if let writeBaseline { try write(AuditJSONFormatter.baseline(report), to: writeBaseline) }
+        switch output {
+        case .text, .md: Output.write(AuditTextFormatter.text(report))
+        case .json: Output.write(AuditJSONFormatter.json(report))
+        case .sarif: Output.write(AuditSARIFFormatter.sarif(report))
+        }
+        if report.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
+        if let failOn, report.hasFindings(atOrAbove: failOn) { throw ExitCode(1) }
+    }
+
+    var auditOptions: AuditOptions {
+        trustedRegistries.isEmpty ? AuditOptions() : AuditOptions(trustedRegistries: trustedRegistries)
+    }
+
+    var ignoreIDs: [String] {
+        ignore.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    func loadCluster() throws -> (cluster: AKSCluster?, diagnostics: [Diagnostic]) {
+        guard let aks else { return (nil, []) }
+        let result = Analyzer.loadAKSCluster(path: aks)
+        if result.cluster == nil {
+            throw Self.fail(result.diagnostics.map(\.description).joined(separator: "\n"))
+        }
+        return result
+    }
+
+    func loadBaseline() throws -> Set<String> {
+        guard let baseline else { return [] }
+        guard let data = FileManager.default.contents(atPath: baseline) else {
+            throw Self.fail("\(baseline): cannot read the baseline file")
+        }
+        switch AuditBaseline.parse(data, name: baseline) {
+        case .success(let set): return set
+        case .failure(let error): throw Self.fail(error.description)
+        }
+    }
+
+    func write(_ text: String, to path: String) throws {
+        do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+            throw Self.fail("\(path): cannot write the baseline file: \(error.localizedDescription)")
+        }
+    }
+}
+
+/// Output formats of `audit`.
+enum AuditOutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, sarif, md
+}
+
+extension AuditSeverity: ExpressibleByArgument {}
+
+extension AuditCommand {
+    /// Reports an input problem on standard error (or the test sink) and exits with 2.
+    static func fail(_ message: String) -> ExitCode {
+        let text = "Error: \(message)\n"
+        if let sink = Output.sink { sink.append(text) } else { FileHandle.standardError.write(Data(text.utf8)) }
+        return ExitCode(2)
+    }
+}

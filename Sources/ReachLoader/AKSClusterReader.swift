@@ -1,0 +1,116 @@
+import Foundation
+import ReachModel
+
+/// Reads an AKS ManagedCluster document (`az aks show -o json` or the ARM REST body) into an
+/// ``AKSCluster``. The JSON goes through the same libyaml parser as manifests (JSON is YAML), so
+/// every setting keeps its line and column. Never throws: problems are located diagnostics.
+public enum AKSClusterReader {
+    /// Reads the file at `path` (`-` = `stdin`).
+    /// - Complexity: O(file size).
+    public static func load(path: String, maxFileBytes: Int = 64 << 20,
+                            stdin: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() })
+        -> (cluster: AKSCluster?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let data: Data?
+        if path == "-" { data = stdin() } else { data = InputFiles.read(path, limit: maxFileBytes, diagnostics: &diagnostics) }
+        guard let data else { return (nil, diagnostics) }
+        guard let text = InputFiles.decodeText(data) else {
+            diagnostics.append(Diagnostic(id: DiagnosticID.unreadable, severity: .error,
+                                          location: SourceLocation(file: path, document: 0, line: 0, column: 0),
+                                          message: "not valid UTF-8 or UTF-16 text"))
+            return (nil, diagnostics)
+        }
+        let result = read(text: text, name: path == "-" ? "<stdin>" : path)
+        return (result.cluster, diagnostics + result.diagnostics)
+    }
+
+    /// Reads in-memory text named `name` in locations.
+    /// - Complexity: O(text length).
+    public static func read(text: String, name: String) -> (cluster: AKSCluster?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var body = Substring(text)
+        if body.unicodeScalars.first == "\u{FEFF}" { body = body.dropFirst() }
+        func here(_ line: Int, _ column: Int) -> SourceLocation {
+            SourceLocation(file: name, document: 1, line: line, column: column)
+        }
+        let composed = YAMLComposer.compose(body) { key, line, column in
+            diagnostics.append(Diagnostic(id: DiagnosticID.syntax, severity: .warning, location: here(line, column),
+                                          message: "duplicate key '\(key)'; the last value wins"))
+        }
+        switch composed {
+        case .failure(let error):
+            diagnostics.append(Diagnostic(id: DiagnosticID.syntax, severity: .error, location: here(error.line, error.column),
+                                          message: "JSON syntax error: \(error.message(lineOffset: 0))"))
+            return (nil, diagnostics)
+        case .success(let trees):
+            guard let tree = trees.first, let root = tree.root() else {
+                diagnostics.append(Diagnostic(id: DiagnosticID.notAnObject, severity: .error, location: here(1, 1),
+                                              message: "empty document: expected an AKS ManagedCluster JSON object"))
+                return (nil, diagnostics)
+            }
+            return withExtendedLifetime(tree) {
+                guard isManagedCluster(root) else {
+                    diagnostics.append(Diagnostic(
+                        id: DiagnosticID.notAnObject, severity: .error, location: here(root.line, root.column),
+                        message: "not an AKS ManagedCluster document (expected `az aks show -o json` output or the ARM body "
+                            + "with type Microsoft.ContainerService/managedClusters)"))
+                    return (nil, diagnostics)
+                }
+                var settings: [String: AKSSetting] = [:]
+                flatten(root, prefix: "", name: name, into: &settings)
+                let clusterName = settings["name"].flatMap { if case .string(let s) = $0.value { s } else { nil } } ?? "?"
+                return (AKSCluster(name: clusterName, location: here(root.line, root.column), settings: settings), diagnostics)
+            }
+        }
+    }
+
+    /// Whether `node` looks like a ManagedCluster: its `type`, or agent pools / network profile at
+    /// the top or under `properties` (keys compared case-insensitively).
+    static func isManagedCluster(_ node: YNode) -> Bool {
+        guard node.kind == .mapping else { return false }
+        let markers: Set<String> = ["agentpoolprofiles", "networkprofile", "kubernetesversion", "fqdn"]
+        for (k, v) in node.pairs where k.kind == .scalar {
+            let key = k.string.lowercased()
+            if key == "type", v.string.lowercased() == "microsoft.containerservice/managedclusters" { return true }
+            if markers.contains(key) { return true }
+            if key == "properties", v.pairs.contains(where: { markers.contains($0.key.string.lowercased()) }) { return true }
+        }
+        return false
+    }
+
+    /// Adds every node under `node` to `settings` with normalised keys; a top-level `properties`
+    /// mapping is merged into the root.
+    /// - Complexity: O(nodes × key length).
+    static func flatten(_ node: YNode, prefix: String, name: String, into settings: inout [String: AKSSetting]) {
+        let location = SourceLocation(file: name, document: 1, line: node.line, column: node.column)
+        switch node.kind {
+        case .scalar:
+            settings[prefix] = AKSSetting(value: scalarValue(node), location: location)
+        case .sequence:
+            let elements = node.elements
+            settings[prefix] = AKSSetting(value: .list(elements.count), location: location)
+            for (i, e) in elements.enumerated() { flatten(e, prefix: "\(prefix)[\(i)]", name: name, into: &settings) }
+        case .mapping:
+            if !prefix.isEmpty { settings[prefix] = AKSSetting(value: .object, location: location) }
+            for (k, v) in node.pairs where k.kind == .scalar {
+                let key = k.string.lowercased()
+                if prefix.isEmpty, key == "properties", v.kind == .mapping {
+                    flatten(v, prefix: "", name: name, into: &settings)
+                } else {
+                    flatten(v, prefix: prefix.isEmpty ? key : "\(prefix).\(key)", name: name, into: &settings)
+                }
+            }
+        }
+    }
+
+    static func scalarValue(_ node: YNode) -> AKSSetting.Value {
+        let text = node.string
+        guard node.isPlain else { return .string(text) }
+        switch text {
+        case "", "~", "null", "Null", "NULL": return .null
+        case "true", "True", "TRUE": return .bool(true)
+        case "false", "False", "FALSE": return .bool(false)
+        default: return Double(text) != nil ? .number(text) : .string(text)
+        }
+    }
+}
