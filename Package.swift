@@ -59,6 +59,9 @@ let package = Package(
         .testTarget(name: "NetworkEngineTests", dependencies: ["NetworkEngine", "ReachLoader", "ReachTestSupport"]),
         .testTarget(name: "ReachReportsTests", dependencies: ["ReachReports", "ReachTestSupport"]),
         .testTarget(name: "ReachCLITests", dependencies: ["ReachCLI", "ReachTestSupport"]),
+        .testTarget(name: "AuditTests", dependencies: [
+            "Audit", "ReachLoader", "ReachKit", "ReachReports", "ReachCLI", "ReachTestSupport",
+        ]),
         .target(name: "ReachTestSupport", dependencies: ["ReachModel"], path: "Tests/ReachTestSupport"),
     ]
 )
