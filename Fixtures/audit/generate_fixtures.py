@@ -167,6 +167,9 @@ def identity_user_assigned(props, doc):
 def pool_without_eah(props, doc):
     props["agentPoolProfiles"][1]["enableEncryptionAtHost"] = False
 
+def pool_public_ip(props, doc):
+    props["agentPoolProfiles"][0]["enableNodePublicIP"] = True
+
 def noop(props, doc):
     pass
 
@@ -174,6 +177,8 @@ CLUSTER_CASES = {
     "AKS-NET-001": (delp("networkProfile.networkPolicy"), setp("networkProfile.networkPolicy", "azure")),
     "AKS-NET-002": (setp("addonProfiles.httpApplicationRouting.enabled", True), delp("addonProfiles.httpApplicationRouting")),
     "AKS-NET-003": (noop, noop),
+    "AKS-NET-004": (pool_public_ip, noop),
+    "AKS-ADD-001": (setp("addonProfiles.KubeDashboard", {"enabled": True}), setp("addonProfiles.kubeDashboard", {"enabled": False})),
     "AKS-API-001": (delp("apiServerAccessProfile"),
                     setp("apiServerAccessProfile", {"enablePrivateCluster": True, "privateDNSZone": "system"})),
     "AKS-API-002": (setp("apiServerAccessProfile.authorizedIPRanges", ["203.0.113.0/24", "0.0.0.0/0"]),

@@ -6,7 +6,7 @@ public enum CheckRegistry {
 
     /// Checks on the AKS cluster document.
     static let aks: [any AuditCheck] = [
-        AKSNetworkPolicyEngine(), AKSHTTPApplicationRouting(), AKSNetworkSecurityGroups(),
+        AKSNetworkPolicyEngine(), AKSHTTPApplicationRouting(), AKSNetworkSecurityGroups(), AKSNodePublicIP(), AKSDashboardAddon(),
         AKSAPIServerAccess(), AKSAuthorizedRangesOpen(),
         AKSKubernetesRBAC(), AKSEntraID(), AKSLocalAccounts(), AKSAzureRBAC(), AKSManagedIdentity(),
         AKSWorkloadIdentity(), AKSPodIdentity(),
