@@ -1,5 +1,9 @@
 /// Every audit check. Adding a check = one file under `Checks/`, one line here, and
 /// `Fixtures/audit/<ID>/{positive,negative}` (the AuditTests check both exist).
+///
+/// Least-privilege (RBAC) checks plug in the same way: a new ``CheckInput`` case for what they read
+/// (e.g. the RBAC index built from ``AuditContext/snapshot``), a list like ``aks`` below, and
+/// `docs/checks.md` regenerated.
 public enum CheckRegistry {
     /// All checks, in no particular order (the engine sorts by ID).
     public static let all: [any AuditCheck] = aks + manifests

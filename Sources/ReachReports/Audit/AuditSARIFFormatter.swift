@@ -3,8 +3,8 @@ import ReachKit
 import ReachModel
 
 /// The audit report as SARIF 2.1.0: one rule per check (ruleId = check ID), one result per
-/// finding located at the manifest or cluster-JSON line; suppressed findings carry `suppressions`,
-/// not-evaluated checks are results of kind `open`.
+/// finding located at the manifest or cluster-JSON line; suppressed findings carry `suppressions`;
+/// checks that need data `az aks show` lacks are results of kind `open`.
 public enum AuditSARIFFormatter {
     public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
@@ -13,7 +13,12 @@ public enum AuditSARIFFormatter {
         let ruleIndex = Dictionary(uniqueKeysWithValues: report.checks.enumerated().map { ($1.id, $0) })
         var results: [[String: Any]] = report.findings.map { result($0, ruleIndex, suppression: nil) }
         results += report.suppressed.map { result($0.finding, ruleIndex, suppression: $0.reason) }
-        results += report.notEvaluated.map { n in
+        // Checks that need data outside the inputs are `open` results; checks skipped because an
+        // input (-f or --aks) was not given are only listed in the run's properties.
+        func needsExternalData(_ n: NotEvaluated) -> Bool { report.info(n.checkID)?.needs.map { "needs \($0)" } == n.reason }
+        let open = report.notEvaluated.filter(needsExternalData)
+        let skipped = report.notEvaluated.filter { !needsExternalData($0) }
+        results += open.map { n in
             ["ruleId": n.checkID, "ruleIndex": ruleIndex[n.checkID] ?? 0, "kind": "open", "level": "none",
              "message": ["text": "Not evaluated: \(n.reason)"]]
         }
@@ -25,6 +30,7 @@ public enum AuditSARIFFormatter {
             "tool": ["driver": driver],
             "results": results,
             "columnKind": "unicodeCodePoints",
+            "properties": ["notEvaluated": skipped.map { ["id": $0.checkID, "reason": $0.reason] }],
             "invocations": [["executionSuccessful": !report.diagnostics.contains { $0.severity == .error }]],
         ]
         return JSONText.encode(["$schema": schemaURI, "version": "2.1.0", "runs": [run]])
