@@ -68,7 +68,7 @@ struct AuditCommand: ParsableCommand {
             : Analyzer.load(paths: inputs, options: LoadOptions(namespaceDefault: namespaceDefault))
         var report = analyzer.audit(cluster: cluster.cluster, manifests: !inputs.isEmpty, options: auditOptions,
                                     suppressions: Suppressions(ignore: ignoreIDs, baseline: try loadBaseline()))
-        report.diagnostics = (report.diagnostics + cluster.diagnostics).sorted()
+        report.diagnostics = (report.diagnostics + cluster.diagnostics + clusterHint(analyzer.snapshot)).sorted()
         if let writeBaseline { try write(AuditJSONFormatter.baseline(report), to: writeBaseline) }
         switch output {
         case .text, .md: Output.write(AuditTextFormatter.text(report))
@@ -77,6 +77,15 @@ struct AuditCommand: ParsableCommand {
         }
         if report.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
         if let failOn, report.hasFindings(atOrAbove: failOn) { throw ExitCode(1) }
+    }
+
+    /// A warning when an AKS cluster document was given with -f (where it is skipped) instead of --aks.
+    func clusterHint(_ snapshot: ClusterSnapshot) -> [Diagnostic] {
+        guard aks == nil, let key = snapshot.skippedKinds.keys.first(where: { $0.hasPrefix("Microsoft.ContainerService/managedClusters") })
+        else { return [] }
+        let n = snapshot.skippedKinds[key] ?? 0
+        return [Diagnostic(id: "KR-AUDIT-001", severity: .warning, location: nil,
+                           message: "\(n) AKS cluster document\(n == 1 ? "" : "s") among the -f inputs; pass it with --aks FILE to run the AKS checks")]
     }
 
     var auditOptions: AuditOptions {

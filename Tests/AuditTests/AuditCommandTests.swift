@@ -84,6 +84,12 @@ import Testing
         #expect((json["notEvaluated"] as? [Any])?.count == 3)
     }
 
+    @Test func clusterDocumentGivenWithInputIsPointedOut() {
+        let result = KubeReach.execute(["audit", "-f", TestPaths.fixture("audit/AKS-IAM-001/positive")])
+        #expect(result.exitCode == 0)
+        #expect(result.output.contains("KR-AUDIT-001"))
+    }
+
     @Test func listChecks() {
         let text = KubeReach.execute(["audit", "--list-checks"])
         #expect(text.exitCode == 0)
