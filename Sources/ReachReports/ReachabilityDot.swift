@@ -1,0 +1,96 @@
+import NetworkEngine
+import ReachKit
+
+/// DOT for a ``ReachKit/ReachabilityOverview``: namespaces as clusters, classes of equivalent
+/// pods as nodes, external address ranges in their own cluster, edges labelled with the allowed
+/// port ranges, isolation shown by fill colour, and a legend. Formatting only.
+public enum ReachabilityDot {
+    static let prefix = "reach"
+
+    /// The overview as a graph document (layout engine chosen by size).
+    public static func document(_ overview: ReachabilityOverview, title: String = "NetworkPolicy reachability") -> GraphDocument {
+        GraphDocument(graph: graph(overview, title: title))
+    }
+
+    /// - Complexity: O(groups + links).
+    public static func graph(_ overview: ReachabilityOverview, title: String = "NetworkPolicy reachability") -> DotGraph {
+        var g = GraphStyle.base(name: "reachability", title: title)
+        for group in overview.groups {
+            let cluster: String
+            switch group.kind {
+            case .external: cluster = "external"
+                g.addCluster(cluster, ["label": "outside the cluster (ipBlock ranges)", "style": "dashed", "color": "#6a7fb5"])
+            case .podClass, .aggregate: cluster = "ns_" + (group.namespace ?? "")
+                g.addCluster(cluster, ["label": "namespace " + (group.namespace ?? ""), "style": "rounded", "color": "#888888"])
+            }
+            g.addNode(group.id, cluster: cluster, nodeAttributes(group))
+        }
+        for link in overview.links {
+            let from = overview.groups[link.from], to = overview.groups[link.to]
+            let text = link.connections.description
+            g.addEdge(from.id, to.id, [
+                "id": SVGID.make(prefix, "\(from.id)->\(to.id)"), "label": text,
+                "tooltip": "\(from.label) → \(to.label): \(text)",
+            ])
+        }
+        GraphLegend.add(to: &g, prefix: prefix, lines: legend(overview))
+        return g
+    }
+
+    static func nodeAttributes(_ group: ReachabilityOverview.Group) -> [String: String] {
+        var a = ["id": SVGID.make(prefix, group.id)]
+        switch group.kind {
+        case .external:
+            a["shape"] = "hexagon"; a["style"] = "filled"; a["fillcolor"] = "#e3e9fb"
+            a["label"] = group.label
+            a["tooltip"] = "external addresses \(group.label)"
+            return a
+        case .podClass:
+            a["shape"] = "box"; a["style"] = "rounded,filled"
+        case .aggregate:
+            a["shape"] = "box3d"; a["style"] = "filled"
+        }
+        let name = group.kind == .podClass ? shortName(group) : group.label
+        let pods = "\(group.podCount) pod\(group.podCount == 1 ? "" : "s")"
+        let classes = group.kind == .aggregate ? " in \(group.classCount) classes" : ""
+        a["label"] = "\(name)\n\(pods)\(classes) · \(isolationText(group))"
+        a["fillcolor"] = group.ingressIsolated ? (group.egressIsolated ? "#d5efd5" : "#fff2c2") : "#f8d3d0"
+        a["tooltip"] = "\(group.label): \(pods)\(classes); \(isolationText(group))"
+        return a
+    }
+
+    /// The class label without its namespace (the cluster names it).
+    static func shortName(_ group: ReachabilityOverview.Group) -> String {
+        guard let ns = group.namespace, group.label.hasPrefix(ns + "/") else { return group.label }
+        return String(group.label.dropFirst(ns.count + 1))
+    }
+
+    static func isolationText(_ group: ReachabilityOverview.Group) -> String {
+        switch (group.ingressIsolated, group.egressIsolated) {
+        case (true, true): "isolated in+out"
+        case (true, false): "ingress-isolated"
+        case (false, true): "egress-isolated only"
+        case (false, false): "not isolated"
+        }
+    }
+
+    static func legend(_ overview: ReachabilityOverview) -> [String] {
+        var lines = [
+            "box: class of equivalent pods (same policies apply)",
+            "green: isolated for ingress and egress",
+            "yellow: ingress-isolated, egress open",
+            "red: not ingress-isolated (any source may connect)",
+            "hexagon: external address range",
+            "edge: allowed ports between different pods",
+            "self traffic is always allowed (not drawn)",
+        ]
+        if overview.isAggregated {
+            lines.append("box3d: \(overview.aggregatedClasses) of \(overview.classCount) classes aggregated")
+            lines.append("  per namespace (node budget \(overview.nodeBudget))")
+            if overview.aggregatedExternal > 0 { lines.append("\(overview.aggregatedExternal) external ranges aggregated") }
+        } else {
+            lines.append("all \(overview.classCount) classes shown (no aggregation)")
+        }
+        return lines
+    }
+}
