@@ -81,7 +81,15 @@ struct OverviewPlan {
         let isolation = OverviewPlan.isolation(reach)
         var byNamespace: [String: [Int]] = [:]
         for c in 0..<reach.classes.count { byNamespace[reach.endpoints[reach.classes.representative(c)].namespace, default: []].append(c) }
-        let namespaces = byNamespace.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var namespaces = byNamespace.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        if namespaces.count > budget {
+            // More namespaces than nodes: the smallest namespaces share one node.
+            let pods = { (ns: String) in (byNamespace[ns] ?? []).reduce(0) { $0 + reach.classes.members[$1].count } }
+            let bySize = namespaces.sorted { pods($0) != pods($1) ? pods($0) > pods($1) : $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let small = Set(bySize.dropFirst(max(budget - 1, 0)))
+            namespaces.removeAll { small.contains($0) }
+            addOtherNamespaces(small.sorted().flatMap { byNamespace[$0] ?? [] }, namespaceCount: small.count, isolation)
+        }
         let share = max(1, budget / max(namespaces.count, 1))
         for ns in namespaces {
             // Largest classes first (ties: class order), so the budget goes to what matters most.
@@ -107,6 +115,17 @@ struct OverviewPlan {
                                 egressIsolated: rest.allSatisfy { isolation[$0].egress }))
         }
         podGroups = groups.count
+    }
+
+    /// One aggregate node, outside every namespace cluster, for the classes of `namespaceCount`
+    /// namespaces that did not fit the budget.
+    mutating func addOtherNamespaces(_ classes: [Int], namespaceCount: Int, _ isolation: [(ingress: Bool, egress: Bool)]) {
+        aggregatedClasses += classes.count
+        for c in classes { groupOfClass[c] = groups.count }
+        groups.append(.init(id: "more:namespaces", kind: .aggregate, namespace: nil,
+                            label: "\(namespaceCount) more namespaces", podCount: classes.reduce(0) { $0 + reach.classes.members[$1].count },
+                            classCount: classes.count, ingressIsolated: classes.allSatisfy { isolation[$0].ingress },
+                            egressIsolated: classes.allSatisfy { isolation[$0].egress }))
     }
 
     /// Per class: selected by some ingress / egress policy (its representative stands for it).

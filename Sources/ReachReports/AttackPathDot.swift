@@ -1,9 +1,9 @@
 /// The input of the attack-path graph: plain data, so the attack-path engine can fill it later
 /// and tests can build it by hand.
-public struct AttackPathDiagram: Hashable, Sendable {
+public struct AttackPathDiagram: Hashable, Sendable, Codable {
     /// One escalation step: holding `from`, technique `techniqueID` (e.g. `KR-ATK-003 pods/exec`)
     /// using `permission` (granted by `binding`) reaches `to`.
-    public struct Step: Hashable, Sendable {
+    public struct Step: Hashable, Sendable, Codable {
         /// States are identities or footholds, e.g. `ServiceAccount:dev/ci`, `Pod:kube-system/etcd`.
         public var from: String
         public var to: String
@@ -29,6 +29,15 @@ public struct AttackPathDiagram: Hashable, Sendable {
     /// The state every path ends in (highlighted), e.g. `cluster-admin`.
     public var goal: String
     public var title: String
+
+    enum CodingKeys: String, CodingKey { case paths, goal, title }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        paths = try c.decode([[Step]].self, forKey: .paths)
+        goal = try c.decode(String.self, forKey: .goal)
+        title = try c.decodeIfPresent(String.self, forKey: .title) ?? "Attack paths"
+    }
 
     public init(paths: [[Step]], goal: String, title: String = "Attack paths") {
         self.paths = paths

@@ -16,12 +16,13 @@ public enum ReachabilityDot {
     public static func graph(_ overview: ReachabilityOverview, title: String = "NetworkPolicy reachability") -> DotGraph {
         var g = GraphStyle.base(name: "reachability", title: title)
         for group in overview.groups {
-            let cluster: String
-            switch group.kind {
-            case .external: cluster = "external"
-                g.addCluster(cluster, ["label": "outside the cluster (ipBlock ranges)", "style": "dashed", "color": "#6a7fb5"])
-            case .podClass, .aggregate: cluster = "ns_" + (group.namespace ?? "")
-                g.addCluster(cluster, ["label": "namespace " + (group.namespace ?? ""), "style": "rounded", "color": "#888888"])
+            var cluster: String? = nil
+            if group.kind == .external {
+                cluster = "external"
+                g.addCluster("external", ["label": "outside the cluster (ipBlock ranges)", "style": "dashed", "color": "#6a7fb5"])
+            } else if let ns = group.namespace {
+                cluster = "ns_" + ns
+                g.addCluster("ns_" + ns, ["label": "namespace " + ns, "style": "rounded", "color": "#888888"])
             }
             g.addNode(group.id, cluster: cluster, nodeAttributes(group))
         }
