@@ -40,7 +40,11 @@ public struct ReachabilityOverview: Sendable {
     public var aggregatedClasses: Int
     /// External atoms merged into the "other external ranges" node.
     public var aggregatedExternal: Int
+    /// The node budget used, the one asked for (larger when too many edges made it halve), and
+    /// the edge budget that decided it.
     public var nodeBudget: Int
+    public var requestedNodeBudget: Int
+    public var edgeBudget: Int
 
     /// Whether any node stands for more than it names (the legend says so).
     public var isAggregated: Bool { aggregatedClasses > 0 || aggregatedExternal > 0 }
@@ -48,16 +52,27 @@ public struct ReachabilityOverview: Sendable {
 
 extension Analyzer {
     /// The reachability overview of `reach` with at most about `nodeBudget` pod nodes and
-    /// `externalBudget` external nodes.
-    /// - Complexity: O(Q × (K²/64 + G² × K/64) + atoms × Q) for K classes, Q port classes and G
-    ///   drawn groups, plus O(K × policies per namespace) selector checks for isolation.
-    public func reachabilityOverview(_ reach: NetworkReach, nodeBudget: Int = 60, externalBudget: Int = 8) -> ReachabilityOverview {
-        var plan = OverviewPlan(reach: reach, budget: max(nodeBudget, 1))
-        plan.addExternalGroups(budget: max(externalBudget, 1))
-        let links = plan.links()
-        return ReachabilityOverview(groups: plan.groups, links: links, classCount: reach.classes.count,
-                                    aggregatedClasses: plan.aggregatedClasses, aggregatedExternal: plan.aggregatedExternal,
-                                    nodeBudget: nodeBudget)
+    /// `externalBudget` external nodes. When that still leaves more than `edgeBudget` links, the
+    /// node budget is halved (down to one node per namespace) so the picture stays readable.
+    /// - Complexity: O(Q × (K²/64 + G² × K/64) + atoms × Q) per attempt (at most log₂ budget) for
+    ///   K classes, Q port classes and G drawn groups, plus O(K × policies per namespace).
+    public func reachabilityOverview(_ reach: NetworkReach, nodeBudget: Int = 60, externalBudget: Int = 8,
+                                     edgeBudget: Int = 150) -> ReachabilityOverview {
+        let isolation = OverviewPlan.isolation(reach)
+        let namespaces = Set(reach.endpoints.map(\.namespace)).count
+        var budget = max(nodeBudget, 1)
+        while true {
+            var plan = OverviewPlan(reach: reach, budget: budget, isolation: isolation)
+            plan.addExternalGroups(budget: max(externalBudget, 1))
+            let links = plan.links()
+            let next = budget / 2
+            if links.count <= edgeBudget || next < max(namespaces, 1) || plan.podGroups <= namespaces {
+                return ReachabilityOverview(groups: plan.groups, links: links, classCount: reach.classes.count,
+                                            aggregatedClasses: plan.aggregatedClasses, aggregatedExternal: plan.aggregatedExternal,
+                                            nodeBudget: budget, requestedNodeBudget: nodeBudget, edgeBudget: edgeBudget)
+            }
+            budget = next
+        }
     }
 }
 
@@ -74,11 +89,10 @@ struct OverviewPlan {
     /// Number of pod groups (they come first in `groups`).
     var podGroups = 0
 
-    init(reach: NetworkReach, budget: Int) {
+    init(reach: NetworkReach, budget: Int, isolation: [(ingress: Bool, egress: Bool)]) {
         self.reach = reach
         groupOfClass = Array(repeating: 0, count: reach.classes.count)
         groupOfAtom = Array(repeating: nil, count: reach.ipAtoms.atoms.count)
-        let isolation = OverviewPlan.isolation(reach)
         var byNamespace: [String: [Int]] = [:]
         for c in 0..<reach.classes.count { byNamespace[reach.endpoints[reach.classes.representative(c)].namespace, default: []].append(c) }
         var namespaces = byNamespace.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -109,7 +123,7 @@ struct OverviewPlan {
             aggregatedClasses += rest.count
             for c in rest { groupOfClass[c] = groups.count }
             groups.append(.init(id: "more:" + ns, kind: .aggregate, namespace: ns,
-                                label: "\(ns)/… \(rest.count) more class\(rest.count == 1 ? "" : "es")",
+                                label: single.isEmpty ? "\(ns): all \(rest.count) classes" : "\(ns)/… \(rest.count) more class\(rest.count == 1 ? "" : "es")",
                                 podCount: rest.reduce(0) { $0 + reach.classes.members[$1].count }, classCount: rest.count,
                                 ingressIsolated: rest.allSatisfy { isolation[$0].ingress },
                                 egressIsolated: rest.allSatisfy { isolation[$0].egress }))

@@ -29,8 +29,11 @@ public enum ReachabilityDot {
         for link in overview.links {
             let from = overview.groups[link.from], to = overview.groups[link.to]
             let text = link.connections.description
+            // `xlabel`, not `label`: Graphviz 2.42's dot layout corrupts its heap (double free
+            // in gvFreeLayout) on labelled edges between clusters once graphs get dense; xlabels
+            // are placed after layout and avoid it (see GraphSVGTests.denseClusteredGraphRenders).
             g.addEdge(from.id, to.id, [
-                "id": SVGID.make(prefix, "\(from.id)->\(to.id)"), "label": text,
+                "id": SVGID.make(prefix, "\(from.id)->\(to.id)"), "xlabel": text,
                 "tooltip": "\(from.label) → \(to.label): \(text)",
             ])
         }
@@ -88,6 +91,9 @@ public enum ReachabilityDot {
         if overview.isAggregated {
             lines.append("box3d: \(overview.aggregatedClasses) of \(overview.classCount) classes aggregated")
             lines.append("  per namespace (node budget \(overview.nodeBudget))")
+            if overview.nodeBudget < overview.requestedNodeBudget {
+                lines.append("  budget lowered from \(overview.requestedNodeBudget) to keep ≤ \(overview.edgeBudget) edges")
+            }
             if overview.aggregatedExternal > 0 { lines.append("\(overview.aggregatedExternal) external ranges aggregated") }
         } else {
             lines.append("all \(overview.classCount) classes shown (no aggregation)")

@@ -2,7 +2,8 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import ReachKit
+import NetworkEngine
+@testable import ReachKit
 import ReachTestSupport
 import Testing
 @testable import ReachReports
@@ -64,5 +65,30 @@ import Testing
         for i in 0...GraphDocument.largeGraphNodes { g.addNode("n\(i)") }
         #expect(GraphDocument(graph: g).engine == .sfdp)
         #expect(GraphDocument(graph: DotGraph(name: "small")).engine == .dot)
+    }
+}
+
+/// Regression: a dense clustered reachability graph (the shape of a 10k-pod overview) used to
+/// abort the process inside Graphviz 2.42 when its edges had `label`s.
+@Suite struct DenseGraphTests {
+    @Test func denseClusteredGraphRenders() throws {
+        var groups: [ReachabilityOverview.Group] = []
+        for ns in 0..<20 {
+            for c in 0..<3 {
+                groups.append(.init(id: "class:ns\(ns)/c\(c)", kind: c == 2 ? .aggregate : .podClass, namespace: "ns\(ns)",
+                                    label: "ns\(ns)/c\(c)", podCount: 10, classCount: 1, ingressIsolated: c == 0, egressIsolated: false))
+            }
+        }
+        var conn = ConnectionSet()
+        conn.add(.tcp, 80...80)
+        conn.add(.tcp, 8080...8090)
+        var links: [ReachabilityOverview.Link] = []
+        for a in groups.indices { for b in groups.indices where (a * 7 + b * 3) % 4 == 0 { links.append(.init(from: a, to: b, connections: conn)) } }
+        let overview = ReachabilityOverview(groups: groups, links: links, classCount: 100, aggregatedClasses: 40,
+                                            aggregatedExternal: 0, nodeBudget: 60, requestedNodeBudget: 60, edgeBudget: 150)
+        let doc = ReachabilityDot.document(overview)
+        #expect(doc.engine == .dot)
+        let svg = try doc.svg()
+        #expect(try GraphSVGTests.parse(svg).titles.contains("class:ns0/c0"))
     }
 }
