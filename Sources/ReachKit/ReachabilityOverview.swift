@@ -153,28 +153,4 @@ struct OverviewPlan {
                     selecting.contains { $0.effectivePolicyTypes.contains(.egress) })
         }
     }
-
-    /// External atoms with any traffic become nodes; beyond `budget`, the rest share one node.
-    mutating func addExternalGroups(budget: Int) {
-        let atoms = reach.ipAtoms.atoms
-        var used = Array(repeating: false, count: atoms.count)
-        reach.forEachPortClass { _, m in
-            for e in 0..<atoms.count where !used[e] {
-                used[e] = m.fromExternal.rowCount(e) > 0 || (0..<reach.classes.count).contains { m.toExternal[$0, e] }
-            }
-        }
-        let active = (0..<atoms.count).filter { used[$0] }
-        let shown = active.count <= budget ? active : Array(active.prefix(budget - 1))
-        for e in shown {
-            groupOfAtom[e] = groups.count
-            groups.append(.init(id: "ext:\(atoms[e])", kind: .external, namespace: nil, label: "\(atoms[e])",
-                                podCount: 0, classCount: 0, ingressIsolated: false, egressIsolated: false))
-        }
-        let rest = active.dropFirst(shown.count)
-        if rest.isEmpty { return }
-        aggregatedExternal = rest.count
-        for e in rest { groupOfAtom[e] = groups.count }
-        groups.append(.init(id: "ext:other", kind: .external, namespace: nil, label: "\(rest.count) other external ranges",
-                            podCount: 0, classCount: 0, ingressIsolated: false, egressIsolated: false))
-    }
 }

@@ -112,7 +112,7 @@ struct RBACGraphModel {
         if !rule.nonResourceURLs.isEmpty {
             lines.append("URLs: " + rule.nonResourceURLs.joined(separator: ", "))
         } else {
-            let groups = rule.apiGroups.map { $0.isEmpty ? "core" : $0 }.joined(separator: ", ")
+            let groups = rule.apiGroups.map { $0.isEmpty ? "core" : $0 == "*" ? "all groups" : $0 }.joined(separator: ", ")
             lines.append(rule.resources.joined(separator: ", ") + (groups == "core" ? "" : " (\(groups))"))
             if !rule.resourceNames.isEmpty { lines.append("names: " + rule.resourceNames.joined(separator: ", ")) }
         }

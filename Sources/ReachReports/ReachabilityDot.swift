@@ -34,7 +34,7 @@ public enum ReachabilityDot {
             // are placed after layout and avoid it (see GraphSVGTests.denseClusteredGraphRenders).
             g.addEdge(from.id, to.id, [
                 "id": SVGID.make(prefix, "\(from.id)->\(to.id)"), "xlabel": text,
-                "tooltip": "\(from.label) → \(to.label): \(text)",
+                "tooltip": "\(oneLine(from.label)) → \(oneLine(to.label)): \(text)",
             ])
         }
         GraphLegend.add(to: &g, prefix: prefix, lines: legend(overview))
@@ -47,7 +47,7 @@ public enum ReachabilityDot {
         case .external:
             a["shape"] = "hexagon"; a["style"] = "filled"; a["fillcolor"] = "#e3e9fb"
             a["label"] = group.label
-            a["tooltip"] = "external addresses \(group.label)"
+            a["tooltip"] = "external addresses: " + oneLine(group.label)
             return a
         case .podClass:
             a["shape"] = "box"; a["style"] = "rounded,filled"
@@ -62,6 +62,8 @@ public enum ReachabilityDot {
         a["tooltip"] = "\(group.label): \(pods)\(classes); \(isolationText(group))"
         return a
     }
+
+    static func oneLine(_ text: String) -> String { text.split(separator: "\n").joined(separator: " ") }
 
     /// The class label without its namespace (the cluster names it).
     static func shortName(_ group: ReachabilityOverview.Group) -> String {
