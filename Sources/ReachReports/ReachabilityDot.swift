@@ -26,16 +26,24 @@ public enum ReachabilityDot {
             }
             g.addNode(group.id, cluster: cluster, nodeAttributes(group))
         }
+        // Reciprocal links with the same ports become one double-headed edge (half the clutter).
+        var connections: [Int: ConnectionSet] = [:]
+        let n = overview.groups.count
+        for link in overview.links { connections[link.from * n + link.to] = link.connections }
         for link in overview.links {
+            let back = link.from != link.to && connections[link.to * n + link.from] == link.connections
+            if back && link.from > link.to { continue }
             let from = overview.groups[link.from], to = overview.groups[link.to]
             let text = link.connections.description
             // `xlabel`, not `label`: Graphviz 2.42's dot layout corrupts its heap (double free
             // in gvFreeLayout) on labelled edges between clusters once graphs get dense; xlabels
-            // are placed after layout and avoid it (see GraphSVGTests.denseClusteredGraphRenders).
-            g.addEdge(from.id, to.id, [
-                "id": SVGID.make(prefix, "\(from.id)->\(to.id)"), "xlabel": text,
-                "tooltip": "\(oneLine(from.label)) → \(oneLine(to.label)): \(text)",
-            ])
+            // are placed after layout and avoid it (see DenseGraphTests).
+            var attributes = [
+                "id": SVGID.make(prefix, "\(from.id)\(back ? "<->" : "->")\(to.id)"), "xlabel": text,
+                "tooltip": "\(oneLine(from.label)) \(back ? "↔" : "→") \(oneLine(to.label)): \(text)",
+            ]
+            if back { attributes["dir"] = "both" }
+            g.addEdge(from.id, to.id, attributes)
         }
         GraphLegend.add(to: &g, prefix: prefix, lines: legend(overview))
         return g
@@ -88,6 +96,7 @@ public enum ReachabilityDot {
             "red: not ingress-isolated (any source may connect)",
             "hexagon: external address range",
             "edge: allowed ports between different pods",
+            "double arrow: the same ports both ways",
             "self traffic is always allowed (not drawn)",
         ]
         if overview.isAggregated {
