@@ -8,6 +8,28 @@ enum Output {
     static func write(_ text: String) {
         if let sink { sink.append(text) } else { FileHandle.standardOutput.write(Data(text.utf8)) }
     }
+
+    /// Binary output (PNG, PDF) to standard output; a capturing sink records only its size.
+    static func write(data: Data) {
+        if let sink { sink.append("[\(data.count) bytes of binary output]\n") } else { FileHandle.standardOutput.write(data) }
+    }
+
+    /// Writes `data` to `path` (`-` = standard output).
+    static func write(_ data: Data, toFile path: String) throws {
+        if path == "-" { return write(data: data) }
+        do {
+            try data.write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw OutputFileError(path: path, reason: error.localizedDescription)
+        }
+    }
+}
+
+/// An output file could not be written.
+struct OutputFileError: Error, CustomStringConvertible {
+    var path: String
+    var reason: String
+    var description: String { "cannot write \(path): \(reason)" }
 }
 
 /// Collects output written during ``KubeReach/execute(_:)``.

@@ -14,11 +14,13 @@ struct ReachCommand: ParsableCommand {
         contract of interfaces.md (pod pairs per probe, self pairs included). Text, CSV and
         Markdown list connections per class of equivalent pods (--expand: per pod pair).
         --explain SRC DST tells which policies and rules decide a connection; --lint lists findings.
+        dot, svg and png draw the overview graph (classes of pods per namespace, ports on edges;
+        see `kube-reach render reach` for budgets and files).
         Exit codes: 0 ran; 2 usage or input error (results are still printed for valid objects).
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv, md }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv, md, dot, svg, png }
 
     @OptionGroup var input: InputOptions
 
@@ -51,7 +53,7 @@ struct ReachCommand: ParsableCommand {
     @Flag(help: "List NetworkPolicy lint findings instead of connections.")
     var lint = false
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: "Output format: text, json, csv or md.")
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Output format: text, json, csv, md, dot, svg or png.")
     var output: Format = .text
 
     func validate() throws {
@@ -64,7 +66,10 @@ struct ReachCommand: ParsableCommand {
             throw ValidationError("expected NS/key=value[,key=value], got '\(text)'")
         }
         if !explain.isEmpty, explain.count != 2 { throw ValidationError("--explain takes exactly two names: SRC DST") }
-        if (lint || !explain.isEmpty), output == .csv || output == .md { throw ValidationError("--lint and --explain support text and json") }
+        if (lint || !explain.isEmpty), output != .text && output != .json { throw ValidationError("--lint and --explain support text and json") }
+        if graphFormat != nil, expand || probes != nil || from != nil || to != nil || fromSelector != nil || toSelector != nil {
+            throw ValidationError("dot, svg and png draw the whole overview: --expand, --probes and --from/--to are not supported with them")
+        }
     }
 
     func parsedProbes(_ text: String) -> [ProbePort]? {
@@ -87,7 +92,7 @@ struct ReachCommand: ParsableCommand {
                 throw ValidationError(error.description)
             }
         } else {
-            write(analyzer, reach, probeList)
+            try write(analyzer, reach, probeList)
         }
         if analyzer.snapshot.hasErrors {
             Output.write(DiagnosticsFormatter.text(analyzer.snapshot.diagnostics.filter { $0.severity == .error }))
@@ -98,7 +103,20 @@ struct ReachCommand: ParsableCommand {
     var fromFilter: EndpointFilter? { from.map(EndpointFilter.name) ?? fromSelector.flatMap(EndpointFilter.init(selector:)) }
     var toFilter: EndpointFilter? { to.map(EndpointFilter.name) ?? toSelector.flatMap(EndpointFilter.init(selector:)) }
 
-    func write(_ analyzer: Analyzer, _ reach: NetworkReach, _ probeList: [ProbePort]?) {
+    var graphFormat: GraphFormat? {
+        switch output {
+        case .dot: .dot
+        case .svg: .svg
+        case .png: .png
+        default: nil
+        }
+    }
+
+    func write(_ analyzer: Analyzer, _ reach: NetworkReach, _ probeList: [ProbePort]?) throws {
+        if let graphFormat {
+            try GraphEmitter.emit(ReachabilityDot.document(analyzer.reachabilityOverview(reach)), format: graphFormat, to: nil)
+            return
+        }
         if output == .json {
             let r = analyzer.reachability(reach, probes: probeList)
             var allowed = r.allowed

@@ -58,6 +58,7 @@ public enum GraphvizRenderer {
             throw GraphvizError.syntax(cleaned(errorText, fallback: "syntax error"))
         }
         defer { agclose(graph) }
+        if format == .png { capBitmapSize(graph) }
         guard gvLayout(gvc, graph, engine.rawValue) == 0 else {
             throw GraphvizError.layout(cleaned(errorText, fallback: "layout engine \(engine.rawValue) failed"))
         }
@@ -69,6 +70,19 @@ public enum GraphvizRenderer {
         }
         defer { gvFreeRenderData(buffer) }
         return Data(bytes: buffer, count: Int(length))
+    }
+
+    /// The largest bitmap drawn, in inches (`size` attribute; 96 dpi → 5760 px per side).
+    public static let maxBitmapInches = 60
+
+    /// Bitmaps wider or taller than cairo's 32767 px make Graphviz 2.42 rescale and then crash
+    /// with a double free in the cairo renderer; a `size` (only ever scaling down) keeps every PNG
+    /// within bounds and its memory bounded. A `size` given in the DOT text is kept.
+    private static func capBitmapSize(_ graph: UnsafeMutablePointer<Agraph_t>) {
+        let name = strdup("size"), value = strdup("\(maxBitmapInches),\(maxBitmapInches)"), empty = strdup("")
+        defer { free(name); free(value); free(empty) }
+        if let current = agget(graph, name), current.pointee != 0 { return }
+        _ = agsafeset(graph, name, value, empty)
     }
 
     /// Convenience: DOT to SVG text.

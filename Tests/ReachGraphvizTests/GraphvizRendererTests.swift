@@ -43,6 +43,15 @@ import Testing
         #expect(pdf.starts(with: Array("%PDF".utf8)))
     }
 
+    /// A very wide graph would exceed cairo's 32767 px limit; the size cap keeps PNGs within
+    /// ``GraphvizRenderer/maxBitmapInches`` at 96 dpi (and Graphviz 2.42 away from its rescale path).
+    @Test func pngIsCappedInSize() throws {
+        let dot = "digraph G { rankdir=LR; " + (0..<400).map { "n\($0) -> n\($0 + 1);" }.joined(separator: " ") + " }"
+        let png = try GraphvizRenderer.render(dot: dot, format: .png)
+        let width = png.dropFirst(16).prefix(4).reduce(0) { $0 << 8 | Int($1) }
+        #expect(width > 0 && width <= GraphvizRenderer.maxBitmapInches * 96 + 2, "width \(width)")
+    }
+
     @Test func syntaxErrorCarriesGraphvizMessage() {
         do {
             _ = try GraphvizRenderer.svg(dot: "digraph G { a -> ; }")
