@@ -58,6 +58,9 @@ let package = Package(
         .testTarget(name: "RBACEngineTests", dependencies: ["RBACEngine", "ReachLoader", "ReachTestSupport"]),
         .testTarget(name: "NetworkEngineTests", dependencies: ["NetworkEngine", "ReachLoader", "ReachTestSupport"]),
         .testTarget(name: "ReachReportsTests", dependencies: ["ReachReports", "ReachTestSupport"]),
+        .testTarget(name: "AttackGraphTests", dependencies: [
+            "AttackGraph", "ReachLoader", "ReachKit", "ReachReports", "ReachCLI", "ReachTestSupport",
+        ]),
         .testTarget(name: "ReachCLITests", dependencies: ["ReachCLI", "ReachTestSupport"]),
         .target(name: "ReachTestSupport", dependencies: ["ReachModel"], path: "Tests/ReachTestSupport"),
     ]
