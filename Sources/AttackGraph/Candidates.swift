@@ -24,6 +24,9 @@ public struct Candidates: Sendable {
     public var serviceAccounts: [Principal] = []
     /// ServiceAccount objects per namespace, sorted.
     public var serviceAccountsByNamespace: [String: [Principal]] = [:]
+    /// ServiceAccounts named in bindings without an object: start identities (they may hold
+    /// tokens already), never targets of techniques that need the object.
+    public var namedServiceAccounts: [Principal] = []
     public var users: [Principal] = []
     public var groups: [Principal] = []
     public var pods: [PodFact] = []
@@ -50,7 +53,7 @@ public struct Candidates: Sendable {
             switch p {
             case .user: users.append(p)
             case .group: groups.append(p)
-            case .serviceAccount: break
+            case .serviceAccount: if saMount[p] == nil { namedServiceAccounts.append(p) }
             }
         }
         users.sort()
@@ -77,9 +80,9 @@ public struct Candidates: Sendable {
         mutatingWebhooks = snapshot.webhookConfigurations.filter(\.isMutating).map(\.name).sorted()
     }
 
-    /// Every principal state that can appear as a target: SA objects, users, groups, pod SAs.
+    /// Every principal state: SA objects, SAs named in bindings, users, groups, pod SAs.
     public var principalStates: [Principal] {
-        Array(Set(serviceAccounts + users + groups + pods.map(\.serviceAccount))).sorted()
+        Array(Set(serviceAccounts + namedServiceAccounts + users + groups + pods.map(\.serviceAccount))).sorted()
     }
 }
 
