@@ -10,13 +10,13 @@ public enum AttackPathDot {
         g.nodeDefaults = ["shape": "box", "style": "rounded", "fontname": "Helvetica"]
         g.edgeDefaults = ["fontname": "Helvetica", "fontsize": "10"]
         let start = r.from.description
-        g.addNode(start, ["id": "state-0", "style": "rounded,filled", "fillcolor": "#dbe9f6"])
+        g.addNode(start, ["id": "state_0", "style": "rounded,filled", "fillcolor": "#dbe9f6"])
         var previous = start
         for (i, s) in (r.steps ?? []).enumerated() {
-            g.addNode(s.to, ["id": "state-\(i + 1)"])
+            g.addNode(s.to, ["id": "state_\(i + 1)"])
             var label = "\(s.technique) \(s.title)"
             if !s.object.isEmpty { label += "\n\(s.object)" }
-            g.addEdge(previous, s.to, ["label": label, "id": "step-\(i + 1)"])
+            g.addEdge(previous, s.to, ["label": label, "id": "step_\(i + 1)"])
             previous = s.to
         }
         let goal = "goal: \(r.goal)"
