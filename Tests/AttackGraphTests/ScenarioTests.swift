@@ -62,6 +62,13 @@ import Testing
         #expect(holders.map(\.length) == holders.map(\.length).sorted())
     }
 
+    @Test func adminEquivalents() {
+        let admin = Self.world.graph.transitiveHolders(of: AttackGraph.adminGoal).map { "\($0.length) \($0.start)" }
+        #expect(admin == ["0 Group:system:masters", "1 User:erin", "1 User:ivan"])
+        #expect(Self.world.hops("User:ivan", AttackGraph.adminGoal) == ["E5c Group:system:masters"])
+        #expect(Self.world.hops("User:erin", AttackGraph.adminGoal) == ["E10 User:erin+ALL@*"])
+    }
+
     @Test func startWithExtraGroups() {
         let start = AttackState(.user("zed"), groups: ["system:authenticated", "system:masters"])
         let w = World("attacks/scenarios/multihop.yaml", starts: [start])
