@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "ReachLoader", targets: ["ReachLoader"]),
         .library(name: "NetworkEngine", targets: ["NetworkEngine"]),
         .library(name: "RBACEngine", targets: ["RBACEngine"]),
+        .library(name: "AttackGraph", targets: ["AttackGraph"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

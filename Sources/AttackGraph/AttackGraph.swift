@@ -2,29 +2,25 @@ import ReachCore
 import RBACEngine
 import ReachModel
 
-/// The escalation graph of a snapshot (escalation.md): identity states as dense nodes and one
-/// edge per (source, target) pair, labelled with the first technique in canonical order that
-/// produces it.
+/// The escalation graph of a snapshot (escalation.md): identity states as dense nodes, edges as
+/// ``Hyperedge``s (every source × every target of one technique and condition).
 ///
 /// Construction: every candidate principal (and each requested start identity) is a state; the
 /// self-granting techniques (E9a/b/c, E10) run to a fixed point to discover the `X+grant` states;
-/// then every technique adds its edges. A technique asks ``AttackContext/allowed(_:)`` once per
-/// distinct request and gets a bitset over all states, so no (state × candidate) RBAC checks are made.
+/// then every technique adds its hyperedges. A technique asks ``AttackContext/allowed(_:)`` once per
+/// distinct request (names no rule lists collapse to one request) and gets a bitset over all
+/// states, so no (state × candidate) RBAC checks are made and no per-pair edge list is built.
 ///
-/// - Complexity: O(Q × (whoCan + S / 64 + G × rules)) for Q distinct requests of the conditions
-///   (about 5 per pod, 3 per secret and SA, 2 per controller, node and role, per namespace a few),
-///   S states and G grant states, plus O(E log E) to order E edges. Memory O(S + E + Q × S / 64)
-///   for the request cache.
+/// - Complexity: O(Q × (whoCan + S / 64 + G × rules)) for Q distinct requests, S states and G grant
+///   states, plus O(H log H) for H hyperedges. Memory O(S + Σ targets + Q × S / 64).
 public struct AttackGraph: Sendable {
     public let table: StateTable
     public let candidates: Candidates
-    /// Edges ordered by source, then technique rank, then target; one per (source, target).
-    public let edges: [AttackEdge]
-    /// `edges[offsets[s] ..< offsets[s + 1]]` leave state `s`.
-    let offsets: [Int]
-    /// Reverse CSR: `reverseSources[reverseOffsets[t] ..< reverseOffsets[t + 1]]` enter `t`.
+    /// Ordered by technique rank, then first target, then object.
+    public let hyperedges: [Hyperedge]
+    /// `reverseEdges[reverseOffsets[t] ..< reverseOffsets[t + 1]]`: hyperedges with target `t`.
     let reverseOffsets: [Int]
-    let reverseSources: [Int32]
+    let reverseEdges: [Int32]
 
     /// Builds the graph of `snapshot` under `index`, adding `starts` as extra start states.
     public init(snapshot: ClusterSnapshot, index: RBACIndex, starts: [AttackState] = []) {
@@ -46,47 +42,46 @@ public struct AttackGraph: Sendable {
             context.technique = t.id
             t.addEdges(context)
         }
-        self.init(table: table, candidates: candidates, rawEdges: context.edges)
-    }
-
-    private init(table: StateTable, candidates: Candidates, rawEdges: [AttackEdge]) {
         self.table = table
         self.candidates = candidates
-        let rank = Dictionary(uniqueKeysWithValues: TechniqueCatalog.all.enumerated().map { ($1.id, $0) })
-        func r(_ e: AttackEdge) -> Int { rank[e.technique] ?? Int.max }
-        var sorted = rawEdges.sorted { ($0.from, $0.to, r($0)) < ($1.from, $1.to, r($1)) }
-        var unique: [AttackEdge] = []
-        unique.reserveCapacity(sorted.count)
-        for e in sorted where unique.last.map({ $0.from != e.from || $0.to != e.to }) ?? true { unique.append(e) }
-        sorted = unique.sorted { ($0.from, r($0), $0.to) < ($1.from, r($1), $1.to) }
-        edges = sorted
+        let sorted = context.hyperedges.enumerated().sorted { a, b in
+            (a.element.rank, a.element.targets.first ?? 0, a.offset) < (b.element.rank, b.element.targets.first ?? 0, b.offset)
+        }.map(\.element)
+        hyperedges = sorted
         var off = [Int](repeating: 0, count: table.count + 1)
-        var roff = [Int](repeating: 0, count: table.count + 1)
-        for e in sorted {
-            off[e.from + 1] += 1
-            roff[e.to + 1] += 1
+        for h in sorted { for t in h.targets { off[Int(t) + 1] += 1 } }
+        for i in 0..<table.count { off[i + 1] += off[i] }
+        var fill = off, rev = [Int32](repeating: 0, count: off[table.count])
+        for (i, h) in sorted.enumerated() {
+            for t in h.targets {
+                rev[fill[Int(t)]] = Int32(i)
+                fill[Int(t)] += 1
+            }
         }
-        for i in 0..<table.count {
-            off[i + 1] += off[i]
-            roff[i + 1] += roff[i]
-        }
-        var fill = roff, rs = [Int32](repeating: 0, count: sorted.count)
-        for e in sorted {
-            rs[fill[e.to]] = Int32(e.from)
-            fill[e.to] += 1
-        }
-        offsets = off
-        reverseOffsets = roff
-        reverseSources = rs
+        reverseOffsets = off
+        reverseEdges = rev
     }
 
     /// Number of states.
     public var stateCount: Int { table.count }
 
-    /// The edges leaving `state`, in canonical order.
-    /// - Complexity: O(1) to obtain.
-    public func edges(from state: Int) -> ArraySlice<AttackEdge> { edges[offsets[state]..<offsets[state + 1]] }
+    /// Number of (source, target) pairs the hyperedges stand for (with repeats across techniques).
+    /// - Complexity: O(H × S / 64).
+    public var expandedEdgeCount: Int { hyperedges.reduce(0) { $0 + $1.sources.count * $1.targets.count } }
 
-    /// Predecessors of `state`.
-    func sources(into state: Int) -> ArraySlice<Int32> { reverseSources[reverseOffsets[state]..<reverseOffsets[state + 1]] }
+    /// The edges leaving `state`: per target the first technique in canonical order, ordered by
+    /// technique rank then target. Meant for reports and tests.
+    /// - Complexity: O(H + out-degree log out-degree).
+    public func edges(from state: Int) -> [AttackEdge] {
+        var best: [Int: (Int, AttackEdge)] = [:]
+        for h in hyperedges where h.sources.contains(state) {
+            for t in h.targets where Int(t) != state && best[Int(t)] == nil {
+                best[Int(t)] = (h.rank, h.edge(from: state, to: Int(t)))
+            }
+        }
+        return best.values.sorted { ($0.0, $0.1.to) < ($1.0, $1.1.to) }.map(\.1)
+    }
+
+    /// Hyperedges with target `state`.
+    func hyperedges(into state: Int) -> ArraySlice<Int32> { reverseEdges[reverseOffsets[state]..<reverseOffsets[state + 1]] }
 }

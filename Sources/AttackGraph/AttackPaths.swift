@@ -9,54 +9,70 @@ public struct AttackPath: Sendable {
     public var length: Int { steps.count }
 }
 
-/// Distances of every state to one goal (escalation.md "Path semantics").
+/// Distances of every state to one goal (escalation.md "Path semantics"), with each state's
+/// canonical next step.
 ///
 /// One reverse breadth-first search from every state that holds the goal answers "who can
-/// transitively do G" for all identities in one pass; the shortest distance of each state is exact,
-/// so no per-identity search and no transitive closure is needed. (A bitset closure over the SCC
+/// transitively do G" for all identities in one pass; each hyperedge fires once, when its first
+/// target is reached, and labels all its sources at once. Levels are processed in ascending state
+/// order and a source keeps the smallest (technique rank, target), so the next step is the one a
+/// forward search ordered by escalation.md's table would take. (A bitset closure over the SCC
 /// condensation, `Digraph.componentClosure`, answers reachability for all goals at once but costs
-/// O(C² / 64) memory and gives no lengths; for one goal the reverse search is strictly cheaper.)
+/// O(C² / 64) and gives no lengths; for one goal the reverse search is cheaper.)
 ///
-/// - Complexity: O(S + E) after one ``StateTable/allowed(_:)`` for the goal.
+/// - Complexity: O(S + Σ targets + H × S / 64) after one ``StateTable/allowed(_:)`` for the goal.
 public struct GoalDistances: Sendable {
     public let goal: AccessRequest
     /// States holding the goal directly.
     public let holders: BitSet
     /// Edges to the goal per state; `-1` when unreachable.
     public let distance: [Int32]
+    /// Per state at distance > 0: the hyperedge and target of its first step.
+    let next: [(edge: Int32, target: Int32)]
 
     public init(graph: AttackGraph, goal: AccessRequest) {
         self.goal = goal
         holders = graph.table.allowed(goal)
         var dist = [Int32](repeating: -1, count: graph.stateCount)
-        var queue: [Int32] = []
-        holders.forEachMember { s in
-            dist[s] = 0
-            queue.append(Int32(s))
-        }
-        var head = 0
-        while head < queue.count {
-            let t = Int(queue[head])
-            head += 1
-            for s in graph.sources(into: t) where dist[Int(s)] < 0 {
-                dist[Int(s)] = dist[t] + 1
-                queue.append(s)
+        var next = [(edge: Int32, target: Int32)](repeating: (-1, -1), count: graph.stateCount)
+        var fired = [Bool](repeating: false, count: graph.hyperedges.count)
+        var frontier = holders.members
+        for s in frontier { dist[s] = 0 }
+        var level: Int32 = 0
+        while !frontier.isEmpty {
+            var upcoming: [Int] = []
+            for t in frontier {
+                for h in graph.hyperedges(into: t) where !fired[Int(h)] {
+                    fired[Int(h)] = true
+                    let edge = graph.hyperedges[Int(h)]
+                    edge.sources.forEachMember { s in
+                        if dist[s] < 0 {
+                            dist[s] = level + 1
+                            next[s] = (h, Int32(t))
+                            upcoming.append(s)
+                        } else if dist[s] == level + 1,
+                                  (edge.rank, t) < (graph.hyperedges[Int(next[s].edge)].rank, Int(next[s].target)) {
+                            next[s] = (h, Int32(t))
+                        }
+                    }
+                }
             }
+            frontier = upcoming.sorted()
+            level += 1
         }
         distance = dist
+        self.next = next
     }
 
-    /// The minimal path from `state`: at each step the first edge in canonical order (technique
-    /// rank, then target) that gets one step closer, so ties follow escalation.md's table order.
-    /// `nil` when the goal is unreachable.
-    /// - Complexity: O(length × out-degree).
+    /// The minimal path from `state` (canonical ties), `nil` when the goal is unreachable.
+    /// - Complexity: O(length).
     public func path(from state: Int, in graph: AttackGraph) -> AttackPath? {
         guard distance[state] >= 0 else { return nil }
         var steps: [AttackEdge] = [], cur = state
         while distance[cur] > 0 {
-            guard let e = graph.edges(from: cur).first(where: { distance[$0.to] == distance[cur] - 1 }) else { return nil }
-            steps.append(e)
-            cur = e.to
+            let (h, t) = next[cur]
+            steps.append(graph.hyperedges[Int(h)].edge(from: cur, to: Int(t)))
+            cur = Int(t)
         }
         return AttackPath(start: graph.table[state], steps: steps)
     }

@@ -18,6 +18,9 @@ public struct StateTable: Sendable {
     /// Role lookup for self-grants: `ClusterRole` names and `Role` `ns/name` → role index.
     private let clusterRoleIndex: [String: Int]
     private let roleIndex: [String: Int]
+    /// Every name listed in some rule's `resourceNames`. A request naming anything else is allowed
+    /// exactly when the same request with a fresh name is, so such requests share one answer.
+    public let mentionedNames: Set<String>
 
     public init(index: RBACIndex) {
         self.index = index
@@ -28,6 +31,9 @@ public struct StateTable: Sendable {
         }
         clusterRoleIndex = cr
         roleIndex = r
+        var names = Set<String>()
+        for role in index.roles { for rule in role.rules { names.formUnion(rule.rule.resourceNames) } }
+        mentionedNames = names
     }
 
     public var count: Int { states.count }

@@ -15,7 +15,7 @@ public enum E1: EscalationTechnique {
         for (ns, sas) in context.candidates.serviceAccountsByNamespace.sorted(by: { $0.key < $1.key }) {
             let r = AccessRequest.r("create", "", "pods", ns: ns)
             let from = context.allowed(r)
-            for sa in sas { context.add(from: from, to: sa, requests: [r]) }
+            context.add(from: from, to: sas, requests: [r])
         }
     }
 }

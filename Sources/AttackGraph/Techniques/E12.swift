@@ -38,8 +38,6 @@ public enum E12: EscalationTechnique {
         guard !from.isEmpty else { return }
         let rs = [create, get, approval] + signers
         let c = context.candidates
-        for target in c.users + c.groups.filter({ $0 != .masters }) + c.serviceAccounts {
-            context.add(from: from, to: target, requests: rs)
-        }
+        context.add(from: from, to: c.users + c.groups.filter { $0 != .masters } + c.serviceAccounts, requests: rs)
     }
 }

@@ -27,6 +27,6 @@ public enum E13: EscalationTechnique {
         let from = context.anyAllowed(rs)
         guard !from.isEmpty else { return }
         let targets = Set(context.candidates.pods.map(\.serviceAccount)).sorted()
-        for sa in targets { context.add(from: from, to: sa, requests: rs) }
+        context.add(from: from, to: targets, requests: rs)
     }
 }

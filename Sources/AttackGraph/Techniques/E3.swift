@@ -21,7 +21,7 @@ public enum E3: EscalationTechnique {
             let reads: [AccessRequest] = [.r("get", "", "secrets", name: AttackContext.freshName, ns: ns),
                                           .r("list", "", "secrets", ns: ns)]
             let from = context.allowed(create).intersection(context.anyAllowed(reads))
-            for sa in sas { context.add(from: from, to: sa, requests: [create] + reads) }
+            context.add(from: from, to: sas, requests: [create] + reads)
         }
     }
 }

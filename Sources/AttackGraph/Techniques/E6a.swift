@@ -19,7 +19,7 @@ public enum E6a: EscalationTechnique {
         for (ns, sas) in context.candidates.serviceAccountsByNamespace.sorted(by: { $0.key < $1.key }) {
             let rs = ControllerKinds.all.map { AccessRequest.r("create", $0.apiGroup, $0.resource, ns: ns) }
             let from = context.anyAllowed(rs)
-            for sa in sas { context.add(from: from, to: sa, requests: rs) }
+            context.add(from: from, to: sas, requests: rs)
         }
     }
 }

@@ -23,7 +23,7 @@ public enum E6b: EscalationTechnique {
             let rs: [AccessRequest] = [.r("patch", group, resource, name: w.name, ns: ns),
                                        .r("update", group, resource, name: w.name, ns: ns)]
             let from = context.anyAllowed(rs)
-            for sa in sas { context.add(from: from, to: sa, requests: rs, object: w.ref.description) }
+            context.add(from: from, to: sas, requests: rs, object: w.ref.description)
         }
     }
 }
