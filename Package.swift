@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "ReachLoader", targets: ["ReachLoader"]),
         .library(name: "NetworkEngine", targets: ["NetworkEngine"]),
         .library(name: "RBACEngine", targets: ["RBACEngine"]),
+        .library(name: "AttackGraph", targets: ["AttackGraph"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -58,6 +59,9 @@ let package = Package(
         .testTarget(name: "RBACEngineTests", dependencies: ["RBACEngine", "ReachLoader", "ReachTestSupport"]),
         .testTarget(name: "NetworkEngineTests", dependencies: ["NetworkEngine", "ReachLoader", "ReachTestSupport"]),
         .testTarget(name: "ReachReportsTests", dependencies: ["ReachReports", "ReachTestSupport"]),
+        .testTarget(name: "AttackGraphTests", dependencies: [
+            "AttackGraph", "ReachLoader", "ReachKit", "ReachReports", "ReachCLI", "ReachTestSupport",
+        ]),
         .testTarget(name: "ReachCLITests", dependencies: ["ReachCLI", "ReachTestSupport"]),
         .testTarget(name: "AuditTests", dependencies: [
             "Audit", "ReachLoader", "ReachKit", "ReachReports", "ReachCLI", "ReachTestSupport",

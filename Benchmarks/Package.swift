@@ -31,6 +31,7 @@ let package = Package(
             .product(name: "ReachModel", package: rootPackage),
             .product(name: "NetworkEngine", package: rootPackage),
             .product(name: "RBACEngine", package: rootPackage),
+            .product(name: "AttackGraph", package: rootPackage),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
     ]

@@ -33,7 +33,14 @@ struct AccessCommand: ParsableCommand {
         let index = analyzer.rbac(mastersBypass: !options.noMasters)
         let summary = index.access(identity, namespace: namespace)
         let diags = index.diagnostics
-        Output.write(options.output == .json ? RBACJSONFormatter.access(summary, diagnostics: diags) : RBACTextFormatter.access(summary, diagnostics: diags))
+        if let format = options.graphFormat {
+            // The bindings that apply to the subject as written (its own and its groups'), drawn
+            // subject → binding → role → rules.
+            let filter = RBACGraphFilter(subject: subject, groups: identity.groups.map { "Group:\($0)" }, namespace: namespace)
+            try GraphEmitter.emit(RBACDot.document(analyzer.snapshot, filter: filter, nodeBudget: 120), format: format, to: options.outFile)
+        } else {
+            Output.write(options.output == .json ? RBACJSONFormatter.access(summary, diagnostics: diags) : RBACTextFormatter.access(summary, diagnostics: diags))
+        }
         try RBACCommandSupport.finish(analyzer)
     }
 }

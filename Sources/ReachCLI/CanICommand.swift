@@ -24,7 +24,10 @@ struct CanICommand: ParsableCommand {
     var asGroups: [String] = []
     @OptionGroup var options: RBACOutputOptions
 
-    func validate() throws { _ = try RBACCommandSupport.principal(`as`, allowGroup: false) }
+    func validate() throws {
+        _ = try RBACCommandSupport.principal(`as`, allowGroup: false)
+        try options.requireTextOrJSON("can-i")
+    }
 
     func run() throws {
         let identity = Identity.impersonating(try RBACCommandSupport.principal(`as`, allowGroup: false), extraGroups: asGroups)

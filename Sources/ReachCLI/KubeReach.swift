@@ -11,7 +11,7 @@ public struct KubeReach: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [InventoryCommand.self, ReachCommand.self, CanICommand.self, WhoCanCommand.self, AccessCommand.self,
-                      QueryCommand.self, AuditCommand.self, RenderCommand.self, ReportCommand.self]
+                      QueryCommand.self, PathsCommand.self, AuditCommand.self, RenderCommand.self, ReportCommand.self]
     )
 
     public init() {}

@@ -11,8 +11,8 @@ struct QueryCommand: ParsableCommand {
         abstract: "Answer a batch of RBAC checks and who-can questions (JSON in, JSON out).",
         discussion: """
         Q.json holds any of checks, whoCan and paths; the answer is the same document with each check's
-        "allowed", each whoCan's "subjects" and (until attack paths exist) each path's "reachable",
-        "length", "hops" and "via" set to null. Use -o json for the machine-readable answer. Exit codes: 0 answered; 2 usage or input error.
+        "allowed", each whoCan's "subjects" and each path's "reachable", "length" (edges, null when
+        unreachable), "hops" and "via" (attack paths of escalation.md). Use -o json for the machine-readable answer. Exit codes: 0 answered; 2 usage or input error.
         """
     )
 
@@ -20,6 +20,8 @@ struct QueryCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The queries document (JSON), or - for stdin.", valueName: "Q.json"))
     var queries: String
     @OptionGroup var options: RBACOutputOptions
+
+    func validate() throws { try options.requireTextOrJSON("query") }
 
     func run() throws {
         let data: Data
@@ -33,7 +35,7 @@ struct QueryCommand: ParsableCommand {
         }
         let analyzer = input.analyzer()
         let index = analyzer.rbac(mastersBypass: !options.noMasters)
-        switch RBACQueryBatch.answer(data, index: index) {
+        switch RBACQueryBatch.answer(data, index: index, snapshot: analyzer.snapshot) {
         case .success(let document):
             Output.write(options.output == .json ? RBACJSONFormatter.query(document) : RBACTextFormatter.query(document))
         case .failure(let error):

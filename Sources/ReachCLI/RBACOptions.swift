@@ -50,8 +50,25 @@ struct RBACOutputOptions: ParsableArguments {
     @Flag(name: .customLong("no-masters"), help: "Do not apply the system:masters convention (it bypasses RBAC in real clusters).")
     var noMasters = false
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: "Output format: text or json.")
-    var output: OutputFormat = .text
+    @Option(name: [.customShort("o"), .customLong("output")],
+            help: "Output format: text or json; access and who-can --transitive also draw dot, svg, png or pdf.")
+    var output: RBACOutputFormat = .text
+
+    @Option(name: .customLong("out-file"), help: ArgumentHelp("Write a graph (dot, svg, png, pdf) to this file instead of standard output.", valueName: "file"))
+    var outFile: String?
+
+    /// The graph format chosen, `nil` for text and JSON.
+    var graphFormat: GraphFormat? { GraphFormat(rawValue: output.rawValue) }
+
+    /// For commands that only answer in text or JSON.
+    func requireTextOrJSON(_ command: String) throws {
+        if graphFormat != nil { throw ValidationError("\(command) answers in text or json; graphs are drawn by access, who-can --transitive and paths") }
+    }
+}
+
+/// Output formats of the RBAC commands.
+enum RBACOutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, dot, svg, png, pdf
 }
 
 /// Shared ending of RBAC commands: input errors are listed and exit with 2 (results for the

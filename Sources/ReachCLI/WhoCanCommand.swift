@@ -12,17 +12,38 @@ struct WhoCanCommand: ParsableCommand {
         Subjects are those named in bindings in scope (all ClusterRoleBindings, plus RoleBindings of
         -n NS) and every ServiceAccount in the input whose identity is allowed (through
         system:serviceaccounts[:NS] or system:authenticated), sorted; Group:system:masters is always
-        included unless --no-masters. Exit codes: 0 answered; 2 usage or input error.
+        included unless --no-masters. With --transitive: every candidate identity that can end up
+        doing it through the escalation edges of escalation.md (E1–E13), with path length and first
+        hop; direct holders have length 0. Exit codes: 0 answered; 2 usage or input error.
         """
     )
 
     @OptionGroup var input: InputOptions
     @OptionGroup var request: RequestArguments
     @OptionGroup var options: RBACOutputOptions
+    @Flag(help: "Also list identities that can reach the request through privilege escalation (attack paths).")
+    var transitive = false
+
+    func validate() throws {
+        if !transitive && options.graphFormat != nil { throw ValidationError("who-can draws graphs with --transitive only") }
+    }
 
     func run() throws {
         let analyzer = input.analyzer()
         let index = analyzer.rbac(mastersBypass: !options.noMasters)
+        if transitive {
+            let graph = analyzer.attackGraph(index: index)
+            let holders = graph.transitiveHolders(of: request.request)
+            if let format = options.graphFormat {
+                let diagram = AttackPathDiagram(holders, goal: request.request, graph: graph, title: "Can transitively \(request.request)")
+                try GraphEmitter.emit(AttackPathDot.document(diagram), format: format, to: options.outFile)
+            } else {
+                Output.write(options.output == .json
+                    ? AttackFormatter.holdersJSON(holders, goal: request.request, graph: graph)
+                    : AttackFormatter.holdersText(holders, goal: request.request, graph: graph, title: "Can transitively"))
+            }
+            return try RBACCommandSupport.finish(analyzer)
+        }
         let answer = index.whoCan(request.request)
         Output.write(options.output == .json ? RBACJSONFormatter.whoCan(answer, index: index, diagnostics: index.diagnostics)
                                              : RBACTextFormatter.whoCan(answer, index: index, diagnostics: index.diagnostics))

@@ -1,21 +1,24 @@
 import Foundation
 import RBACEngine
+import ReachModel
 
 /// The batch interface of `kube-reach query` (interfaces.md "RBAC batch queries"): a JSON
 /// document with `checks`, `whoCan` and `paths` lists; the answer is the same document with
 /// `allowed` added to each check, `subjects` to each whoCan, and the path fields (`reachable`,
-/// `length`, `hops`, `via`) set to `null` until the attack-path engine exists. Unknown fields
-/// are kept.
+/// `length`, `hops`, `via`) answered by the attack graph (escalation.md) when a snapshot is
+/// given. Unknown fields are kept.
 public enum RBACQueryBatch {
     /// A malformed query document, located by JSON path (`checks[2].groups`).
     public struct QueryError: Error, CustomStringConvertible {
         public var description: String
     }
 
-    /// Parses `data` and answers it against `index`.
+    /// Parses `data` and answers it against `index` (and `snapshot` for `paths`; without it the
+    /// path fields are `null`).
     /// - Complexity: one ``RBACEngine/RBACIndex/allows(_:_:)`` per check, one
-    ///   ``RBACEngine/RBACIndex/whoCan(_:)`` per whoCan entry.
-    public static func answer(_ data: Data, index: RBACIndex) -> Result<[String: Any], QueryError> {
+    ///   ``RBACEngine/RBACIndex/whoCan(_:)`` per whoCan entry, one attack graph for all paths plus
+    ///   one goal search per path.
+    public static func answer(_ data: Data, index: RBACIndex, snapshot: ClusterSnapshot? = nil) -> Result<[String: Any], QueryError> {
         guard let any = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
             return .failure(QueryError(description: "not valid JSON"))
         }
@@ -40,11 +43,7 @@ public enum RBACQueryBatch {
                 }
             }
             if let paths = doc["paths"] {
-                doc["paths"] = try list(paths, "paths").map { item in
-                    var o = item
-                    for key in ["reachable", "length", "hops", "via"] { o[key] = NSNull() }
-                    return o
-                }
+                doc["paths"] = try answerPaths(try list(paths, "paths"), index: index, snapshot: snapshot)
             }
         } catch let error as QueryError {
             return .failure(error)

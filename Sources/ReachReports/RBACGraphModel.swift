@@ -5,13 +5,17 @@ import ReachModel
 public struct RBACGraphFilter: Hashable, Sendable {
     /// `User:NAME`, `Group:NAME` or `ServiceAccount:NS/NAME`: only bindings naming this subject.
     public var subject: String?
+    /// With `subject`: also bindings naming one of these groups (`Group:NAME`), e.g. the
+    /// subject's implicit groups, so the graph shows everything that applies to it.
+    public var groups: [String] = []
     /// Only RoleBindings of this namespace and ClusterRoleBindings of its service accounts.
     public var namespace: String?
     /// Only rules covering this resource (`secrets`, `pods/exec`; `*` rules count).
     public var resource: String?
 
-    public init(subject: String? = nil, namespace: String? = nil, resource: String? = nil) {
+    public init(subject: String? = nil, groups: [String] = [], namespace: String? = nil, resource: String? = nil) {
         self.subject = subject
+        self.groups = groups
         self.namespace = namespace
         self.resource = resource
     }
@@ -76,8 +80,10 @@ struct RBACGraphModel {
         bindings.compactMap { b in
             var b = b
             if let s = filter.subject {
-                guard b.subjects.contains(s) else { return nil }
-                b.subjects = [s]
+                let wanted = [s] + filter.groups
+                let kept = b.subjects.filter { wanted.contains($0) }
+                guard !kept.isEmpty else { return nil }
+                b.subjects = kept
             }
             if let ns = filter.namespace {
                 let saPrefix = "ServiceAccount:\(ns)/"

@@ -1,0 +1,129 @@
+import ReachCore
+import RBACEngine
+import ReachModel
+
+/// One edge: `from` can act as `to` using `technique` (the expanded, per-pair view of a
+/// ``Hyperedge``).
+public struct AttackEdge: Hashable, Sendable {
+    public var from: Int
+    public var to: Int
+    public var technique: TechniqueID
+    /// The requests of the condition (alternatives included, in condition order); a report shows
+    /// those the source state actually holds.
+    public var requests: [AccessRequest]
+    /// The object used (pod, secret, node, controller, …), empty when none.
+    public var object: String
+}
+
+/// Every source state can act as every target state with one technique, under one condition
+/// (e.g. E1: every state allowed `create pods -n N` → every ServiceAccount of N). Storing the
+/// product implicitly keeps the graph linear in the input where the expanded edge list would be
+/// (states × ServiceAccounts per namespace).
+public struct Hyperedge: Sendable {
+    public var sources: BitSet
+    /// Target state IDs, ascending.
+    public var targets: [Int32]
+    public var technique: TechniqueID
+    /// ``TechniqueCatalog/rank(of:)`` of the technique.
+    public var rank: Int
+    public var requests: [AccessRequest]
+    public var object: String
+
+    func edge(from: Int, to: Int) -> AttackEdge {
+        AttackEdge(from: from, to: to, technique: technique, requests: requests, object: object)
+    }
+}
+
+/// What the techniques see while the graph is built: the states, the candidates, a per-request
+/// cache of ``StateTable/allowed(_:)`` and the edge sink.
+public final class AttackContext {
+    public let table: StateTable
+    public let candidates: Candidates
+    /// A name no rule mentions (a control character), so only rules without `resourceNames`
+    /// allow it: escalation.md's *fresh name*.
+    public static let freshName = "\u{1}kube-reach-fresh"
+    private var cache: [AccessRequest: BitSet] = [:]
+    private var unionCache: [[AccessRequest]: BitSet] = [:]
+    private(set) var hyperedges: [Hyperedge] = []
+    /// Target states not yet in the table (self-grants found in this round).
+    private(set) var newStates: Set<AttackState> = []
+    var technique = TechniqueID("") {
+        didSet { rank = TechniqueCatalog.rank(of: technique) }
+    }
+    private var rank = 0
+
+    init(table: StateTable, candidates: Candidates) {
+        self.table = table
+        self.candidates = candidates
+    }
+
+    /// Every state allowed `request` (cached). A name no rule lists is replaced by the fresh name
+    /// first (same answer, see ``StateTable/mentionedNames``), so the per-pod, per-secret and
+    /// per-SA requests of a namespace mostly share one who-can query.
+    /// - Complexity: see ``StateTable/allowed(_:)`` on a miss, O(1) expected on a hit.
+    public func allowed(_ request: AccessRequest) -> BitSet {
+        let request = normalized(request)
+        if let hit = cache[request] { return hit }
+        let set = table.allowed(request)
+        cache[request] = set
+        return set
+    }
+
+    /// States allowed at least one of `requests` (cached, so the per-pod unions of a namespace
+    /// share one bitset).
+    public func anyAllowed(_ requests: [AccessRequest]) -> BitSet {
+        let key = requests.map(normalized)
+        if let hit = unionCache[key] { return hit }
+        var out = BitSet(capacity: table.count)
+        for r in key { out.formUnion(allowed(r)) }
+        unionCache[key] = out
+        return out
+    }
+
+    private func normalized(_ request: AccessRequest) -> AccessRequest {
+        guard !request.name.isEmpty, !table.mentionedNames.contains(request.name) else { return request }
+        var r = request
+        r.name = Self.freshName
+        return r
+    }
+
+    /// Adds edges from every member of `sources` to `target`.
+    public func add(from sources: BitSet, to target: Principal, requests: [AccessRequest], object: String = "") {
+        add(from: sources, to: [target], requests: requests, object: object)
+    }
+
+    /// Adds edges from every member of `sources` to every state of `targets` (one hyperedge).
+    public func add(from sources: BitSet, to targets: [Principal], requests: [AccessRequest], object: String = "") {
+        guard !sources.isEmpty else { return }
+        let ids = targets.compactMap { table.id(of: AttackState($0)).map(Int32.init) }.sorted()
+        guard !ids.isEmpty else { return }
+        hyperedges.append(Hyperedge(sources: sources, targets: ids, technique: technique, rank: rank,
+                                    requests: requests, object: object))
+    }
+
+    /// Adds an edge from every member of `sources` to its own base identity plus `grant`.
+    public func add(from sources: BitSet, grant: SelfGrant, requests: [AccessRequest], object: String = "") {
+        sources.forEachMember { from in add(from: from, grant: grant, requests: requests, object: object) }
+    }
+
+    /// Adds an edge from `from` to its base identity plus `grant`.
+    public func add(from: Int, grant: SelfGrant, requests: [AccessRequest], object: String = "") {
+        var target = table[from].base
+        target.grant = grant
+        guard let to = table.id(of: target) else {
+            newStates.insert(target)
+            return
+        }
+        guard from != to else { return }
+        hyperedges.append(Hyperedge(sources: BitSet(capacity: table.count, members: [from]), targets: [Int32(to)],
+                                    technique: technique, rank: rank, requests: requests, object: object))
+    }
+}
+
+extension AccessRequest {
+    /// Shorthand for the technique files: a resource request.
+    static func r(_ verb: String, _ group: String, _ resource: String, sub: String = "", name: String = "",
+                  ns: String = "") -> AccessRequest {
+        AccessRequest(verb: verb, apiGroup: group, resource: resource, subresource: sub, name: name, namespace: ns)
+    }
+}

@@ -1,0 +1,87 @@
+import ReachCore
+import RBACEngine
+import ReachModel
+
+/// The escalation graph of a snapshot (escalation.md): identity states as dense nodes, edges as
+/// ``Hyperedge``s (every source × every target of one technique and condition).
+///
+/// Construction: every candidate principal (and each requested start identity) is a state; the
+/// self-granting techniques (E9a/b/c, E10) run to a fixed point to discover the `X+grant` states;
+/// then every technique adds its hyperedges. A technique asks ``AttackContext/allowed(_:)`` once per
+/// distinct request (names no rule lists collapse to one request) and gets a bitset over all
+/// states, so no (state × candidate) RBAC checks are made and no per-pair edge list is built.
+///
+/// - Complexity: O(Q × (whoCan + S / 64 + G × rules)) for Q distinct requests, S states and G grant
+///   states, plus O(H log H) for H hyperedges. Memory O(S + Σ targets + Q × S / 64).
+public struct AttackGraph: Sendable {
+    public let table: StateTable
+    public let candidates: Candidates
+    /// Ordered by technique rank, then first target, then object.
+    public let hyperedges: [Hyperedge]
+    /// `reverseEdges[reverseOffsets[t] ..< reverseOffsets[t + 1]]`: hyperedges with target `t`.
+    let reverseOffsets: [Int]
+    let reverseEdges: [Int32]
+
+    /// Builds the graph of `snapshot` under `index`, adding `starts` as extra start states.
+    public init(snapshot: ClusterSnapshot, index: RBACIndex, starts: [AttackState] = []) {
+        let candidates = Candidates(snapshot: snapshot, index: index)
+        var table = StateTable(index: index)
+        for p in candidates.principalStates { table.add(AttackState(p)) }
+        for s in starts { table.add(s.base) }
+        var context = AttackContext(table: table, candidates: candidates)
+        while true {
+            for t in TechniqueCatalog.granting {
+                context.technique = t.id
+                t.addEdges(context)
+            }
+            if context.newStates.isEmpty { break }
+            for s in context.newStates.sorted() { table.add(s) }
+            context = AttackContext(table: table, candidates: candidates)
+        }
+        for t in TechniqueCatalog.all where !TechniqueCatalog.granting.contains(where: { $0.id == t.id }) {
+            context.technique = t.id
+            t.addEdges(context)
+        }
+        self.table = table
+        self.candidates = candidates
+        let sorted = context.hyperedges.enumerated().sorted { a, b in
+            (a.element.rank, a.element.targets.first ?? 0, a.offset) < (b.element.rank, b.element.targets.first ?? 0, b.offset)
+        }.map(\.element)
+        hyperedges = sorted
+        var off = [Int](repeating: 0, count: table.count + 1)
+        for h in sorted { for t in h.targets { off[Int(t) + 1] += 1 } }
+        for i in 0..<table.count { off[i + 1] += off[i] }
+        var fill = off, rev = [Int32](repeating: 0, count: off[table.count])
+        for (i, h) in sorted.enumerated() {
+            for t in h.targets {
+                rev[fill[Int(t)]] = Int32(i)
+                fill[Int(t)] += 1
+            }
+        }
+        reverseOffsets = off
+        reverseEdges = rev
+    }
+
+    /// Number of states.
+    public var stateCount: Int { table.count }
+
+    /// Number of (source, target) pairs the hyperedges stand for (with repeats across techniques).
+    /// - Complexity: O(H × S / 64).
+    public var expandedEdgeCount: Int { hyperedges.reduce(0) { $0 + $1.sources.count * $1.targets.count } }
+
+    /// The edges leaving `state`: per target the first technique in canonical order, ordered by
+    /// technique rank then target. Meant for reports and tests.
+    /// - Complexity: O(H + out-degree log out-degree).
+    public func edges(from state: Int) -> [AttackEdge] {
+        var best: [Int: (Int, AttackEdge)] = [:]
+        for h in hyperedges where h.sources.contains(state) {
+            for t in h.targets where Int(t) != state && best[Int(t)] == nil {
+                best[Int(t)] = (h.rank, h.edge(from: state, to: Int(t)))
+            }
+        }
+        return best.values.sorted { ($0.0, $0.1.to) < ($1.0, $1.1.to) }.map(\.1)
+    }
+
+    /// Hyperedges with target `state`.
+    func hyperedges(into state: Int) -> ArraySlice<Int32> { reverseEdges[reverseOffsets[state]..<reverseOffsets[state + 1]] }
+}

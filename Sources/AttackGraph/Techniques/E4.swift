@@ -1,0 +1,20 @@
+import RBACEngine
+
+/// E4 — TokenRequest.
+///
+/// Condition: `(create, "", serviceaccounts/token, name=a, ns=N)`.
+/// Target: `ServiceAccount:N/a`.
+public enum E4: EscalationTechnique {
+    public static let id = TechniqueID("E4")
+    public static let title = "TokenRequest"
+    public static let condition = "`(create, \"\", serviceaccounts/token, name=a, ns=N)`"
+    public static let targets = "`ServiceAccount:N/a`"
+
+    public static func addEdges(_ context: AttackContext) {
+        for sa in context.candidates.serviceAccounts {
+            guard case .serviceAccount(let ns, let name) = sa else { continue }
+            let r = AccessRequest.r("create", "", "serviceaccounts", sub: "token", name: name, ns: ns)
+            context.add(from: context.allowed(r), to: sa, requests: [r])
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import RBACEngine
+
+/// E9a — bind a ClusterRole in N.
+///
+/// Condition: `(create, rbac.authorization.k8s.io, rolebindings, "", N)` and
+/// `(bind, rbac.authorization.k8s.io, clusterroles, name=R, N)`.
+/// Target: `X+ClusterRole:R@N` (R's rules, valid only for requests in N).
+public enum E9a: EscalationTechnique {
+    public static let id = TechniqueID("E9a")
+    public static let title = "bind a ClusterRole in N"
+    public static let condition = """
+        `(create, rbac.authorization.k8s.io, rolebindings, "", N)` and \
+        `(bind, rbac.authorization.k8s.io, clusterroles, name=R, N)`
+        """
+    public static let targets = "`X+ClusterRole:R@N`"
+
+    static let group = "rbac.authorization.k8s.io"
+
+    public static func addEdges(_ context: AttackContext) {
+        let index = context.table.index
+        for ns in context.candidates.namespaces {
+            let create = AccessRequest.r("create", group, "rolebindings", ns: ns)
+            let creators = context.allowed(create)
+            guard !creators.isEmpty else { continue }
+            for role in index.roles.prefix(index.clusterRoleCount) {
+                let bind = AccessRequest.r("bind", group, "clusterroles", name: role.ref.name, ns: ns)
+                let from = creators.intersection(context.allowed(bind))
+                context.add(from: from, grant: .clusterRole(name: role.ref.name, scope: .namespace(ns)),
+                            requests: [create, bind], object: role.ref.description)
+            }
+        }
+    }
+}

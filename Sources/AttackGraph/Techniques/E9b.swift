@@ -1,0 +1,28 @@
+import RBACEngine
+
+/// E9b — bind a Role in N.
+///
+/// Condition: `(create, rbac.authorization.k8s.io, rolebindings, "", N)` and
+/// `(bind, rbac.authorization.k8s.io, roles, name=R, N)`, Role N/R exists.
+/// Target: `X+Role:N/R@N`.
+public enum E9b: EscalationTechnique {
+    public static let id = TechniqueID("E9b")
+    public static let title = "bind a Role in N"
+    public static let condition = """
+        `(create, rbac.authorization.k8s.io, rolebindings, "", N)` and \
+        `(bind, rbac.authorization.k8s.io, roles, name=R, N)`, Role N/R exists
+        """
+    public static let targets = "`X+Role:N/R@N`"
+
+    public static func addEdges(_ context: AttackContext) {
+        let index = context.table.index
+        for role in index.roles.dropFirst(index.clusterRoleCount) {
+            guard let ns = role.ref.namespace else { continue }
+            let create = AccessRequest.r("create", E9a.group, "rolebindings", ns: ns)
+            let bind = AccessRequest.r("bind", E9a.group, "roles", name: role.ref.name, ns: ns)
+            let from = context.allowed(create).intersection(context.allowed(bind))
+            context.add(from: from, grant: .role(namespace: ns, name: role.ref.name), requests: [create, bind],
+                        object: role.ref.description)
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import RBACEngine
+
+/// E9c — bind a ClusterRole cluster-wide.
+///
+/// Condition: `(create, rbac.authorization.k8s.io, clusterrolebindings, "", "")` and
+/// `(bind, rbac.authorization.k8s.io, clusterroles, name=R, "")`.
+/// Target: `X+ClusterRole:R@*`.
+public enum E9c: EscalationTechnique {
+    public static let id = TechniqueID("E9c")
+    public static let title = "bind a ClusterRole cluster-wide"
+    public static let condition = """
+        `(create, rbac.authorization.k8s.io, clusterrolebindings, "", "")` and \
+        `(bind, rbac.authorization.k8s.io, clusterroles, name=R, "")`
+        """
+    public static let targets = "`X+ClusterRole:R@*`"
+
+    public static func addEdges(_ context: AttackContext) {
+        let index = context.table.index
+        let create = AccessRequest.r("create", E9a.group, "clusterrolebindings")
+        let creators = context.allowed(create)
+        guard !creators.isEmpty else { return }
+        for role in index.roles.prefix(index.clusterRoleCount) {
+            let bind = AccessRequest.r("bind", E9a.group, "clusterroles", name: role.ref.name)
+            context.add(from: creators.intersection(context.allowed(bind)),
+                        grant: .clusterRole(name: role.ref.name, scope: .cluster), requests: [create, bind],
+                        object: role.ref.description)
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import RBACEngine
+import ReachKit
+import ReachReports
+
+/// `kube-reach paths`: the shortest attack path from an identity to a goal, or every identity that
+/// can become cluster-admin-equivalent.
+struct PathsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "paths",
+        abstract: "Find the shortest privilege-escalation path to a goal (escalation.md edges E1–E13).",
+        discussion: """
+        --to takes a request like who-can: 'VERB RESOURCE[.GROUP][/SUBRESOURCE] [NAME] [-n NS]', e.g.
+        'get secrets db -n prod'. Each step names the technique, the object used, the permission and
+        the binding granting it. --to-admin lists every candidate identity that can end up with * on *
+        cluster-wide, ranked by path length. Exit codes: 0 answered; 2 usage or input error.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, dot, svg, png, pdf }
+
+    @OptionGroup var input: InputOptions
+    @Option(help: ArgumentHelp("Start identity: User:NAME, Group:NAME or ServiceAccount:NS/NAME.", valueName: "subject"))
+    var from: String?
+    @Option(name: .customLong("group"), help: "Extra group of the start identity (repeatable).")
+    var groups: [String] = []
+    @Option(help: ArgumentHelp("The goal request, e.g. 'get secrets db -n prod'.", valueName: "request"))
+    var to: String?
+    @Flag(name: .customLong("to-admin"), help: "Rank every identity that can become cluster-admin-equivalent.")
+    var toAdmin = false
+    @Flag(name: .customLong("no-masters"), help: "Do not apply the system:masters convention.")
+    var noMasters = false
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Output format: text, json, dot, svg, png or pdf (graphs rendered in-process).")
+    var output: Format = .text
+    @Option(name: .customLong("out-file"), help: ArgumentHelp("Write the graph (dot, svg, png, pdf) to this file instead of standard output.", valueName: "file"))
+    var outFile: String?
+
+    func validate() throws {
+        if toAdmin {
+            if to != nil || from != nil { throw ValidationError("--to-admin takes neither --from nor --to") }
+            return
+        }
+        guard from != nil, let to else { throw ValidationError("give --from SUBJECT and --to REQUEST, or --to-admin") }
+        _ = try GoalParser.parse(to)
+    }
+
+    func run() throws {
+        let analyzer = input.analyzer()
+        let index = analyzer.rbac(mastersBypass: !noMasters)
+        if toAdmin {
+            let graph = analyzer.attackGraph(index: index)
+            let holders = graph.transitiveHolders(of: AttackGraph.adminGoal)
+            let title = "Can become cluster-admin-equivalent"
+            switch output {
+            case .text: Output.write(AttackFormatter.holdersText(holders, goal: AttackGraph.adminGoal, graph: graph, title: title))
+            case .json: Output.write(AttackFormatter.holdersJSON(holders, goal: AttackGraph.adminGoal, graph: graph))
+            case .dot, .svg, .png, .pdf:
+                try emitGraph(AttackPathDiagram(holders, goal: AttackGraph.adminGoal, graph: graph, title: title))
+            }
+            return try RBACCommandSupport.finish(analyzer)
+        }
+        let principal = try RBACCommandSupport.principal(from ?? "", allowGroup: true)
+        let goal = try GoalParser.parse(to ?? "")
+        let start = AttackGraph.start(principal, groups: groups.isEmpty ? nil : AttackState(principal).identity.groups + groups)
+        let report = analyzer.attackGraph(index: index, starts: [start]).report(from: start, to: goal)
+        switch output {
+        case .text: Output.write(AttackFormatter.pathText(report))
+        case .json: Output.write(AttackFormatter.pathJSON(report))
+        case .dot, .svg, .png, .pdf: try emitGraph(AttackPathDiagram(report))
+        }
+        try RBACCommandSupport.finish(analyzer)
+    }
+}
+
+extension PathsCommand {
+    func emitGraph(_ diagram: AttackPathDiagram) throws {
+        let format: GraphFormat
+        switch output {
+        case .dot: format = .dot
+        case .png: format = .png
+        case .pdf: format = .pdf
+        default: format = .svg
+        }
+        try GraphEmitter.emit(AttackPathDot.document(diagram), format: format, to: outFile)
+    }
+}
+
+/// Parses a goal such as `get secrets db -n prod`, `create pods/exec web -n dev`,
+/// `get nodes/proxy node-1`, `get deployments.apps -n x` or `get --non-resource-url /metrics`
+/// with the same rules as can-i / who-can.
+enum GoalParser {
+    static func parse(_ text: String) throws -> AccessRequest {
+        let words = text.split(separator: " ").map(String.init)
+        do {
+            let args = try RequestArguments.parse(words)
+            return args.request
+        } catch {
+            throw ValidationError("--to: expected 'VERB RESOURCE [NAME] [-n NS]', got '\(text)'")
+        }
+    }
+}
