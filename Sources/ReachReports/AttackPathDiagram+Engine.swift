@@ -9,7 +9,7 @@ extension AttackPathDiagram {
         let goal = "\(report.goal)"
         let steps = (report.steps ?? []).map { s in
             Step(from: s.from, to: s.to, techniqueID: s.technique.raw, techniqueName: s.title,
-                 permission: s.permissions.map { "\($0.request)" }.joined(separator: "; ") + (s.object.isEmpty ? "" : " (\(s.object))"),
+                 permission: s.permissions.map { "\($0.request)" }.joined(separator: "\n") + (s.object.isEmpty ? "" : " (\(s.object))"),
                  binding: s.permissions.flatMap(\.grantedBy).first)
         }
         var paths = [steps]
@@ -29,7 +29,7 @@ extension AttackPathDiagram {
                 Step(from: graph.table[e.from].description, to: graph.table[e.to].description,
                      techniqueID: e.technique.raw,
                      techniqueName: TechniqueCatalog.technique(e.technique)?.title ?? "",
-                     permission: e.requests.map { "\($0)" }.joined(separator: "; ") + (e.object.isEmpty ? "" : " (\(e.object))"),
+                     permission: e.requests.map { "\($0)" }.joined(separator: "\n") + (e.object.isEmpty ? "" : " (\(e.object))"),
                      binding: nil)
             }
             let last = steps.last?.to ?? p.start.description

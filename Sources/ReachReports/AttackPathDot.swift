@@ -123,6 +123,7 @@ extension String {
         guard let colon = firstIndex(of: ":"), colon != startIndex else { return self }
         let kind = self[..<colon]
         guard kind.first?.isUppercase == true, !kind.contains(" ") else { return self }
-        return kind + "\n" + self[index(after: colon)...]
+        // A self-grant state `Kind:name+Grant` gets the grant on a third line.
+        return kind + "\n" + self[index(after: colon)...].replacingOccurrences(of: "+", with: "\n+")
     }
 }

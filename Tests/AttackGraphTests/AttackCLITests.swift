@@ -25,8 +25,13 @@ import Testing
         let (out, code) = Self.run(["paths", "-f", Self.input, "--from", "User:mallory", "--to", Self.goal, "-o", "svg"])
         #expect(code == 0)
         #expect(out.contains("<svg"))
-        for id in ["state_0", "state_1", "state_2", "goal", "step_1", "step_2"] { #expect(out.contains("id=\"\(id)\"")) }
-        #expect(out.replacingOccurrences(of: "&#45;", with: "-").contains("ServiceAccount:dev/deployer+ClusterRole:secret-reader@prod"))
+        let text = out.replacingOccurrences(of: "&#45;", with: "-").replacingOccurrences(of: "&#43;", with: "+")
+        for state in ["User:mallory", "ServiceAccount:dev/deployer", "ServiceAccount:dev/deployer_ClusterRole:secret-reader_prod"] {
+            #expect(text.contains("id=\"attack-\(state)\""), "state \(state)")
+        }
+        #expect(text.contains("id=\"attack-get_secrets_db_-n_prod\""), "goal node")
+        #expect(text.contains("id=\"attack-legend\""))
+        #expect(text.components(separatedBy: "class=\"edge\"").count - 1 == 3, "two steps and the goal edge")
     }
 
     @Test func unreachableAndDirect() {
@@ -68,7 +73,26 @@ import Testing
         #expect(Self.run(["paths", "-f", Self.input, "--from", "User:x"]).1 == 2)
         #expect(Self.run(["paths", "-f", Self.input, "--from", "Nobody", "--to", Self.goal]).1 == 2)
         #expect(Self.run(["paths", "-f", Self.input, "--from", "User:x", "--to", "get"]).1 == 2)
-        #expect(Self.run(["paths", "-f", Self.input, "--to-admin", "-o", "svg"]).1 == 2)
+        #expect(Self.run(["paths", "-f", Self.input, "--to-admin", "--from", "User:x"]).1 == 2)
+        #expect(Self.run(["can-i", "get", "pods", "--as", "User:x", "-f", Self.input, "-o", "svg"]).1 == 2)
+        #expect(Self.run(["who-can", "get", "pods", "-f", Self.input, "-o", "svg"]).1 == 2)
+    }
+
+    /// Several paths merge into one graph: every subject of the text answer is a start node.
+    @Test func transitiveGraphsMergePaths() {
+        let (text, _) = Self.run(["who-can", "get", "secrets", "db", "-n", "prod", "--transitive", "-f", Self.input])
+        let (dot, code) = Self.run(["who-can", "get", "secrets", "db", "-n", "prod", "--transitive", "-f", Self.input, "-o", "dot"])
+        #expect(code == 0)
+        let subjects = text.split(separator: "\n").dropFirst(2).compactMap { line -> String? in
+            let words = line.split(separator: " ").map(String.init)
+            return words.count >= 2 && Int(words[1]) != nil ? words[0] : nil
+        }
+        #expect(!subjects.isEmpty)
+        for s in subjects { #expect(dot.contains("\"\(s)\""), "subject \(s) drawn") }
+        #expect(dot.contains("peripheries=\"2\""))
+        let (svg, svgCode) = Self.run(["paths", "--to-admin", "-f", Self.input, "-o", "svg"])
+        #expect(svgCode == 0)
+        #expect(svg.contains("<svg") && svg.contains("attack&#45;legend"))
     }
 
     @Test func pathsHelpIsStable() {
