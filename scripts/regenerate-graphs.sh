@@ -30,16 +30,21 @@ scripts/regenerate-graphs.sh
 ```
 
 Every graph has a legend; beyond the node budget nodes are aggregated and the legend says so.
-The attack-path graph is drawn from a hand-made diagram (`Fixtures/render/input/attack-example.json`)
-until the attack-path engine produces them.
+Attack paths are computed by the attack-path engine (escalation edges E1–E13); hover an edge in
+a browser for the binding that grants the permission it uses.
 
 HEAD
 
 # name | title | arguments after `kube-reach render`
 entry() {
   local name=$1 title=$2; shift 2
-  local shown=${*//$root\//}
-  shown=${shown//$corpus/..\/shared\/corpus}
+  local shown="" arg
+  for arg in "$@"; do
+    arg=${arg//$root\//}
+    arg=${arg//$corpus/..\/shared\/corpus}
+    [[ $arg == *" "* ]] && arg="'$arg'"
+    shown+="${shown:+ }$arg"
+  done
   if "$KUBE_REACH_BIN" render "$@" -o svg --out-file "$out/$name.svg" 2>/dev/null; then :; else
     echo "note: $name: exit $? (input diagnostics; graph covers the valid objects)" >&2
   fi
@@ -53,7 +58,11 @@ entry example-rbac "Bundled example: RBAC" rbac -f "$root/Fixtures/example"
 entry netpol-ipblocks-reach "ipBlock ranges as external atoms" reach -f "$root/Fixtures/netpol/ipblocks/input"
 entry netpol-docs-example-reach "Kubernetes docs NetworkPolicy example" reach -f "$root/Fixtures/netpol/docs-example/input"
 entry rbac-aggregation "Aggregated ClusterRoles (incl. a cycle)" rbac -f "$root/Fixtures/rbac/aggregation/input"
-entry attack-example "Attack paths (hand-made input)" attack --diagram "$root/Fixtures/render/input/attack-example.json"
+entry attack-path-multihop "Attack path: mallory creates a pod as deployer, who binds secret-reader (E1 → E9a)" attack \
+  -f "$root/Fixtures/attacks/scenarios/multihop.yaml" --from User:mallory --to 'get secrets db -n prod'
+entry attack-who-can-secrets "Who can end up reading secret prod/db (every shortest path merged)" attack \
+  -f "$root/Fixtures/attacks/scenarios/multihop.yaml" --transitive 'get secrets db -n prod'
+entry attack-example "Attack paths from a JSON diagram (hand-made input)" attack --diagram "$root/Fixtures/render/input/attack-example.json"
 
 if [ -d "$corpus" ]; then
   entry microservices-demo-reach "microservices-demo with its NetworkPolicies" reach \
@@ -63,6 +72,8 @@ if [ -d "$corpus" ]; then
   entry argo-cd-rbac "Argo CD install: RBAC" rbac -f "$corpus/argo-cd/manifests/install.yaml"
   entry bootstrap-rbac-secrets "Kubernetes bootstrap RBAC: who is granted secrets" rbac \
     -f "$corpus/kubernetes-bootstrap-rbac/plugin/pkg/auth/authorizer/rbac/bootstrappolicy/testdata" --resource secrets
+  entry bootstrap-attack-admin "Kubernetes bootstrap RBAC: who can become cluster-admin-equivalent" attack \
+    -f "$corpus/kubernetes-bootstrap-rbac/plugin/pkg/auth/authorizer/rbac/bootstrappolicy/testdata" --to-admin
 else
   echo "note: corpus not found at $corpus: corpus graphs skipped" >&2
   printf '_Corpus graphs were skipped: ../shared/corpus was not present when this was generated._\n' >> "$readme"

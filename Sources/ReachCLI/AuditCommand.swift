@@ -27,7 +27,7 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .customLong("aks"), help: ArgumentHelp("AKS cluster JSON (`az aks show -o json` or ARM body).", valueName: "file"))
     var aks: String?
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: "Output format: text, json, sarif (md with --list-checks).")
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Output format: text, json, sarif, html (a self-contained page), md (with --list-checks).")
     var output: AuditOutputFormat = .text
 
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity: high, medium or low.")
@@ -74,6 +74,7 @@ struct AuditCommand: ParsableCommand {
         case .text, .md: Output.write(AuditTextFormatter.text(report))
         case .json: Output.write(AuditJSONFormatter.json(report))
         case .sarif: Output.write(AuditSARIFFormatter.sarif(report))
+        case .html: Output.write(AuditHTMLFormatter.page(report))
         }
         if report.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
         if let failOn, report.hasFindings(atOrAbove: failOn) { throw ExitCode(1) }
@@ -125,7 +126,7 @@ struct AuditCommand: ParsableCommand {
 
 /// Output formats of `audit`.
 enum AuditOutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, sarif, md
+    case text, json, sarif, html, md
 }
 
 extension AuditSeverity: ExpressibleByArgument {}

@@ -66,27 +66,79 @@ struct RenderRBAC: ParsableCommand {
     }
 }
 
-/// `kube-reach render attack`: attack paths from a JSON diagram (the attack-path engine's output format).
+/// `kube-reach render attack`: attack paths computed from manifests (one path, every transitive
+/// holder of a request, or everyone who can become cluster-admin-equivalent), or drawn from a
+/// JSON diagram.
 struct RenderAttack: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "attack",
-        abstract: "Attack paths from a JSON diagram: {\"goal\", \"title\", \"paths\": [[{from, to, techniqueID, techniqueName, permission, binding}]]}."
+        abstract: "Attack paths: --from S --to REQUEST, --transitive REQUEST, --to-admin, or a JSON --diagram.",
+        discussion: """
+        With -f: --from SUBJECT --to 'get secrets db -n prod' draws the shortest path; --transitive \
+        'get secrets -n kube-system' merges the shortest path of every identity that can end up doing it; \
+        --to-admin does the same for * on * cluster-wide. --diagram FILE draws a JSON diagram \
+        {"goal", "title", "paths": [[{from, to, techniqueID, techniqueName, permission, binding}]]}.
+        """
     )
 
-    @Option(name: .customLong("diagram"), help: ArgumentHelp("The diagram JSON file (- for stdin).", valueName: "file"))
-    var diagram: String
+    @Option(name: [.customShort("f"), .customLong("input")],
+            help: ArgumentHelp("A manifest file or directory (repeatable).", valueName: "path"))
+    var inputs: [String] = []
+    @Option(help: ArgumentHelp("Start identity: User:NAME, Group:NAME or ServiceAccount:NS/NAME.", valueName: "subject"))
+    var from: String?
+    @Option(help: ArgumentHelp("The goal request for --from, e.g. 'get secrets db -n prod'.", valueName: "request"))
+    var to: String?
+    @Option(help: ArgumentHelp("Every identity that can end up making this request.", valueName: "request"))
+    var transitive: String?
+    @Flag(name: .customLong("to-admin"), help: "Every identity that can become cluster-admin-equivalent.")
+    var toAdmin = false
+    @Option(name: .customLong("max-paths"), help: "Paths drawn for --transitive and --to-admin (shortest first).")
+    var maxPaths: Int = 25
+    @Option(name: .customLong("diagram"), help: ArgumentHelp("A diagram JSON file (- for stdin) instead of -f.", valueName: "file"))
+    var diagram: String?
 
     @OptionGroup var graph: GraphOutputOptions
 
+    func validate() throws {
+        let modes = [to != nil, transitive != nil, toAdmin, diagram != nil].filter { $0 }.count
+        guard modes == 1 else { throw ValidationError("give exactly one of --to (with --from), --transitive, --to-admin or --diagram") }
+        if diagram != nil && !inputs.isEmpty { throw ValidationError("--diagram takes no -f inputs") }
+        if diagram == nil && inputs.isEmpty { throw ValidationError("at least one --input/-f PATH is required") }
+        if (from != nil) != (to != nil) { throw ValidationError("--from and --to go together") }
+        if maxPaths < 1 { throw ValidationError("--max-paths must be at least 1") }
+        if let to { _ = try GoalParser.parse(to) }
+        if let transitive { _ = try GoalParser.parse(transitive) }
+    }
+
     func run() throws {
-        let data = diagram == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: diagram))
-        let decoded: AttackPathDiagram
-        do {
-            decoded = try JSONDecoder().decode(AttackPathDiagram.self, from: data)
-        } catch {
-            throw ValidationError("\(diagram): not an attack-path diagram: \(error)")
+        if let diagram { return try graph.emit(AttackPathDot.document(try Self.decode(diagram))) }
+        let analyzer = Analyzer.load(paths: inputs)
+        let graphModel = analyzer.attackGraph(index: analyzer.rbac())
+        let drawn: AttackPathDiagram
+        if let from, let to {
+            let start = AttackState(try RBACCommandSupport.principal(from, allowGroup: true))
+            drawn = AttackPathDiagram(graphModel.report(from: start, to: try GoalParser.parse(to)))
+        } else {
+            let goal = toAdmin ? AttackGraph.adminGoal : try GoalParser.parse(transitive ?? "")
+            let title = toAdmin ? "Can become cluster-admin-equivalent" : "Can transitively \(goal)"
+            drawn = AttackPathDiagram(graphModel.transitiveHolders(of: goal), goal: goal, graph: graphModel, title: title, limit: maxPaths)
         }
-        try graph.emit(AttackPathDot.document(decoded))
+        try graph.emit(AttackPathDot.document(drawn))
+        try RenderSupport.finish(analyzer)
+    }
+
+    static func decode(_ path: String) throws -> AttackPathDiagram {
+        let data: Data
+        do {
+            data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw ValidationError("\(path): cannot read: \(error.localizedDescription)")
+        }
+        do {
+            return try JSONDecoder().decode(AttackPathDiagram.self, from: data)
+        } catch {
+            throw ValidationError("\(path): not an attack-path diagram: \(error)")
+        }
     }
 }
 

@@ -55,7 +55,10 @@ extension AttackGraph {
         return AttackPathReport(from: start, goal: goal, steps: steps, goalGrantedBy: grantedBy(table[last], goal))
     }
 
-    func step(_ e: AttackEdge) -> AttackStepReport {
+    /// One edge resolved for reports: the permissions of its condition the acting state holds,
+    /// each with what grants it.
+    /// - Complexity: one RBAC check per permission of the condition.
+    public func step(_ e: AttackEdge) -> AttackStepReport {
         let from = table[e.from]
         var held: [(AccessRequest, [String])] = []
         for r in e.requests {

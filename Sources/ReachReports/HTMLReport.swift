@@ -73,6 +73,7 @@ public struct HTMLReport: Sendable {
     .card{border:1px solid #dde2ea;border-radius:6px;padding:8px 14px;min-width:110px}
     .card b{display:block;font-size:22px}.card span{font-size:12px;color:#5b6475}
     .sev-error{color:#b3261e;font-weight:600}.sev-warning{color:#a15c00}.sev-info{color:#45617f}
+    .sev-high{color:#b3261e;font-weight:600}.sev-medium{color:#a15c00;font-weight:600}.sev-low{color:#45617f}
     .risk{display:inline-block;background:#f8d3d0;color:#7d1d16;border-radius:4px;padding:0 6px;margin:1px;font-size:12px}
     .graph{overflow:auto;border:1px solid #eef0f4;border-radius:6px;padding:6px;background:#fff}
     .graph svg{max-width:100%;height:auto}

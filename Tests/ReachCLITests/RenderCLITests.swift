@@ -58,17 +58,69 @@ import Testing
         #expect(CLITests.run(["render", "attack", "--diagram", TestPaths.fixture("example/rbac.yaml")]).1 == 2)
     }
 
+    /// The report's attack section holds the engine's escalation paths (one graph per goal with
+    /// paths, every escalating subject drawn) and the audit section its findings.
+    @Test func htmlReportHasAttackPathsAndFindings() throws {
+        let file = Self.temporaryFile("report-attacks.html")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let input = TestPaths.fixture("attacks/scenarios/multihop.yaml")
+        let (_, code) = CLITests.run(["report", "-f", input, "--html", file.path])
+        #expect(code == 0)
+        let html = try String(contentsOf: file, encoding: .utf8)
+        #expect(html.contains("Escalation paths to cluster-admin-equivalent"))
+        #expect(html.contains("Escalation paths to reading secrets in kube-system"))
+        // reach + RBAC + two attack graphs
+        #expect(html.components(separatedBy: "<svg").count - 1 == 4)
+        let admins = CLITests.run(["paths", "--to-admin", "-f", input, "-o", "json"]).0
+        let doc = try JSONSerialization.jsonObject(with: Data(admins.utf8)) as? [String: Any]
+        let escalating = (doc?["subjects"] as? [[String: Any]] ?? []).filter { ($0["length"] as? Int ?? 0) > 0 }
+        #expect(!escalating.isEmpty)
+        for s in escalating { #expect(html.contains("<title>\(s["subject"] as? String ?? "")</title>"), "\(s)") }
+        #expect(html.contains("id=\"audit\"") && html.contains("K8S-NET-001"))
+    }
+
+    @Test func renderAttackFromManifests() throws {
+        let input = TestPaths.fixture("attacks/scenarios/multihop.yaml")
+        let (path, code) = CLITests.run(["render", "attack", "-f", input, "--from", "User:mallory", "--to", "get secrets db -n prod", "-o", "dot"])
+        #expect(code == 0)
+        #expect(path.contains("\"User:mallory\" -> \"ServiceAccount:dev/deployer\"") && path.contains("E9a bind a ClusterRole in N"))
+        let (all, code2) = CLITests.run(["render", "attack", "-f", input, "--transitive", "get secrets db -n prod", "--max-paths", "2", "-o", "dot"])
+        #expect(code2 == 0)
+        #expect(all.contains("(first 2 of 9)") && all.contains("2 paths merged"))
+        let (svg, code3) = CLITests.run(["render", "attack", "-f", input, "--to-admin"])
+        #expect(code3 == 0)
+        let xml = try XMLDocument(data: Data(svg.utf8))
+        #expect(xml.rootElement()?.name == "svg")
+        for bad in [["render", "attack", "-f", input], ["render", "attack", "-f", input, "--to-admin", "--transitive", "get pods"],
+                    ["render", "attack", "-f", input, "--from", "User:x"], ["render", "attack", "--to-admin"],
+                    ["render", "attack", "-f", input, "--transitive", "get"]] {
+            #expect(CLITests.run(bad).1 == 2, "\(bad)")
+        }
+    }
+
+    @Test func auditHTMLPage() {
+        let (html, code) = CLITests.run(["audit", "-f", TestPaths.fixture("attacks/scenarios/multihop.yaml"), "-o", "html"])
+        #expect(code == 0)
+        #expect(html.hasPrefix("<!DOCTYPE html>") || html.hasPrefix("<!doctype html>"))
+        for id in ["audit-summary", "audit-findings", "audit-checks", "audit-not-evaluated", "audit-suppressed"] {
+            #expect(html.contains("id=\"\(id)\""), "\(id)")
+        }
+        #expect(html.contains("K8S-NET-001") && html.contains("multihop.yaml:5"))
+        #expect(!html.contains("<script"))
+    }
+
     @Test func htmlReportIsSelfContained() throws {
         let file = Self.temporaryFile("report.html")
         defer { try? FileManager.default.removeItem(at: file) }
         let (_, code) = CLITests.run(["report", "-f", TestPaths.fixture("example"), "--html", file.path])
         #expect(code == 0)
         let html = try String(contentsOf: file, encoding: .utf8)
-        for section in ["id=\"inventory\"", "id=\"diagnostics\"", "id=\"reachability\"", "id=\"reach-findings\"", "id=\"rbac\"", "id=\"attack-paths\""] {
+        for section in ["id=\"inventory\"", "id=\"diagnostics\"", "id=\"reachability\"", "id=\"reach-findings\"", "id=\"rbac\"",
+                        "id=\"attack-paths\"", "id=\"audit\""] {
             #expect(html.contains(section), "missing \(section)")
         }
-        #expect(html.contains("attack paths: not available in this build"))
-        #expect(html.components(separatedBy: "<svg").count - 1 == 2)
+        #expect(!html.contains("not available in this build"))
+        #expect(html.components(separatedBy: "<svg").count - 1 >= 2)
         // No fetches: no scripts, stylesheets, images or links to other origins.
         for forbidden in ["<script", "<link", "<img", "src=", "@import", "url(", "href=\"http"] {
             #expect(!html.contains(forbidden), "found \(forbidden)")
