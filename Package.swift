@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "NetworkEngine", targets: ["NetworkEngine"]),
         .library(name: "RBACEngine", targets: ["RBACEngine"]),
         .library(name: "AttackGraph", targets: ["AttackGraph"]),
+        .library(name: "ReachReports", targets: ["ReachReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -32,6 +32,7 @@ let package = Package(
             .product(name: "NetworkEngine", package: rootPackage),
             .product(name: "RBACEngine", package: rootPackage),
             .product(name: "AttackGraph", package: rootPackage),
+            .product(name: "ReachReports", package: rootPackage),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
     ]

@@ -51,22 +51,26 @@ public struct ReachabilityOverview: Sendable {
 }
 
 extension Analyzer {
+    /// The smallest node budget edge-budget halving goes down to.
+    public static let minimumNodeBudget = 4
+
     /// The reachability overview of `reach` with at most about `nodeBudget` pod nodes and
     /// `externalBudget` external nodes. When that still leaves more than `edgeBudget` links, the
-    /// node budget is halved (down to one node per namespace) so the picture stays readable.
+    /// node budget is halved (down to one node per namespace, then below it: the smallest
+    /// namespaces share one "more namespaces" node, down to ``minimumNodeBudget``) so the picture
+    /// stays readable and laid out in seconds.
     /// - Complexity: O(Q × (K²/64 + G² × K/64) + atoms × Q) per attempt (at most log₂ budget) for
     ///   K classes, Q port classes and G drawn groups, plus O(K × policies per namespace).
     public func reachabilityOverview(_ reach: NetworkReach, nodeBudget: Int = 60, externalBudget: Int = 8,
                                      edgeBudget: Int = 150) -> ReachabilityOverview {
         let isolation = OverviewPlan.isolation(reach)
-        let namespaces = Set(reach.endpoints.map(\.namespace)).count
         var budget = max(nodeBudget, 1)
         while true {
             var plan = OverviewPlan(reach: reach, budget: budget, isolation: isolation)
             plan.addExternalGroups(budget: max(externalBudget, 1))
             let links = plan.links()
             let next = budget / 2
-            if links.count <= edgeBudget || next < max(namespaces, 1) || plan.podGroups <= namespaces {
+            if links.count <= edgeBudget || next < Self.minimumNodeBudget {
                 return ReachabilityOverview(groups: plan.groups, links: links, classCount: reach.classes.count,
                                             aggregatedClasses: plan.aggregatedClasses, aggregatedExternal: plan.aggregatedExternal,
                                             nodeBudget: budget, requestedNodeBudget: nodeBudget, edgeBudget: edgeBudget)
