@@ -98,6 +98,28 @@ import Testing
         }
     }
 
+    /// `access -o dot` draws the bindings that apply to the subject: its own and those of its
+    /// groups (here `system:serviceaccounts:dev`, added beside the example), nothing else.
+    @Test func accessGraphIncludesGroupBindings() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kube-reach-access-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try """
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata: {name: dev-sas-view, namespace: dev}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: deployer}
+        subjects:
+        - {kind: Group, name: "system:serviceaccounts:dev", apiGroup: rbac.authorization.k8s.io}
+        """.write(to: dir.appendingPathComponent("group.yaml"), atomically: true, encoding: .utf8)
+        let (dot, code) = CLITests.run(["access", "ServiceAccount:dev/deployer", "-f", TestPaths.fixture("example"), "-f", dir.path, "-o", "dot"])
+        #expect(code == 0)
+        #expect(dot.contains("\"ServiceAccount:dev/deployer\" -> \"RoleBinding:prod/deployer-in-prod\""))
+        #expect(dot.contains("\"Group:system:serviceaccounts:dev\" -> \"RoleBinding:dev/dev-sas-view\""))
+        #expect(!dot.contains("api-reads-db"), "another subject's binding")
+        #expect(CLITests.run(["access", "ServiceAccount:dev/deployer", "-f", TestPaths.fixture("example"), "-o", "svg"]).0.contains("<svg"))
+    }
+
     @Test func auditHTMLPage() {
         let (html, code) = CLITests.run(["audit", "-f", TestPaths.fixture("attacks/scenarios/multihop.yaml"), "-o", "html"])
         #expect(code == 0)
