@@ -41,6 +41,16 @@ extension OverviewPlan {
                             podCount: 0, classCount: 0, ingressIsolated: false, egressIsolated: false))
     }
 
+    /// The external groups of `other` (a plan of the same reach, built with the same external
+    /// budget), appended after this plan's pod groups: they do not depend on the pod budget.
+    /// - Complexity: O(E + X) for E atoms and X external groups.
+    mutating func adoptExternalGroups(from other: OverviewPlan) {
+        let offset = groups.count - other.podGroups
+        groups += other.groups[other.podGroups...]
+        groupOfAtom = other.groupOfAtom.map { $0.map { $0 + offset } }
+        aggregatedExternal = other.aggregatedExternal
+    }
+
     /// `10.0.0.0/16` when the atom is exactly one CIDR block, else `first-last`.
     static func rangeName(_ atom: IPAtom) -> String {
         let span = atom.last &- atom.first

@@ -59,16 +59,27 @@ extension Analyzer {
     /// node budget is halved (down to one node per namespace, then below it: the smallest
     /// namespaces share one "more namespaces" node, down to ``minimumNodeBudget``) so the picture
     /// stays readable and laid out in seconds.
-    /// - Complexity: O(Q × (K²/64 + G² × K/64) + atoms × Q) per attempt (at most log₂ budget) for
-    ///   K classes, Q port classes and G drawn groups, plus O(K × policies per namespace).
+    /// - Complexity: O(Q × (K²/64 + G² × K/64) + atoms × Q) for K classes, Q port classes and G
+    ///   drawn groups of the first plan, plus O(K + L × Q/64) per further halving (at most log₂
+    ///   budget; L links of the first plan) and O(K × policies per namespace).
     public func reachabilityOverview(_ reach: NetworkReach, nodeBudget: Int = 60, externalBudget: Int = 8,
                                      edgeBudget: Int = 150) -> ReachabilityOverview {
         let isolation = OverviewPlan.isolation(reach)
         var budget = max(nodeBudget, 1)
+        // The first (finest) plan computes the port-class matrices once; coarser plans merge its links.
+        var first: (plan: OverviewPlan, pairs: [Int: BitSet])?
         while true {
             var plan = OverviewPlan(reach: reach, budget: budget, isolation: isolation)
-            plan.addExternalGroups(budget: max(externalBudget, 1))
-            let links = plan.links()
+            let pairs: [Int: BitSet]
+            if let first {
+                plan.adoptExternalGroups(from: first.plan)
+                pairs = plan.portClassPairs(coarsening: first.pairs, of: first.plan)
+            } else {
+                plan.addExternalGroups(budget: max(externalBudget, 1))
+                pairs = plan.portClassPairs()
+                first = (plan, pairs)
+            }
+            let links = plan.links(pairs)
             let next = budget / 2
             if links.count <= edgeBudget || next < Self.minimumNodeBudget {
                 return ReachabilityOverview(groups: plan.groups, links: links, classCount: reach.classes.count,
