@@ -10,13 +10,16 @@ struct ReachCommand: ParsableCommand {
         commandName: "reach",
         abstract: "Pod-to-pod reachability under NetworkPolicies: lists, explanations, lint.",
         discussion: """
-        Without --probes, probes every declared (protocol, containerPort). JSON output is the
-        contract of interfaces.md (pod pairs per probe, self pairs included). Text, CSV and
+        Without --probes, probes every declared (protocol, containerPort). JSON output is the \
+        contract of interfaces.md (pod pairs per probe, self pairs included). Text, CSV and \
         Markdown list connections per class of equivalent pods (--expand: per pod pair).
-        --explain SRC DST tells which policies and rules decide a connection; --lint lists findings.
-        dot, svg and png draw the overview graph (classes of pods per namespace, ports on edges;
-        see `kube-reach render reach` for budgets and files).
-        Exit codes: 0 ran; 2 usage or input error (results are still printed for valid objects).
+
+        --explain SRC DST tells which policies and rules decide a connection; --lint lists findings \
+        (--fail-on sets the exit code). dot, svg and png draw the overview graph (classes of pods per \
+        namespace, ports on edges; see `kube-reach render reach` for budgets and files).
+
+        Exit codes: 0 ran (with --lint: nothing at or above --fail-on); 1 lint findings at or above \
+        --fail-on; 2 usage or input error (results are still printed for valid objects).
         """
     )
 
@@ -56,6 +59,9 @@ struct ReachCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: "Output format: text, json, csv, md, dot, svg or png.")
     var output: Format = .text
 
+    @Option(name: .customLong("fail-on"), help: "With --lint: exit 1 when a finding is at or above this severity: error, warning or info.")
+    var failOn: Severity?
+
     func validate() throws {
         if let probes, parsedProbes(probes) == nil { throw ValidationError("--probes: expected PROTOCOL/port[,...], got '\(probes)'") }
         if let port, ProbePort(port) == nil { throw ValidationError("--port: expected PROTOCOL/port, got '\(port)'") }
@@ -67,6 +73,7 @@ struct ReachCommand: ParsableCommand {
         }
         if !explain.isEmpty, explain.count != 2 { throw ValidationError("--explain takes exactly two names: SRC DST") }
         if (lint || !explain.isEmpty), output != .text && output != .json { throw ValidationError("--lint and --explain support text and json") }
+        if failOn != nil && !lint { throw ValidationError("--fail-on applies to --lint") }
         if graphFormat != nil, expand || probes != nil || from != nil || to != nil || fromSelector != nil || toSelector != nil {
             throw ValidationError("dot, svg and png draw the whole overview: --expand, --probes and --from/--to are not supported with them")
         }
@@ -81,9 +88,11 @@ struct ReachCommand: ParsableCommand {
         let analyzer = input.analyzer()
         let reach = analyzer.networkReach()
         let probeList = probes.flatMap(parsedProbes)
+        var failing = false
         if lint {
             let findings = analyzer.networkFindings(reach)
             Output.write(output == .json ? ReachFormatter.findingsJSON(findings) : ReachFormatter.findingsText(findings))
+            if let failOn { failing = findings.contains { $0.severity >= failOn } }
         } else if explain.count == 2 {
             switch analyzer.explain(reach, source: explain[0], destination: explain[1], probes: port.flatMap(ProbePort.init).map { [$0] } ?? probeList) {
             case .success(let list):
@@ -98,6 +107,7 @@ struct ReachCommand: ParsableCommand {
             Output.write(DiagnosticsFormatter.text(analyzer.snapshot.diagnostics.filter { $0.severity == .error }))
             throw ExitCode(2)
         }
+        if failing { throw ExitCode(1) }
     }
 
     var fromFilter: EndpointFilter? { from.map(EndpointFilter.name) ?? fromSelector.flatMap(EndpointFilter.init(selector:)) }
@@ -141,3 +151,5 @@ struct ReachCommand: ParsableCommand {
         }
     }
 }
+
+extension Severity: ExpressibleByArgument {}

@@ -63,6 +63,20 @@ import Testing
         #expect(Golden.check(lint.0, against: "cli/expected/reach-lint-example.json") == nil)
     }
 
+    /// `--fail-on` turns lint findings into exit code 1 at or above the severity (the example has
+    /// warnings and infos, no errors); it only applies to --lint.
+    @Test func lintFailOn() throws {
+        let input = TestPaths.fixture("example")
+        let lint = CLITests.run(["reach", "-f", input, "--lint", "-o", "json"]).0
+        let doc = try JSONSerialization.jsonObject(with: Data(lint.utf8))
+        let text = "\(doc)"
+        #expect(text.contains("warning") && !text.contains("severity = error"))
+        #expect(CLITests.run(["reach", "-f", input, "--lint", "--fail-on", "warning"]).1 == 1)
+        #expect(CLITests.run(["reach", "-f", input, "--lint", "--fail-on", "info"]).1 == 1)
+        #expect(CLITests.run(["reach", "-f", input, "--lint", "--fail-on", "error"]).1 == 0)
+        #expect(CLITests.run(["reach", "-f", input, "--fail-on", "error"]).1 == 2)
+    }
+
     @Test func reachHelpIsStable() {
         #expect(Golden.check(KubeReach.helpMessage(for: ReachCommand.self, columns: 100) + "\n",
                              against: "cli/expected/help-reach.txt") == nil)
