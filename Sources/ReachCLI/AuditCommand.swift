@@ -48,6 +48,14 @@ struct AuditCommand: ParsableCommand {
                                valueName: "host"))
     var trustedRegistries: [String] = []
 
+    @Flag(name: .customLong("least-privilege"),
+          help: "Also run the RBAC least-privilege checks on the -f manifests (risky grants, hygiene, escalation paths).")
+    var leastPrivilege = false
+
+    @Flag(name: .customLong("include-system"),
+          help: "With --least-privilege: also show findings on Kubernetes bootstrap and AKS-managed RBAC.")
+    var includeSystem = false
+
     @Flag(name: .customLong("list-checks"), help: "List every check (with -o md: the docs/checks.md text) and exit.")
     var listChecks = false
 
@@ -89,7 +97,10 @@ struct AuditCommand: ParsableCommand {
     }
 
     var auditOptions: AuditOptions {
-        trustedRegistries.isEmpty ? AuditOptions() : AuditOptions(trustedRegistries: trustedRegistries)
+        var options = trustedRegistries.isEmpty ? AuditOptions() : AuditOptions(trustedRegistries: trustedRegistries)
+        options.leastPrivilege = leastPrivilege
+        options.includeSystem = includeSystem
+        return options
     }
 
     var ignoreIDs: [String] {

@@ -1,0 +1,34 @@
+import AttackGraph
+import RBACEngine
+import ReachModel
+
+/// K8S-RBAC-022: identities that reach secret reading in a namespace through escalation.
+struct RBACTransitiveNamespaceSecrets: AuditCheck {
+    let info = CheckInfo(
+        id: "K8S-RBAC-022", severity: .medium, input: .rbac,
+        title: "Identity can escalate to reading Secrets of a namespace",
+        rationale: "Through escalation steps (typically creating pods as a ServiceAccount of the namespace) the identity reaches one that reads the namespace's Secrets, though it cannot read them itself. Identities that reach cluster-wide secret read are reported by K8S-RBAC-020/021 instead.",
+        remediation: "Break the shortest path at its first step, or take secret read away from the ServiceAccounts of namespaces where others can create pods.",
+        recommendation: "Transitive view: identities that can read secrets")
+
+    /// One search per namespace of the input.
+    /// - Complexity: O(namespaces × (S + E)) plus one RBAC check per path step.
+    func evaluate(_ context: AuditContext) -> [Finding] {
+        guard let facts = context.rbac else { return [] }
+        let wide = GoalDistances(graph: facts.graph, goal: RBACFacts.secretsGoal(nil))
+        var parts: [AttackState: [(text: String, path: AttackPath)]] = [:]
+        for ns in facts.graph.candidates.namespaces {
+            let d = GoalDistances(graph: facts.graph, goal: RBACFacts.secretsGoal(ns))
+            for path in facts.indirectHolders(of: d) {
+                guard let s = facts.graph.table.id(of: path.start), wide.distance[s] < 0 else { continue }
+                parts[path.start, default: []].append(("can read Secrets in namespace \(ns)", path))
+            }
+        }
+        return parts.keys.sorted().map { start in
+            let list = parts[start] ?? []
+            let firsts = Array(Set(list.compactMap { $0.path.steps.first?.technique.description })).sorted().joined(separator: "/")
+            return facts.transitiveFinding(self, start, list,
+                                           fix: "remove the permission of step 1 (\(firsts)) from \(start), or take secret read away from the identities it reaches")
+        }
+    }
+}
