@@ -25,7 +25,11 @@ protocol RBACRiskCheck: AuditCheck {
     var requests: [AccessRequest] { get }
     /// Further requirements in the same scope: each group must be allowed by some grant.
     var alsoRequired: [[AccessRequest]] { get }
-    /// Rules limited by `resourceNames` count too (a named pod, role or signer is still the risk).
+    /// Rules limited by `resourceNames` count too. True where a named object is still the whole
+    /// risk (exec into a named pod, a named node's kubelet, the client signer, escalating a named
+    /// role bound to oneself); false where naming the objects is the recommended narrowing
+    /// (secrets, impersonated identities, bindable roles, token subjects, one webhook): what those
+    /// named objects lead to is judged by the transitive checks.
     var anyName: Bool { get }
     /// Only ClusterRoleBinding grants count (e.g. cluster-wide secret reading).
     var clusterWideOnly: Bool { get }

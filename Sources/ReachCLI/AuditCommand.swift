@@ -11,7 +11,8 @@ struct AuditCommand: ParsableCommand {
         abstract: "Audit manifests and an AKS cluster configuration against hardening checks.",
         discussion: """
         Manifest checks run on -f inputs; AKS checks on --aks (`az aks show -o json` or the ARM body). Checks \
-        that need data neither provides are listed as not evaluated. Every check: docs/checks.md.
+        that need data neither provides are listed as not evaluated. --least-privilege adds the RBAC checks \
+        (risky grants, hygiene, escalation paths) on the -f manifests. Every check: docs/checks.md.
         Exit codes: 0 = nothing at or above --fail-on; 1 = findings at or above it; 2 = usage or input error.
         """
     )

@@ -10,5 +10,6 @@ struct RBACBind: RBACRiskCheck {
         remediation: "Remove bind, or restrict it with `resourceNames` to the specific roles a delegated administrator may hand out.",
         recommendation: "Least privilege: bind")
     let requests = RBACRisk.requests(["bind"], "rbac.authorization.k8s.io", ["roles", "clusterroles"])
+    let anyName = false
     let permissionText = "bind"
 }

@@ -10,5 +10,6 @@ struct RBACImpersonate: RBACRiskCheck {
         remediation: "Remove impersonate, or restrict it with `resourceNames` to the exact identities a proxy or gateway needs.",
         recommendation: "Least privilege: impersonate")
     let requests = RBACRisk.requests(["impersonate"], "", ["users", "groups", "serviceaccounts"])
+    let anyName = false
     let permissionText = "impersonate"
 }

@@ -10,5 +10,6 @@ struct RBACTokenCreate: RBACRiskCheck {
         remediation: "Remove create on serviceaccounts/token, or restrict it with `resourceNames` to the ServiceAccounts a token broker must serve.",
         recommendation: "Least privilege: serviceaccounts/token create")
     let requests = RBACRisk.requests(["create"], "", ["serviceaccounts"], sub: "token")
+    let anyName = false
     let permissionText = "create on serviceaccounts/token"
 }

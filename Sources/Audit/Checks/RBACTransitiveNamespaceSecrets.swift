@@ -11,13 +11,15 @@ struct RBACTransitiveNamespaceSecrets: AuditCheck {
         remediation: "Break the shortest path at its first step, or take secret read away from the ServiceAccounts of namespaces where others can create pods.",
         recommendation: "Transitive view: identities that can read secrets")
 
-    /// One search per namespace of the input.
+    /// One search per namespace of the input whose direct secret readers are not just the
+    /// cluster-wide ones (when they are, every path ends at a cluster-wide reader: K8S-RBAC-020/021).
     /// - Complexity: O(namespaces × (S + E)) plus one RBAC check per path step.
     func evaluate(_ context: AuditContext) -> [Finding] {
         guard let facts = context.rbac else { return [] }
         let wide = GoalDistances(graph: facts.graph, goal: RBACFacts.secretsGoal(nil))
         var parts: [AttackState: [(text: String, path: AttackPath)]] = [:]
         for ns in facts.graph.candidates.namespaces {
+            if facts.graph.table.allowed(RBACFacts.secretsGoal(ns)) == wide.holders { continue }
             let d = GoalDistances(graph: facts.graph, goal: RBACFacts.secretsGoal(ns))
             for path in facts.indirectHolders(of: d) {
                 guard let s = facts.graph.table.id(of: path.start), wide.distance[s] < 0 else { continue }
