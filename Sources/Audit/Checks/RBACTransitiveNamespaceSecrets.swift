@@ -8,7 +8,7 @@ struct RBACTransitiveNamespaceSecrets: AuditCheck {
         id: "K8S-RBAC-022", severity: .medium, input: .rbac,
         title: "Identity can escalate to reading Secrets of a namespace",
         rationale: "Through escalation steps (typically creating pods as a ServiceAccount of the namespace) the identity reaches one that reads the namespace's Secrets, though it cannot read them itself. Identities that reach cluster-wide secret read are reported by K8S-RBAC-020/021 instead.",
-        remediation: "Break the shortest path at its first step, or take secret read away from the ServiceAccounts of namespaces where others can create pods.",
+        remediation: "Break the shortest path at its first step, or take secret read away from the ServiceAccounts of namespaces where others can create pods (`kube-reach paths --from SUBJECT --to 'get secrets -n N'` shows every step).",
         recommendation: "Transitive view: identities that can read secrets")
 
     /// One search per namespace of the input whose direct secret readers are not just the

@@ -8,7 +8,7 @@ struct RBACTransitiveSecrets: AuditCheck {
         id: "K8S-RBAC-021", severity: .high, input: .rbac,
         title: "Identity can escalate to reading every Secret",
         rationale: "Through escalation steps the identity reaches one that reads Secrets in all namespaces, and with them service-account tokens and credentials of everything else. Identities that reach cluster-admin are reported by K8S-RBAC-020 instead.",
-        remediation: "Break the shortest path at its first step, and grant secret read per namespace with `resourceNames` (`kube-reach paths --to 'get secrets'` shows every step).",
+        remediation: "Break the shortest path at its first step, and grant secret read per namespace with `resourceNames` (`kube-reach paths --from SUBJECT --to 'get secrets'` shows every step).",
         recommendation: "Transitive view: identities that can read secrets")
 
     /// - Complexity: two goal searches over the attack graph plus one RBAC check per path step.
