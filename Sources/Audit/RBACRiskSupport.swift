@@ -42,6 +42,8 @@ extension RBACRiskCheck {
     var anyName: Bool { true }
     var clusterWideOnly: Bool { false }
 
+    /// One finding per subject with at least one hit.
+    /// - Complexity: O(Σ subjects' grants × requests × rule size).
     func evaluate(_ context: AuditContext) -> [Finding] {
         guard let facts = context.rbac else { return [] }
         return facts.subjects.compactMap { subject in

@@ -10,6 +10,7 @@ struct RBACAutomountRisky: AuditCheck {
         remediation: "Set `automountServiceAccountToken: false` on pods that do not call the API; for those that do, remove the risky permissions or move them to a separate, less exposed workload.",
         recommendation: "Least privilege: SAs automounted into pods while bound to risky roles")
 
+    /// - Complexity: O(pods + ServiceAccounts + Σ mounted subjects' grants × risk requests × rule size).
     func evaluate(_ context: AuditContext) -> [Finding] {
         guard let facts = context.rbac else { return [] }
         var mountAllowed: [Principal: Bool] = [:]

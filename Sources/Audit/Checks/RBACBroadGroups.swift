@@ -14,6 +14,7 @@ struct RBACBroadGroups: AuditCheck {
         .group("system:authenticated"), .group("system:unauthenticated"), .user("system:anonymous"), .group("system:serviceaccounts"),
     ]
 
+    /// - Complexity: O(subjects + grants of the four groups).
     func evaluate(_ context: AuditContext) -> [Finding] {
         guard let facts = context.rbac else { return [] }
         return facts.subjects.filter(Self.everyone.contains).compactMap { subject in

@@ -10,6 +10,7 @@ struct RBACDefaultServiceAccount: AuditCheck {
         remediation: "Create a dedicated ServiceAccount for the workload that needs the role, bind the role to it, and set serviceAccountName; leave default without bindings.",
         recommendation: "Least privilege: permissions on the default ServiceAccount")
 
+    /// - Complexity: O(subjects + grants of default ServiceAccounts).
     func evaluate(_ context: AuditContext) -> [Finding] {
         guard let facts = context.rbac else { return [] }
         return facts.subjects.compactMap { subject in

@@ -19,6 +19,7 @@ struct RBACMissingRole: AuditCheck {
         return namespace == "kube-system" && ref.name == "extension-apiserver-authentication-reader"
     }
 
+    /// - Complexity: O(bindings).
     func evaluate(_ context: AuditContext) -> [Finding] {
         guard let facts = context.rbac else { return [] }
         return facts.index.bindings.compactMap { b in

@@ -12,6 +12,7 @@ struct RBACMissingServiceAccount: AuditCheck {
 
     /// Only namespaces whose ServiceAccounts are in the input are judged (an input of RBAC files
     /// alone says nothing about which accounts exist), and `default` always exists.
+    /// - Complexity: O(ServiceAccounts + Σ binding subjects).
     func evaluate(_ context: AuditContext) -> [Finding] {
         guard let facts = context.rbac else { return [] }
         let snapshot = facts.snapshot

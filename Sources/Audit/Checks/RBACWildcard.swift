@@ -10,6 +10,7 @@ struct RBACWildcard: AuditCheck {
         remediation: "Replace `*` with the verbs, resources and API groups the subject actually uses (the API server audit log shows them).",
         recommendation: "Least privilege: wildcard verbs/resources/apiGroups")
 
+    /// - Complexity: O(Σ subjects' grants × rule size).
     func evaluate(_ context: AuditContext) -> [Finding] {
         guard let facts = context.rbac else { return [] }
         return facts.subjects.compactMap { subject in
