@@ -31,13 +31,32 @@ extension RBACFacts {
     /// the first permission the actor holds, and the state reached.
     func describe(_ path: AttackPath) -> String {
         path.steps.map { step in
-            let from = graph.table[step.from]
-            let held = step.requests.first { r in
-                index.allows(from.identity, r) || from.grant.map { graph.table.grantAllows($0, r) } == true
-            }
-            let what = held.map { " (\($0.description))" } ?? ""
+            let what = held(step).map { " (\($0.description))" } ?? ""
             return "\(step.technique)\(what) → \(graph.table[step.to])"
         }.joined(separator: ", ")
+    }
+
+    /// The first permission of the step's condition that the acting state holds.
+    func held(_ step: AttackEdge) -> AccessRequest? {
+        let from = graph.table[step.from]
+        return step.requests.first { r in
+            index.allows(from.identity, r) || from.grant.map { graph.table.grantAllows($0, r) } == true
+        }
+    }
+
+    /// `remove create pods -n shop from Role/shop/web (step 1, E1), or take <goal> away from
+    /// ServiceAccount:shop/ops`: the first step's permission and the roles granting it, and the
+    /// identity the path ends at when it is another principal (not a self-grant).
+    func fix(_ path: AttackPath, goal: String) -> String {
+        guard let first = path.steps.first else { return "" }
+        let request = held(first)
+        let granting = request.map { index.check(graph.table[first.from].identity, $0).grants } ?? grants(of: first)
+        let permission = request?.description ?? first.technique.description
+        var out = "remove \(permission) from \(RBACFacts.roles(granting)) (step 1, \(first.technique))"
+        if let last = path.steps.last, graph.table[last.to].principal != path.start.principal {
+            out += ", or take \(goal) away from \(graph.table[last.to].principal)"
+        }
+        return out
     }
 
     /// A path is system noise when the permissions of its first step come only from

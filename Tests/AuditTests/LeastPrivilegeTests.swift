@@ -67,6 +67,7 @@ import Testing
         #expect(admin.subject == "ServiceAccount:shop/web")
         #expect(admin.message == "can become cluster-admin-equivalent in 1 step: E1 (create pods -n shop) → ServiceAccount:shop/ops")
         #expect(!admin.locations.isEmpty)
+        #expect(admin.fix == "remove create pods -n shop from Role/shop/web (step 1, E1), or take cluster-admin away from ServiceAccount:shop/ops")
         let wide = try #require(Self.findings(Self.run("K8S-RBAC-021"), "K8S-RBAC-021").first)
         #expect(wide.message.hasPrefix("can read Secrets cluster-wide in 1 step: E1"))
         // Reaching cluster-wide read is not repeated per namespace.

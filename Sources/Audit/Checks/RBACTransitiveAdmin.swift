@@ -16,8 +16,8 @@ struct RBACTransitiveAdmin: AuditCheck {
         guard let facts = context.rbac else { return [] }
         let admin = GoalDistances(graph: facts.graph, goal: AttackGraph.adminGoal)
         return facts.indirectHolders(of: admin).map { path in
-            let fix = "remove the permission of step 1 (\(path.steps.first?.technique.description ?? "")) from \(path.start), or isolate \(path.steps.last.map { facts.graph.table[$0.to].description } ?? "") from it"
-            return facts.transitiveFinding(self, path.start, [("can become cluster-admin-equivalent", path)], fix: fix)
+            facts.transitiveFinding(self, path.start, [("can become cluster-admin-equivalent", path)],
+                                    fix: facts.fix(path, goal: "cluster-admin"))
         }
     }
 }

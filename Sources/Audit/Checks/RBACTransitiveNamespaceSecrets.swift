@@ -28,9 +28,8 @@ struct RBACTransitiveNamespaceSecrets: AuditCheck {
         }
         return parts.keys.sorted().map { start in
             let list = parts[start] ?? []
-            let firsts = Array(Set(list.compactMap { $0.path.steps.first?.technique.description })).sorted().joined(separator: "/")
-            return facts.transitiveFinding(self, start, list,
-                                           fix: "remove the permission of step 1 (\(firsts)) from \(start), or take secret read away from the identities it reaches")
+            let fixes = Array(Set(list.map { facts.fix($0.path, goal: "secret read") })).sorted()
+            return facts.transitiveFinding(self, start, list, fix: fixes.joined(separator: "; "))
         }
     }
 }

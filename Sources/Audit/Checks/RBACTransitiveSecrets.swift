@@ -18,8 +18,8 @@ struct RBACTransitiveSecrets: AuditCheck {
         let secrets = GoalDistances(graph: facts.graph, goal: RBACFacts.secretsGoal(nil))
         return facts.indirectHolders(of: secrets).compactMap { path in
             guard let s = facts.graph.table.id(of: path.start), admin.distance[s] < 0 else { return nil }
-            let fix = "remove the permission of step 1 (\(path.steps.first?.technique.description ?? "")) from \(path.start), or take cluster-wide secret read away from \(path.steps.last.map { facts.graph.table[$0.to].description } ?? "")"
-            return facts.transitiveFinding(self, path.start, [("can read Secrets cluster-wide", path)], fix: fix)
+            return facts.transitiveFinding(self, path.start, [("can read Secrets cluster-wide", path)],
+                                           fix: facts.fix(path, goal: "cluster-wide secret read"))
         }
     }
 }
