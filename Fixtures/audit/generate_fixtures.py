@@ -294,6 +294,165 @@ MANIFEST_CASES = {
     "POD-RES-001": (no_limits, None),
 }
 
+# --- least-privilege (RBAC) cases: the hardened manifests plus the web ServiceAccount, a narrow
+# Role and its RoleBinding; each case changes one permission, subject or reference --------------
+
+RBAC_GROUP = "rbac.authorization.k8s.io"
+
+def service_account(name, ns="shop"):
+    return {"apiVersion": "v1", "kind": "ServiceAccount", "metadata": {"name": name, "namespace": ns}}
+
+def rule(verbs, resources, groups=("",), names=None):
+    r = {"apiGroups": list(groups), "resources": list(resources), "verbs": list(verbs)}
+    if names:
+        r["resourceNames"] = list(names)
+    return r
+
+def role(name, rules, ns="shop"):
+    return {"apiVersion": f"{RBAC_GROUP}/v1", "kind": "Role", "metadata": {"name": name, "namespace": ns}, "rules": rules}
+
+def cluster_role(name, rules, labels=None):
+    meta = {"name": name}
+    if labels:
+        meta["labels"] = labels
+    return {"apiVersion": f"{RBAC_GROUP}/v1", "kind": "ClusterRole", "metadata": meta, "rules": rules}
+
+def sa_subject(name, ns="shop"):
+    return {"kind": "ServiceAccount", "name": name, "namespace": ns}
+
+def group_subject(name):
+    return {"kind": "Group", "apiGroup": RBAC_GROUP, "name": name}
+
+def role_binding(name, role_name, subjects, kind="Role", ns="shop"):
+    return {"apiVersion": f"{RBAC_GROUP}/v1", "kind": "RoleBinding", "metadata": {"name": name, "namespace": ns},
+            "roleRef": {"apiGroup": RBAC_GROUP, "kind": kind, "name": role_name}, "subjects": subjects}
+
+def cluster_role_binding(name, role_name, subjects, labels=None):
+    meta = {"name": name}
+    if labels:
+        meta["labels"] = labels
+    return {"apiVersion": f"{RBAC_GROUP}/v1", "kind": "ClusterRoleBinding", "metadata": meta,
+            "roleRef": {"apiGroup": RBAC_GROUP, "kind": "ClusterRole", "name": role_name}, "subjects": subjects}
+
+WEB_RULES = [rule(["get"], ["configmaps"], names=["web-config"])]
+
+def good_rbac_manifests():
+    return good_manifests() + [service_account("web"), role("web", [dict(r) for r in WEB_RULES]),
+                               role_binding("web", "web", [sa_subject("web")])]
+
+def find(docs, kind, name):
+    return next(d for d in docs if d["kind"] == kind and d["metadata"]["name"] == name)
+
+def web_rules(*rules):
+    """Replaces the rules of Role shop/web."""
+    def change(docs):
+        find(docs, "Role", "web")["rules"] = [dict(r) for r in rules]
+    return change
+
+def add(*objects):
+    def change(docs):
+        docs.extend(objects)
+    return change
+
+def web_binding_subjects(*subjects):
+    def change(docs):
+        find(docs, "RoleBinding", "web")["subjects"] = list(subjects)
+    return change
+
+def web_binding_role(name):
+    def change(docs):
+        find(docs, "RoleBinding", "web")["roleRef"]["name"] = name
+    return change
+
+def web_cluster_grant(rules, binding="RoleBinding"):
+    """Grants ClusterRole web-cluster (rules) to ServiceAccount shop/web through a ClusterRoleBinding
+    or a RoleBinding in shop."""
+    def change(docs):
+        docs.append(cluster_role("web-cluster", rules))
+        if binding == "ClusterRoleBinding":
+            docs.append(cluster_role_binding("web-cluster", "web-cluster", [sa_subject("web")]))
+        else:
+            docs.append(role_binding("web-cluster", "web-cluster", [sa_subject("web")], kind="ClusterRole"))
+    return change
+
+def both_changes(*changes):
+    def change(docs):
+        for c in changes:
+            c(docs)
+    return change
+
+BOOTSTRAP = {"kubernetes.io/bootstrapping": "rbac-defaults"}
+CLUSTER_ADMIN = cluster_role("cluster-admin", [rule(["*"], ["*"], groups=["*"]), {"nonResourceURLs": ["*"], "verbs": ["*"]}],
+                             labels=BOOTSTRAP)
+
+def web_automount(value):
+    def change(docs):
+        pod_spec(docs)["automountServiceAccountToken"] = value
+        find(docs, "Role", "web")["rules"] = [rule(["create"], ["pods/exec"])]
+    return change
+
+def powerful(sa, role_name, rules, cluster_wide):
+    """ServiceAccount shop/<sa> holding `rules` cluster-wide (ClusterRoleBinding) or in shop."""
+    objects = [service_account(sa)]
+    if cluster_wide:
+        if rules is not None:
+            objects.append(cluster_role(role_name, rules))
+        objects.append(cluster_role_binding(f"{sa}-{role_name}", role_name, [sa_subject(sa)]))
+    else:
+        objects += [role(role_name, rules), role_binding(f"{sa}-{role_name}", role_name, [sa_subject(sa)])]
+    return add(*objects)
+
+CREATE_PODS = rule(["create"], ["pods"])
+READ_PODS = rule(["get", "list"], ["pods"])
+READ_SECRETS = rule(["get", "list"], ["secrets"])
+
+RBAC_CASES = {
+    "K8S-RBAC-001": (web_rules(rule(["*"], ["configmaps"])), web_rules(rule(["get", "list", "watch"], ["configmaps"]))),
+    "K8S-RBAC-002": (web_cluster_grant([READ_SECRETS], "ClusterRoleBinding"), web_cluster_grant([READ_SECRETS], "RoleBinding")),
+    "K8S-RBAC-003": (web_rules(rule(["create"], ["pods/exec"])), web_rules(rule(["create"], ["pods/eviction"]))),
+    "K8S-RBAC-004": (web_rules(rule(["create"], ["deployments"], groups=["apps"])),
+                     web_rules(rule(["get", "list", "watch"], ["deployments"], groups=["apps"]))),
+    "K8S-RBAC-005": (web_rules(rule(["impersonate"], ["serviceaccounts"])), web_rules(rule(["get"], ["serviceaccounts"]))),
+    "K8S-RBAC-006": (web_rules(rule(["bind"], ["roles"], groups=[RBAC_GROUP])), web_rules(rule(["bind"], ["roles"], groups=[RBAC_GROUP], names=["web"]))),
+    "K8S-RBAC-007": (web_rules(rule(["escalate"], ["roles"], groups=[RBAC_GROUP])), web_rules(rule(["get"], ["roles"], groups=[RBAC_GROUP]))),
+    "K8S-RBAC-008": (web_cluster_grant([rule(["get"], ["nodes/proxy"])], "ClusterRoleBinding"),
+                     web_cluster_grant([rule(["get"], ["nodes/metrics"])], "ClusterRoleBinding")),
+    "K8S-RBAC-009": (web_cluster_grant([rule(["update"], ["certificatesigningrequests/approval"], groups=["certificates.k8s.io"]),
+                                        rule(["approve"], ["signers"], groups=["certificates.k8s.io"],
+                                             names=["kubernetes.io/kube-apiserver-client"])], "ClusterRoleBinding"),
+                     web_cluster_grant([rule(["update"], ["certificatesigningrequests/approval"], groups=["certificates.k8s.io"])],
+                                       "ClusterRoleBinding")),
+    "K8S-RBAC-010": (web_cluster_grant([rule(["patch"], ["mutatingwebhookconfigurations"], groups=["admissionregistration.k8s.io"])],
+                                       "ClusterRoleBinding"),
+                     web_cluster_grant([rule(["patch"], ["mutatingwebhookconfigurations"], groups=["admissionregistration.k8s.io"],
+                                             names=["web-webhook"])], "ClusterRoleBinding")),
+    "K8S-RBAC-011": (web_rules(rule(["create"], ["serviceaccounts/token"])),
+                     web_rules(rule(["create"], ["serviceaccounts/token"], names=["web"]))),
+    "K8S-RBAC-012": (add(CLUSTER_ADMIN, cluster_role_binding("web-admin", "cluster-admin", [sa_subject("web")])),
+                     add(CLUSTER_ADMIN, cluster_role_binding("cluster-admin", "cluster-admin", [group_subject("system:masters")],
+                                                             labels=BOOTSTRAP))),
+    "K8S-RBAC-013": (web_binding_subjects(sa_subject("web"), group_subject("system:authenticated")),
+                     web_binding_subjects(sa_subject("web"), group_subject("shop-readers"))),
+    "K8S-RBAC-014": (web_binding_subjects(sa_subject("default")), None),
+    "K8S-RBAC-015": (web_automount(True), web_automount(False)),
+    "K8S-RBAC-016": (web_binding_role("web-missing"), None),
+    "K8S-RBAC-017": (web_binding_subjects(sa_subject("web"), sa_subject("web-old")), None),
+    "K8S-RBAC-018": (add(role("web-unused", [rule(["get"], ["services"])])), None),
+    "K8S-RBAC-019": (add(role_binding("web-again", "web", [sa_subject("web")])), None),
+    "K8S-RBAC-020": (both_changes(web_rules(CREATE_PODS), add(CLUSTER_ADMIN), powerful("ops", "cluster-admin", None, True)),
+                     both_changes(web_rules(READ_PODS), add(CLUSTER_ADMIN), powerful("ops", "cluster-admin", None, True))),
+    "K8S-RBAC-021": (both_changes(web_rules(CREATE_PODS), powerful("reader", "secret-reader", [READ_SECRETS], True)),
+                     both_changes(web_rules(CREATE_PODS), powerful("reader", "secret-reader", [READ_SECRETS], False))),
+    "K8S-RBAC-022": (both_changes(web_rules(CREATE_PODS), powerful("reader", "secret-reader", [READ_SECRETS], False)),
+                     both_changes(web_rules(READ_PODS), powerful("reader", "secret-reader", [READ_SECRETS], False))),
+}
+
+def rbac_case(change):
+    docs = good_rbac_manifests()
+    if change is not None:
+        change(docs)
+    return docs
+
 def write_yaml(path, docs):
     import yaml
     with open(path, "w") as f:
@@ -316,6 +475,12 @@ def main():
             shutil.rmtree(folder, ignore_errors=True)
             os.makedirs(folder)
             write_yaml(os.path.join(folder, "manifests.yaml"), manifest_case(change))
+    for check, (pos, neg) in sorted(RBAC_CASES.items()):
+        for variant, change in (("positive", pos), ("negative", neg)):
+            folder = os.path.join(ROOT, check, variant)
+            shutil.rmtree(folder, ignore_errors=True)
+            os.makedirs(folder)
+            write_yaml(os.path.join(folder, "manifests.yaml"), rbac_case(change))
 
 if __name__ == "__main__":
     main()

@@ -6,6 +6,8 @@ public enum CheckInput: String, Sendable, CaseIterable {
     case manifests
     /// The AKS cluster document (`--aks`).
     case aksCluster = "aks-cluster"
+    /// The RBAC objects of the manifests (`-f` with `--least-privilege`).
+    case rbac
 }
 
 /// A check's fixed description: the text of `docs/checks.md` and of SARIF rules.
@@ -58,9 +60,9 @@ public protocol AuditCheck: Sendable {
 extension AuditCheck {
     /// A finding of this check with its severity.
     func finding(_ subject: String, _ message: String, at locations: [SourceLocation],
-                 annotations: [String: String] = [:]) -> Finding {
+                 annotations: [String: String] = [:], fix: String? = nil, system: Bool = false) -> Finding {
         Finding(checkID: info.id, severity: info.severity, subject: subject, message: message, locations: locations,
-                ignoredByAnnotation: IgnoreAnnotation.ids(annotations))
+                ignoredByAnnotation: IgnoreAnnotation.ids(annotations), fix: fix, system: system)
     }
 }
 
@@ -69,8 +71,15 @@ public struct AuditOptions: Hashable, Sendable {
     /// Trusted image registries: host names, `*.suffix` wildcards allowed (default `*.azurecr.io`,
     /// `mcr.microsoft.com`).
     public var trustedRegistries: [String]
-    public init(trustedRegistries: [String] = AuditOptions.defaultTrustedRegistries) {
+    /// Run the least-privilege (RBAC) checks (`--least-privilege`).
+    public var leastPrivilege: Bool
+    /// Show findings on Kubernetes bootstrap and AKS-managed RBAC (`--include-system`).
+    public var includeSystem: Bool
+    public init(trustedRegistries: [String] = AuditOptions.defaultTrustedRegistries, leastPrivilege: Bool = false,
+                includeSystem: Bool = false) {
         self.trustedRegistries = trustedRegistries
+        self.leastPrivilege = leastPrivilege
+        self.includeSystem = includeSystem
     }
     public static let defaultTrustedRegistries = ["*.azurecr.io", "mcr.microsoft.com"]
 }
@@ -84,12 +93,17 @@ public struct AuditContext: Sendable {
     public var options: AuditOptions
     /// Pods and workloads with their pod specs (computed once).
     let podSubjects: [PodSubject]
+    /// The RBAC index, attack graph and grants of the least-privilege checks; `nil` unless
+    /// `options.leastPrivilege` and manifests were given.
+    let rbac: RBACFacts?
 
     public init(snapshot: ClusterSnapshot?, cluster: AKSCluster?, options: AuditOptions = AuditOptions()) {
         self.snapshot = snapshot
         self.cluster = cluster
         self.options = options
-        self.podSubjects = snapshot.map(PodSubject.all) ?? []
+        let pods = snapshot.map(PodSubject.all) ?? []
+        self.podSubjects = pods
+        self.rbac = options.leastPrivilege ? snapshot.map { RBACFacts(snapshot: $0, pods: pods) } : nil
     }
 
     /// The snapshot, or an empty one.

@@ -44,8 +44,13 @@ public struct Suppressions: Hashable, Sendable {
 public struct AuditReport: Sendable {
     /// Every check considered, sorted by ID.
     public var checks: [CheckInfo]
-    /// Findings left after suppression, sorted (high severity first).
+    /// Findings left after suppression, sorted (high severity first), without system ones.
     public var findings: [Finding]
+    /// Findings on Kubernetes bootstrap and AKS-managed RBAC (``Finding/system``), sorted; the
+    /// formatters print them only when ``systemShown``, else just their number.
+    public var systemFindings: [Finding] = []
+    /// `--include-system` was given.
+    public var systemShown = false
     public var suppressed: [SuppressedFinding]
     public var notEvaluated: [NotEvaluated]
     /// IDs of checks that ran and found nothing.
@@ -66,12 +71,15 @@ public struct AuditReport: Sendable {
 /// Runs checks and applies suppressions.
 public enum AuditEngine {
     /// Runs `checks` on `context`. A check whose input is missing, or that needs data no input
-    /// has, is reported as not evaluated.
+    /// has, is reported as not evaluated. Least-privilege checks are left out (not listed at all)
+    /// unless `context.options.leastPrivilege`; their system findings go to ``AuditReport/systemFindings``.
     /// - Complexity: O(Σ check costs + F log F) for F findings; each check is linear in the objects it reads.
     public static func run(_ context: AuditContext, checks: [any AuditCheck] = CheckRegistry.all,
                            suppressions: Suppressions = Suppressions()) -> AuditReport {
+        let checks = checks.filter { $0.info.input != .rbac || context.options.leastPrivilege }
         var report = AuditReport(checks: checks.map(\.info).sorted { $0.id < $1.id }, findings: [], suppressed: [],
                                  notEvaluated: [], passed: [], diagnostics: context.snapshot?.diagnostics ?? [])
+        report.systemShown = context.options.includeSystem
         for check in checks.sorted(by: { $0.info.id < $1.info.id }) {
             switch outcome(of: check, context) {
             case .passed:
@@ -82,6 +90,8 @@ public enum AuditEngine {
                 for f in findings {
                     if let reason = suppressions.reason(for: f) {
                         report.suppressed.append(SuppressedFinding(finding: f, reason: reason))
+                    } else if f.system {
+                        report.systemFindings.append(f)
                     } else {
                         report.findings.append(f)
                     }
@@ -89,6 +99,7 @@ public enum AuditEngine {
             }
         }
         report.findings.sort()
+        report.systemFindings.sort()
         report.suppressed.sort { $0.finding < $1.finding }
         return report
     }
@@ -98,8 +109,10 @@ public enum AuditEngine {
         switch check.info.input {
         case .aksCluster where context.cluster == nil:
             return .notEvaluated("needs the AKS cluster JSON (--aks cluster.json)")
-        case .manifests where context.snapshot == nil:
+        case .manifests where context.snapshot == nil, .rbac where context.snapshot == nil:
             return .notEvaluated("needs manifests (-f PATH)")
+        case .rbac where context.rbac == nil:
+            return .notEvaluated("needs --least-privilege")
         default:
             break
         }

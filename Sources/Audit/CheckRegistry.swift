@@ -1,12 +1,10 @@
 /// Every audit check. Adding a check = one file under `Checks/`, one line here, and
 /// `Fixtures/audit/<ID>/{positive,negative}` (the AuditTests check both exist).
 ///
-/// Least-privilege (RBAC) checks plug in the same way: a new ``CheckInput`` case for what they read
-/// (e.g. the RBAC index built from ``AuditContext/snapshot``), a list like ``aks`` below, and
-/// `docs/checks.md` regenerated.
+/// Least-privilege (RBAC) checks read ``CheckInput/rbac`` and run only with `--least-privilege`.
 public enum CheckRegistry {
     /// All checks, in no particular order (the engine sorts by ID).
-    public static let all: [any AuditCheck] = aks + manifests
+    public static let all: [any AuditCheck] = aks + manifests + rbac
 
     /// Checks on the AKS cluster document.
     static let aks: [any AuditCheck] = [
@@ -27,6 +25,19 @@ public enum CheckRegistry {
         PrivilegedContainer(), HostNamespaces(), HostPathVolumes(), HostPorts(), RunAsNonRoot(),
         AllowPrivilegeEscalation(), AddedCapabilities(), DropAllCapabilities(), ReadOnlyRootFilesystem(),
         SeccompProfile(), SecretsInEnvironment(), TrustedRegistries(), MutableImageTag(), ResourceRequestsLimits(),
+    ]
+
+    /// Least-privilege checks that flag single risky permissions (K8S-RBAC-015 reuses them).
+    static let rbacRisks: [any RBACRiskCheck] = [
+        RBACSecretsRead(), RBACPodsExec(), RBACCreatePods(), RBACImpersonate(), RBACBind(), RBACEscalate(),
+        RBACNodesProxy(), RBACCSRApprove(), RBACWebhookWrite(), RBACTokenCreate(),
+    ]
+
+    /// Least-privilege checks: risky permissions, hygiene, transitive escalation.
+    static let rbac: [any AuditCheck] = [RBACWildcard()] + rbacRisks.map { $0 as any AuditCheck } + [
+        RBACClusterAdmin(), RBACBroadGroups(), RBACDefaultServiceAccount(), RBACAutomountRisky(),
+        RBACMissingRole(), RBACMissingServiceAccount(), RBACUnusedRole(), RBACDuplicateGrant(),
+        RBACTransitiveAdmin(), RBACTransitiveSecrets(), RBACTransitiveNamespaceSecrets(),
     ]
 
     /// The check with `id`.

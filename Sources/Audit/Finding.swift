@@ -29,15 +29,24 @@ public struct Finding: Hashable, Sendable, Comparable {
     public var locations: [SourceLocation]
     /// Check IDs the object's `kube-reach.io/ignore` annotation suppresses.
     public var ignoredByAnnotation: Set<String>
+    /// The concrete fix for this finding (least-privilege checks), when more specific than the
+    /// check's remediation.
+    public var fix: String?
+    /// The finding is about Kubernetes bootstrap or AKS-managed RBAC (see docs/audit.md): reported
+    /// apart from the others and only with `--include-system`.
+    public var system: Bool
 
     public init(checkID: String, severity: AuditSeverity, subject: String, message: String,
-                locations: [SourceLocation] = [], ignoredByAnnotation: Set<String> = []) {
+                locations: [SourceLocation] = [], ignoredByAnnotation: Set<String> = [], fix: String? = nil,
+                system: Bool = false) {
         self.checkID = checkID
         self.severity = severity
         self.subject = subject
         self.message = message
-        self.locations = locations.sorted()
+        self.locations = Array(Set(locations)).sorted()
         self.ignoredByAnnotation = ignoredByAnnotation
+        self.fix = fix
+        self.system = system
     }
 
     /// Stable identity for baselines: check ID and subject (no line numbers, so edits elsewhere in

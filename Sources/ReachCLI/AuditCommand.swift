@@ -11,7 +11,8 @@ struct AuditCommand: ParsableCommand {
         abstract: "Audit manifests and an AKS cluster configuration against hardening checks.",
         discussion: """
         Manifest checks run on -f inputs; AKS checks on --aks (`az aks show -o json` or the ARM body). Checks \
-        that need data neither provides are listed as not evaluated. Every check: docs/checks.md.
+        that need data neither provides are listed as not evaluated. --least-privilege adds the RBAC checks \
+        (risky grants, hygiene, escalation paths) on the -f manifests. Every check: docs/checks.md.
         Exit codes: 0 = nothing at or above --fail-on; 1 = findings at or above it; 2 = usage or input error.
         """
     )
@@ -47,6 +48,14 @@ struct AuditCommand: ParsableCommand {
             help: ArgumentHelp("Trusted image registry (host or *.suffix); repeatable; replaces the default *.azurecr.io, mcr.microsoft.com.",
                                valueName: "host"))
     var trustedRegistries: [String] = []
+
+    @Flag(name: .customLong("least-privilege"),
+          help: "Also run the RBAC least-privilege checks on the -f manifests (risky grants, hygiene, escalation paths).")
+    var leastPrivilege = false
+
+    @Flag(name: .customLong("include-system"),
+          help: "With --least-privilege: also show findings on Kubernetes bootstrap and AKS-managed RBAC.")
+    var includeSystem = false
 
     @Flag(name: .customLong("list-checks"), help: "List every check (with -o md: the docs/checks.md text) and exit.")
     var listChecks = false
@@ -90,7 +99,10 @@ struct AuditCommand: ParsableCommand {
     }
 
     var auditOptions: AuditOptions {
-        trustedRegistries.isEmpty ? AuditOptions() : AuditOptions(trustedRegistries: trustedRegistries)
+        var options = trustedRegistries.isEmpty ? AuditOptions() : AuditOptions(trustedRegistries: trustedRegistries)
+        options.leastPrivilege = leastPrivilege
+        options.includeSystem = includeSystem
+        return options
     }
 
     var ignoreIDs: [String] {

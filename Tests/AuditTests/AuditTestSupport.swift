@@ -12,7 +12,8 @@ enum AuditFixtures {
         root.appendingPathComponent(id).appendingPathComponent(variant)
     }
 
-    /// The audit context of `Fixtures/audit/<id>/<variant>`: `cluster.json` and/or `manifests.yaml`.
+    /// The audit context of `Fixtures/audit/<id>/<variant>`: `cluster.json` and/or `manifests.yaml`,
+    /// with the least-privilege checks enabled.
     static func context(_ id: String, _ variant: String) -> (context: AuditContext, diagnostics: [Diagnostic]) {
         let dir = folder(id, variant)
         let clusterPath = dir.appendingPathComponent("cluster.json").path
@@ -30,7 +31,7 @@ enum AuditFixtures {
             snapshot = s
             diagnostics += s.diagnostics.filter { $0.severity == .error }
         }
-        return (AuditContext(snapshot: snapshot, cluster: cluster), diagnostics)
+        return (AuditContext(snapshot: snapshot, cluster: cluster, options: AuditOptions(leastPrivilege: true)), diagnostics)
     }
 
     /// Replaces machine-specific path prefixes so goldens are portable.

@@ -7,8 +7,11 @@ import Testing
 /// through `Fixtures/audit/sarif/validate_sarif.py` when python3 + jsonschema are available.
 @Suite struct SARIFTests {
     static func sarif() throws -> [String: Any] {
+        // The RBAC fixture comes first: its duplicate Deployment shop/web is replaced by the
+        // hostPath one (the last wins), and its least-privilege findings (with paths) are results too.
         let result = KubeReach.execute([
-            "audit", "-f", TestPaths.fixture("audit/POD-SEC-003/positive"),
+            "audit", "--least-privilege", "-f", TestPaths.fixture("audit/K8S-RBAC-020/positive"),
+            "-f", TestPaths.fixture("audit/POD-SEC-003/positive"),
             "--aks", TestPaths.fixture("audit/AKS-API-002/positive/cluster.json"), "--ignore", "POD-SEC-003",
             "-o", "sarif",
         ])
@@ -51,6 +54,7 @@ import Testing
             }
         }
         #expect(suppressedSeen, "--ignore'd findings are reported with suppressions")
+        #expect(results.contains { $0["ruleId"] as? String == "K8S-RBAC-020" })
     }
 
     @Test func validatesAgainstTheSchema() throws {

@@ -3,7 +3,9 @@ import ReachModel
 
 /// The audit report as JSON (sorted keys, see ``JSONText``), and baseline files.
 public enum AuditJSONFormatter {
-    /// `{"summary", "findings", "suppressed", "notEvaluated", "passed", "diagnostics"}`.
+    /// `{"summary", "findings", "systemFindings", "suppressed", "notEvaluated", "passed", "diagnostics"}`;
+    /// `systemFindings` is present (and `summary.system` non-zero) only when least-privilege checks
+    /// found something on system RBAC; its list is empty unless `--include-system`.
     /// - Complexity: O(F) for F findings (plus key sorting).
     public static func json(_ report: AuditReport) -> String {
         var summary: [String: Any] = [
@@ -11,7 +13,7 @@ public enum AuditJSONFormatter {
             "passed": report.passed.count, "notEvaluated": report.notEvaluated.count,
         ]
         for s in AuditSeverity.allCases { summary[s.rawValue] = report.findings.count { $0.severity == s } }
-        let doc: [String: Any] = [
+        var doc: [String: Any] = [
             "summary": summary,
             "findings": report.findings.map { finding($0, report) },
             "suppressed": report.suppressed.map { s -> [String: Any] in
@@ -22,17 +24,26 @@ public enum AuditJSONFormatter {
             "passed": report.passed,
             "diagnostics": report.diagnostics.map(DiagnosticsFormatter.jsonObject),
         ]
+        if !report.systemFindings.isEmpty {
+            summary["system"] = report.systemFindings.count
+            summary["systemShown"] = report.systemShown
+            doc["summary"] = summary
+            doc["systemFindings"] = report.systemShown ? report.systemFindings.map { finding($0, report) } : []
+        }
         return JSONText.encode(doc)
     }
 
     static func finding(_ f: Finding, _ report: AuditReport) -> [String: Any] {
         let info = report.info(f.checkID)
-        return [
+        var out: [String: Any] = [
             "id": f.checkID, "severity": f.severity.rawValue, "title": info?.title ?? "",
             "subject": f.subject, "message": f.message, "fingerprint": f.fingerprint,
             "rationale": info?.rationale ?? "", "remediation": info?.remediation ?? "",
             "locations": f.locations.map { ["file": $0.file, "document": $0.document, "line": $0.line, "column": $0.column] },
         ]
+        if let fix = f.fix { out["fix"] = fix }
+        if f.system { out["system"] = true }
+        return out
     }
 
     /// A baseline file holding the fingerprints of every finding of `report` (suppressed ones too).

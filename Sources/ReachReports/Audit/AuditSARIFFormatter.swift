@@ -13,6 +13,7 @@ public enum AuditSARIFFormatter {
         let ruleIndex = Dictionary(uniqueKeysWithValues: report.checks.enumerated().map { ($1.id, $0) })
         var results: [[String: Any]] = report.findings.map { result($0, ruleIndex, suppression: nil) }
         results += report.suppressed.map { result($0.finding, ruleIndex, suppression: $0.reason) }
+        if report.systemShown { results += report.systemFindings.map { result($0, ruleIndex, suppression: nil) } }
         // Checks that need data outside the inputs are `open` results; checks skipped because an
         // input (-f or --aks) was not given are only listed in the run's properties.
         func needsExternalData(_ n: NotEvaluated) -> Bool { report.info(n.checkID)?.needs.map { "needs \($0)" } == n.reason }
@@ -30,10 +31,18 @@ public enum AuditSARIFFormatter {
             "tool": ["driver": driver],
             "results": results,
             "columnKind": "unicodeCodePoints",
-            "properties": ["notEvaluated": skipped.map { ["id": $0.checkID, "reason": $0.reason] }],
+            "properties": properties(report, skipped),
             "invocations": [["executionSuccessful": !report.diagnostics.contains { $0.severity == .error }]],
         ]
         return JSONText.encode(["$schema": schemaURI, "version": "2.1.0", "runs": [run]])
+    }
+
+    /// Run properties: checks skipped for a missing input; the number of system-RBAC findings
+    /// hidden without `--include-system`.
+    static func properties(_ report: AuditReport, _ skipped: [NotEvaluated]) -> [String: Any] {
+        var p: [String: Any] = ["notEvaluated": skipped.map { ["id": $0.checkID, "reason": $0.reason] }]
+        if !report.systemShown && !report.systemFindings.isEmpty { p["systemFindingsHidden"] = report.systemFindings.count }
+        return p
     }
 
     static func level(_ s: AuditSeverity) -> String {
@@ -67,10 +76,11 @@ public enum AuditSARIFFormatter {
     static func result(_ f: Finding, _ ruleIndex: [String: Int], suppression: SuppressedFinding.Reason?) -> [String: Any] {
         var r: [String: Any] = [
             "ruleId": f.checkID, "ruleIndex": ruleIndex[f.checkID] ?? 0, "level": level(f.severity), "kind": "fail",
-            "message": ["text": "\(f.subject): \(f.message)"],
+            "message": ["text": "\(f.subject): \(f.message)" + (f.fix.map { ". Fix: \($0)" } ?? "")],
             "locations": f.locations.map(location),
             "partialFingerprints": ["kubeReachFingerprint/v1": f.fingerprint],
         ]
+        if f.system { r["properties"] = ["system": true] }
         if let suppression {
             r["suppressions"] = [["kind": suppression == .annotation ? "inSource" : "external",
                                   "justification": "suppressed by \(suppression.rawValue)"]]

@@ -15,6 +15,12 @@ public enum AuditTextFormatter {
                 out += checkBlock(id, group.filter { $0.checkID == id }, report)
             }
         }
+        if report.systemShown && !report.systemFindings.isEmpty {
+            out += "\nSYSTEM RBAC (\(report.systemFindings.count)): Kubernetes bootstrap and AKS-managed objects, not counted by --fail-on\n"
+            for id in uniqueIDs(report.systemFindings) {
+                out += checkBlock(id, report.systemFindings.filter { $0.checkID == id }, report, severity: true)
+            }
+        }
         out += notEvaluated(report)
         if !report.suppressed.isEmpty {
             out += "\nSuppressed (\(report.suppressed.count)):\n"
@@ -30,20 +36,27 @@ public enum AuditTextFormatter {
     static func summary(_ r: AuditReport) -> String {
         let counts = AuditSeverity.allCases.reversed().map { s in "\(r.findings.count { $0.severity == s }) \(s.rawValue)" }
         let n = r.findings.count
-        return "kube-reach audit: \(n) finding\(n == 1 ? "" : "s") (\(counts.joined(separator: ", "))); "
+        var line = "kube-reach audit: \(n) finding\(n == 1 ? "" : "s") (\(counts.joined(separator: ", "))); "
             + "\(r.passed.count) checks passed, \(r.notEvaluated.count) not evaluated, \(r.suppressed.count) suppressed"
+        let system = r.systemFindings.count
+        if system > 0 {
+            line += r.systemShown ? "; \(system) on system RBAC (listed apart)"
+                : "; \(system) on system RBAC hidden (--include-system shows them)"
+        }
+        return line
     }
 
     static func uniqueIDs(_ findings: [Finding]) -> [String] {
         Array(Set(findings.map(\.checkID))).sorted()
     }
 
-    static func checkBlock(_ id: String, _ findings: [Finding], _ report: AuditReport) -> String {
+    static func checkBlock(_ id: String, _ findings: [Finding], _ report: AuditReport, severity: Bool = false) -> String {
         let info = report.info(id)
-        var out = "  \(id)  \(info?.title ?? "")\n"
+        var out = "  \(id)  \(info?.title ?? "")\(severity ? " [\(info?.severity.rawValue ?? "")]" : "")\n"
         for f in findings {
             out += "    - \(f.subject): \(f.message)\n"
             for l in f.locations { out += "      at \(l)\n" }
+            if let fix = f.fix { out += "      fix: \(fix)\n" }
         }
         if let info {
             out += "    why: \(info.rationale)\n"

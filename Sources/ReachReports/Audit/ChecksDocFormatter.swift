@@ -14,6 +14,7 @@ public enum ChecksDocFormatter {
         `Sources/Audit/Checks/`; a test fails when this file differs from the generated text. Every check has
         fixtures in `Fixtures/audit/<ID>/{positive,negative}`. Suppress a finding with `--ignore ID`,
         `--ignore ID@Subject`, a `--baseline` file, or the annotation `kube-reach.io/ignore: ID[,ID]` on the object.
+        Checks of input `rbac` run only with `--least-privilege` (see docs/audit.md).
 
         | ID | severity | input | title |
         |---|---|---|---|

@@ -1,0 +1,120 @@
+import AttackGraph
+import RBACEngine
+import ReachModel
+
+/// One risky permission held by a subject in one scope.
+struct RiskHit: Sendable {
+    /// `nil` = cluster-wide (a ClusterRoleBinding), else the RoleBinding's namespace.
+    var namespace: String?
+    /// The matched permissions, e.g. `create pods/exec`.
+    var permissions: [String]
+    var grants: [Grant]
+
+    var scopeText: String { namespace.map { "in namespace \($0)" } ?? "cluster-wide" }
+}
+
+/// A least-privilege check that flags subjects whose direct grants allow one of ``requests`` (and,
+/// in the same scope, one of each group of ``alsoRequired``).
+///
+/// Matching is ``RBACEngine/RuleMatching/allows(_:_:)`` on each granted rule. Rules that are full
+/// wildcards (`*` verbs on `*` resources in `*` groups) are left to K8S-RBAC-012 so a
+/// cluster-admin subject gets one finding, not one per risk. A RoleBinding grant counts only for
+/// namespaced resources (its rules never apply to cluster-scoped ones).
+protocol RBACRiskCheck: AuditCheck {
+    /// Alternatives: a grant is risky when its rule allows any of them.
+    var requests: [AccessRequest] { get }
+    /// Further requirements in the same scope: each group must be allowed by some grant.
+    var alsoRequired: [[AccessRequest]] { get }
+    /// Rules limited by `resourceNames` count too. True where a named object is still the whole
+    /// risk (exec into a named pod, a named node's kubelet, the client signer, escalating a named
+    /// role bound to oneself); false where naming the objects is the recommended narrowing
+    /// (secrets, impersonated identities, bindable roles, token subjects, one webhook): what those
+    /// named objects lead to is judged by the transitive checks.
+    var anyName: Bool { get }
+    /// Only ClusterRoleBinding grants count (e.g. cluster-wide secret reading).
+    var clusterWideOnly: Bool { get }
+    /// What the fix removes, e.g. `create on pods/exec and pods/attach`.
+    var permissionText: String { get }
+}
+
+extension RBACRiskCheck {
+    var alsoRequired: [[AccessRequest]] { [] }
+    var anyName: Bool { true }
+    var clusterWideOnly: Bool { false }
+
+    /// One finding per subject with at least one hit.
+    /// - Complexity: O(Σ subjects' grants × requests × rule size).
+    func evaluate(_ context: AuditContext) -> [Finding] {
+        guard let facts = context.rbac else { return [] }
+        return facts.subjects.compactMap { subject in
+            let hits = self.hits(facts.grants[subject] ?? [])
+            return hits.isEmpty ? nil : riskFinding(subject, hits, facts)
+        }
+    }
+
+    /// The scopes in which `grants` hold the risk.
+    /// - Complexity: O(grants × (requests + alsoRequired) × rule size).
+    func hits(_ grants: [Grant]) -> [RiskHit] {
+        let byScope = Dictionary(grouping: grants.filter { !RBACRisk.isFullWildcard($0.rule) }, by: { $0.binding.namespace })
+        var out: [RiskHit] = []
+        for (ns, list) in byScope {
+            if clusterWideOnly && ns != nil { continue }
+            var permissions: [String] = [], used: [Grant] = []
+            var satisfied = true
+            for group in [requests] + alsoRequired {
+                let matching = list.compactMap { g -> (Grant, [String])? in
+                    let allowed = group.filter { RBACRisk.allows(g, $0, anyName: anyName) }
+                    return allowed.isEmpty ? nil : (g, allowed.map(RBACRisk.text))
+                }
+                if matching.isEmpty { satisfied = false; break }
+                used += matching.map(\.0)
+                permissions += matching.flatMap(\.1)
+            }
+            if satisfied {
+                out.append(RiskHit(namespace: ns, permissions: Array(Set(permissions)).sorted(), grants: used.sorted()))
+            }
+        }
+        return out.sorted { ($0.namespace ?? "") < ($1.namespace ?? "") || ($0.namespace == nil && $1.namespace != nil) }
+    }
+
+    func riskFinding(_ subject: Principal, _ hits: [RiskHit], _ facts: RBACFacts) -> Finding {
+        let grants = hits.flatMap(\.grants)
+        let message = hits.map { "\($0.permissions.joined(separator: ", ")) \($0.scopeText) via \(RBACFacts.via($0.grants))" }
+            .joined(separator: "; ")
+        let fix = "remove \(permissionText) from \(RBACFacts.roles(grants)), or grant it with a narrower role to only the subject and namespace that need it"
+        return finding(subject.description, message, at: facts.locations(grants), annotations: facts.annotations(grants),
+                       fix: fix, system: facts.allSystem(grants))
+    }
+}
+
+/// Rule-level helpers of the least-privilege checks.
+enum RBACRisk {
+    /// Resources that exist only at cluster scope: a RoleBinding never grants them.
+    static let clusterScoped: Set<String> = [
+        "nodes", "certificatesigningrequests", "signers", "mutatingwebhookconfigurations",
+        "validatingwebhookconfigurations", "users", "groups", "namespaces", "clusterroles", "clusterrolebindings",
+    ]
+
+    /// `*` verbs on `*` resources in `*` API groups: cluster-admin's rule.
+    static func isFullWildcard(_ rule: PolicyRule) -> Bool { RuleMatching.allows(rule, AttackGraph.adminGoal) }
+
+    /// Whether grant `g` allows `request` (ignoring `resourceNames` when `anyName`). `bind` and
+    /// `escalate` on ClusterRoles are checked in the RoleBinding's namespace by upstream, so
+    /// `clusterroles` counts for RoleBindings too.
+    static func allows(_ g: Grant, _ request: AccessRequest, anyName: Bool) -> Bool {
+        if g.binding.namespace != nil && clusterScoped.contains(request.resource)
+            && !(request.resource == "clusterroles" && ["bind", "escalate"].contains(request.verb)) { return false }
+        var rule = g.rule
+        if anyName { rule.resourceNames = [] }
+        return RuleMatching.allows(rule, request)
+    }
+
+    /// `create pods/exec`, `update certificatesigningrequests/approval.certificates.k8s.io`.
+    static func text(_ r: AccessRequest) -> String {
+        "\(r.verb) \(r.apiGroup.isEmpty ? r.combinedResource : "\(r.combinedResource).\(r.apiGroup)")"
+    }
+
+    static func requests(_ verbs: [String], _ group: String, _ resources: [String], sub: String = "") -> [AccessRequest] {
+        resources.flatMap { res in verbs.map { AccessRequest(verb: $0, apiGroup: group, resource: res, subresource: sub) } }
+    }
+}
