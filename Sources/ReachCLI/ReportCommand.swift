@@ -45,7 +45,8 @@ struct ReportCommand: ParsableCommand {
             cluster = c
             clusterDiagnostics = loaded.diagnostics
         }
-        var audit = analyzer.audit(cluster: cluster)
+        // Everything the audit knows, least privilege included (system RBAC counted, not listed).
+        var audit = analyzer.audit(cluster: cluster, options: AuditOptions(leastPrivilege: true))
         audit.diagnostics = (audit.diagnostics + clusterDiagnostics).sorted()
         let inputs = ClusterReport.Inputs(attackPaths: attackDiagrams(analyzer), extraSections: [AuditHTMLFormatter.section(audit)])
         let page = ClusterReport.build(analyzer, inputs: inputs, title: title).render()

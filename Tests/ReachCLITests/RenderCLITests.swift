@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import ReachReports
 import ReachTestSupport
 import Testing
 @testable import ReachCLI
@@ -129,6 +130,18 @@ import Testing
         }
         #expect(html.contains("K8S-NET-001") && html.contains("multihop.yaml:5"))
         #expect(!html.contains("<script"))
+    }
+
+    /// Least-privilege findings carry their own fix; the HTML shows it instead of the check's.
+    @Test func auditHTMLShowsPerFindingFixes() throws {
+        let input = TestPaths.fixture("attacks/scenarios/multihop.yaml")
+        let json = CLITests.run(["audit", "--least-privilege", "-f", input, "-o", "json"]).0
+        let doc = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let fixes = (doc?["findings"] as? [[String: Any]] ?? []).compactMap { $0["fix"] as? String }
+        #expect(!fixes.isEmpty)
+        let (html, code) = CLITests.run(["audit", "--least-privilege", "-f", input, "-o", "html"])
+        #expect(code == 0)
+        for fix in fixes { #expect(html.contains(HTML.escape(fix)), "\(fix)") }
     }
 
     @Test func htmlReportIsSelfContained() throws {

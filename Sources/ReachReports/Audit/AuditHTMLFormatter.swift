@@ -21,23 +21,32 @@ public enum AuditHTMLFormatter {
                                   body: "<p class=\"note\">\(HTML.escape(AuditTextFormatter.summary(report)))</p>" + body)
     }
 
+    /// One row per finding: severity, check, subject, message, file:line, and the fix (the
+    /// finding's own when it has one, else the check's).
+    static func findingsTable(_ findings: [Finding], _ report: AuditReport) -> String {
+        let rows = findings.map { f -> [String] in
+            let info = report.info(f.checkID)
+            let where_ = f.locations.map { HTML.escape("\($0.file):\($0.line)") }.joined(separator: "<br>")
+            return ["<span class=\"sev-\(f.severity.rawValue)\">\(f.severity.rawValue)</span>",
+                    "<b>\(HTML.escape(f.checkID))</b><br>\(HTML.escape(info?.title ?? ""))",
+                    HTML.escape(f.subject), HTML.escape(f.message), where_,
+                    HTML.escape(f.fix ?? info?.remediation ?? "")]
+        }
+        return HTML.table(["Severity", "Check", "Subject", "Finding", "Where", "Fix"], rows, limit: 500)
+    }
+
     static func sections(_ report: AuditReport) -> [HTMLReport.Section] {
         var out: [HTMLReport.Section] = []
         out.append(HTMLReport.Section(id: "audit-summary", title: "Summary", body: HTML.cards(
             AuditSeverity.allCases.reversed().map { s in (String(report.findings.count { $0.severity == s }), "\(s.rawValue) findings") }
             + [(String(report.passed.count), "checks passed"), (String(report.notEvaluated.count), "not evaluated"),
                (String(report.suppressed.count), "suppressed")])))
-        let rows = report.findings.map { f -> [String] in
-            let info = report.info(f.checkID)
-            let where_ = f.locations.map { HTML.escape("\($0.file):\($0.line)") }.joined(separator: "<br>")
-            return ["<span class=\"sev-\(f.severity.rawValue)\">\(f.severity.rawValue)</span>",
-                    "<b>\(HTML.escape(f.checkID))</b><br>\(HTML.escape(info?.title ?? ""))",
-                    HTML.escape(f.subject), HTML.escape(f.message), where_,
-                    HTML.escape(info?.remediation ?? "")]
+        out.append(HTMLReport.Section(id: "audit-findings", title: "Findings", body: findingsTable(report.findings, report)))
+        if report.systemShown && !report.systemFindings.isEmpty {
+            out.append(HTMLReport.Section(id: "audit-system", title: "System RBAC (Kubernetes bootstrap and AKS-managed; not counted by --fail-on)",
+                                          body: findingsTable(report.systemFindings, report)))
         }
-        out.append(HTMLReport.Section(id: "audit-findings", title: "Findings",
-                                      body: HTML.table(["Severity", "Check", "Subject", "Finding", "Where", "Fix"], rows, limit: 500)))
-        let checks = Set(report.findings.map(\.checkID)).sorted().compactMap { report.info($0) }
+        let checks = Set((report.findings + (report.systemShown ? report.systemFindings : [])).map(\.checkID)).sorted().compactMap { report.info($0) }
         out.append(HTMLReport.Section(id: "audit-checks", title: "Why these checks matter", body: HTML.table(
             ["Check", "Rationale", "Recommendation"],
             checks.map { ["<b>\(HTML.escape($0.id))</b>", HTML.escape($0.rationale), HTML.escape($0.recommendation)] })))
