@@ -287,4 +287,44 @@ struct BruteForce {
         #expect(!has(reduced, "User:root+ClusterRole:secret-reader@*"))
         #expect(has(full, "User:root+ClusterRole:secret-reader@*"))
     }
+
+    /// Two grants in a row: `u` may bind only `binder-anything`, which lets `u+ClusterRole:binder-anything@prod`
+    /// bind any ClusterRole, so the second hop starts from a grant state whose base lacks the edge
+    /// (the redundant-grant-state rule must not drop it).
+    @Test func grantStateWhoseBaseCannotBind() {
+        let yaml = """
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata: {name: start, namespace: prod}
+        rules:
+        - {apiGroups: [rbac.authorization.k8s.io], resources: [rolebindings], verbs: [create]}
+        - {apiGroups: [rbac.authorization.k8s.io], resources: [clusterroles], verbs: [bind], resourceNames: [binder-anything]}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: binder-anything}
+        rules:
+        - {apiGroups: [rbac.authorization.k8s.io], resources: [clusterroles], verbs: [bind]}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: secret-reader}
+        rules:
+        - {apiGroups: [""], resources: [secrets], verbs: [get]}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata: {name: start, namespace: prod}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: start}
+        subjects:
+        - {kind: User, name: u, apiGroup: rbac.authorization.k8s.io}
+        """
+        let goal = AccessRequest(verb: "get", resource: "secrets", name: "db", namespace: "prod")
+        for graph in [RandomWorld.graph(yaml), RandomWorld.graph(yaml, reduce: false)] {
+            let path = graph.path(from: AttackState(.user("u")), to: goal)
+            #expect(path?.steps.map { "\($0.technique) \(graph.table[$0.to])" } == [
+                "E9a User:u+ClusterRole:binder-anything@prod", "E9a User:u+ClusterRole:secret-reader@prod",
+            ])
+        }
+    }
 }
