@@ -21,6 +21,8 @@ struct AttackBench: ParsableCommand {
     @Option var pods = 50_000
     @Option var secrets = 20_000
     @Option var seed: UInt64 = 1
+    /// A second, named goal (`get secrets <name> -n kube-system`); rules listing the name count too.
+    @Option(name: .customLong("secret-name")) var secretName = "secret-000000"
 
     func run() throws {
         var spec = ClusterSpec()
@@ -42,6 +44,9 @@ struct AttackBench: ParsableCommand {
         let direct = holders.count { $0.length == 0 }
         say("  who can transitively get secrets -n kube-system: median \(Measure.ms(Measure.median(query))) (\(holders.count) identities, \(direct) direct, max length \(holders.map(\.length).max() ?? 0))")
         say("  total (build + one query): \(Measure.ms(build[0] + Measure.median(query)))")
+        let named = AccessRequest(verb: "get", resource: "secrets", name: secretName, namespace: "kube-system")
+        let namedQuery = Measure.time(runs: 3) { holders = graph.transitiveHolders(of: named) }
+        say("  who can transitively get secrets \(secretName) -n kube-system: median \(Measure.ms(Measure.median(namedQuery))) (\(holders.count) identities, \(holders.count { $0.length == 0 }) direct, max length \(holders.map(\.length).max() ?? 0))")
         say("  peak RSS \(Measure.mb(Measure.peakRSS()))")
     }
 }
