@@ -12,6 +12,10 @@ public struct StateTable: Sendable {
     public let index: RBACIndex
     public private(set) var states: DenseIndex<AttackState>
     /// Index principal ID → states whose identity includes that principal.
+    /// Per state: the principal IDs of its identity and whether it is in `system:masters`
+    /// (resolved once for ``allows(_:_:)``).
+    private var principalIDs: [[Int]] = []
+    private var inMasters: [Bool] = []
     /// (An array indexed by principal ID: ``allowed(_:)`` walks it for every allowed principal.)
     private var statesOfPrincipal: [[Int32]]
     /// The states carrying each self-grant, and the grants by scope: a request in namespace N can
@@ -58,9 +62,11 @@ public struct StateTable: Sendable {
         if let id = states.id(of: state) { return id }
         let id = states.intern(state)
         baseIDs.append(state.grant == nil ? Int32(id) : Int32(states.id(of: state.base) ?? -1))
-        for p in state.identity.principals {
-            if let pid = index.principals.id(of: p) { statesOfPrincipal[pid].append(Int32(id)) }
-        }
+        let identity = state.identity
+        let pids = identity.principals.compactMap { index.principals.id(of: $0) }
+        for pid in pids { statesOfPrincipal[pid].append(Int32(id)) }
+        principalIDs.append(pids)
+        inMasters.append(identity.groups.contains("system:masters"))
         if let g = state.grant {
             if grantMembers[g] == nil {
                 switch g.scope {
@@ -133,9 +139,8 @@ public struct StateTable: Sendable {
     /// Whether state `id` may do `request`: its identity's RBAC permissions or its grant in scope.
     /// - Complexity: one ``RBACEngine/RBACIndex/allows(_:_:)`` plus the grant's rules.
     public func allows(_ id: Int, _ request: AccessRequest) -> Bool {
-        let state = states[id]
-        if index.allows(state.identity, request) { return true }
-        if let g = state.grant { return grantAllows(g, request) }
+        if index.allows(principalIDs: principalIDs[id], inSystemMasters: inMasters[id], request) { return true }
+        if let g = states[id].grant { return grantAllows(g, request) }
         return false
     }
 
