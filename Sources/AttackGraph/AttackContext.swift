@@ -20,7 +20,7 @@ public struct AttackEdge: Hashable, Sendable {
 /// product implicitly keeps the graph linear in the input where the expanded edge list would be
 /// (states × ServiceAccounts per namespace).
 public struct Hyperedge: Sendable {
-    public var sources: BitSet
+    public var sources: SourceSet
     /// Target state IDs, ascending.
     public var targets: [Int32]
     public var technique: TechniqueID
@@ -31,6 +31,53 @@ public struct Hyperedge: Sendable {
 
     func edge(from: Int, to: Int) -> AttackEdge {
         AttackEdge(from: from, to: to, technique: technique, requests: requests, object: object)
+    }
+}
+
+/// The sources of a hyperedge: a bitset over states, or one state (self-grant edges).
+public enum SourceSet: Sendable {
+    case set(BitSet)
+    case one(Int32)
+
+    public func contains(_ state: Int) -> Bool {
+        switch self {
+        case .set(let b): b.contains(state)
+        case .one(let s): Int(s) == state
+        }
+    }
+
+    public var count: Int {
+        switch self {
+        case .set(let b): b.count
+        case .one: 1
+        }
+    }
+
+    public func forEachMember(_ body: (Int) -> Void) {
+        switch self {
+        case .set(let b): b.forEachMember(body)
+        case .one(let s): body(Int(s))
+        }
+    }
+
+    /// Calls `body` for every member that is also in `mask` (same capacity), ascending.
+    /// - Complexity: O(S / 64 + members in both) for a set, O(1) for one state.
+    public func forEachMember(in mask: BitSet, _ body: (Int) -> Void) {
+        switch self {
+        case .one(let s): if mask.contains(Int(s)) { body(Int(s)) }
+        case .set(let b):
+            b.words.withUnsafeBufferPointer { src in
+                mask.words.withUnsafeBufferPointer { m in
+                    for w in 0..<min(src.count, m.count) {
+                        var x = src[w] & m[w]
+                        while x != 0 {
+                            body(w << 6 | x.trailingZeroBitCount)
+                            x &= x &- 1
+                        }
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -52,9 +99,13 @@ public final class AttackContext {
     }
     private var rank = 0
 
-    init(table: StateTable, candidates: Candidates) {
+    /// Whether E9/E10 leave out provably redundant self-grant edges (GrantSubsumption.swift).
+    let reduceSelfGrants: Bool
+
+    init(table: StateTable, candidates: Candidates, reduceSelfGrants: Bool = true) {
         self.table = table
         self.candidates = candidates
+        self.reduceSelfGrants = reduceSelfGrants
     }
 
     /// Every state allowed `request` (cached). A name no rule lists is replaced by the fresh name
@@ -97,13 +148,34 @@ public final class AttackContext {
         guard !sources.isEmpty else { return }
         let ids = targets.compactMap { table.id(of: AttackState($0)).map(Int32.init) }.sorted()
         guard !ids.isEmpty else { return }
-        hyperedges.append(Hyperedge(sources: sources, targets: ids, technique: technique, rank: rank,
+        hyperedges.append(Hyperedge(sources: .set(sources), targets: ids, technique: technique, rank: rank,
                                     requests: requests, object: object))
     }
 
-    /// Adds an edge from every member of `sources` to its own base identity plus `grant`.
+    /// Adds an edge from every member of `sources` to its own base identity plus `grant`, except
+    /// from grant states whose base is in `sources` too (``withoutRedundantGrantStates(_:)``).
+    /// - Complexity: O(S / 64 + members of `sources`).
     public func add(from sources: BitSet, grant: SelfGrant, requests: [AccessRequest], object: String = "") {
-        sources.forEachMember { from in add(from: from, grant: grant, requests: requests, object: object) }
+        sources.forEachMember { from in
+            if reduceSelfGrants, table.hasGrant(from), let base = table.baseID(of: from), sources.contains(base) { return }
+            add(from: from, grant: grant, requests: requests, object: object)
+        }
+    }
+
+    /// `sources` without the grant states `X+G1` whose base `X` is in `sources`, for E9/E10 source
+    /// sets (the condition holds for every member). `X+G1 → X+G2` is then redundant: only E9/E10
+    /// lead to `X+…` states, from states of the same base, so every path into `X+G1` passes
+    /// through `X`, and `X → X+G2` is a shorter way to the same state; such an edge is never on a
+    /// minimal path from an identity (it is dropped from minimal paths from `X+G1` itself, which
+    /// no query starts from). It keeps grant-to-grant edges from growing with the square of the
+    /// grants per identity.
+    /// - Complexity: O(S / 64 + members of `sources`).
+    public func withoutRedundantGrantStates(_ sources: BitSet) -> BitSet {
+        var out = sources
+        sources.forEachMember { s in
+            if table.hasGrant(s), let base = table.baseID(of: s), sources.contains(base) { out.remove(s) }
+        }
+        return out
     }
 
     /// Adds an edge from `from` to its base identity plus `grant`.
@@ -115,7 +187,7 @@ public final class AttackContext {
             return
         }
         guard from != to else { return }
-        hyperedges.append(Hyperedge(sources: BitSet(capacity: table.count, members: [from]), targets: [Int32(to)],
+        hyperedges.append(Hyperedge(sources: .one(Int32(from)), targets: [Int32(to)],
                                     technique: technique, rank: rank, requests: requests, object: object))
     }
 }

@@ -7,7 +7,9 @@ import ReachModel
 ///
 /// Construction: every candidate principal (and each requested start identity) is a state; the
 /// self-granting techniques (E9a/b/c, E10) run to a fixed point to discover the `X+grant` states;
-/// then every technique adds its hyperedges. A technique asks ``AttackContext/allowed(_:)`` once per
+/// then every technique adds its hyperedges. Self-grant edges that cannot be on a minimal path are
+/// not added (`GrantSubsumption.swift`): without that the grant states grow with identities ×
+/// roles × namespaces. A technique asks ``AttackContext/allowed(_:)`` once per
 /// distinct request (names no rule lists collapse to one request) and gets a bitset over all
 /// states, so no (state × candidate) RBAC checks are made and no per-pair edge list is built.
 ///
@@ -24,11 +26,18 @@ public struct AttackGraph: Sendable {
 
     /// Builds the graph of `snapshot` under `index`, adding `starts` as extra start states.
     public init(snapshot: ClusterSnapshot, index: RBACIndex, starts: [AttackState] = []) {
+        self.init(snapshot: snapshot, index: index, starts: starts, reduceSelfGrants: true)
+    }
+
+    /// `reduceSelfGrants: false` keeps the self-grant edges that ``AttackContext/grantSources(_:in:)``
+    /// and ``AttackContext/alreadyHolding(_:among:)`` prove redundant (tests compare both graphs:
+    /// same distances and canonical paths from every identity).
+    init(snapshot: ClusterSnapshot, index: RBACIndex, starts: [AttackState], reduceSelfGrants: Bool) {
         let candidates = Candidates(snapshot: snapshot, index: index)
         var table = StateTable(index: index)
         for p in candidates.principalStates { table.add(AttackState(p)) }
         for s in starts { table.add(s.base) }
-        var context = AttackContext(table: table, candidates: candidates)
+        var context = AttackContext(table: table, candidates: candidates, reduceSelfGrants: reduceSelfGrants)
         while true {
             for t in TechniqueCatalog.granting {
                 context.technique = t.id
@@ -36,7 +45,7 @@ public struct AttackGraph: Sendable {
             }
             if context.newStates.isEmpty { break }
             for s in context.newStates.sorted() { table.add(s) }
-            context = AttackContext(table: table, candidates: candidates)
+            context = AttackContext(table: table, candidates: candidates, reduceSelfGrants: reduceSelfGrants)
         }
         for t in TechniqueCatalog.all where !TechniqueCatalog.granting.contains(where: { $0.id == t.id }) {
             context.technique = t.id

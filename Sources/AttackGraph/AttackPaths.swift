@@ -20,7 +20,8 @@ public struct AttackPath: Sendable {
 /// condensation, `Digraph.componentClosure`, answers reachability for all goals at once but costs
 /// O(C² / 64) and gives no lengths; for one goal the reverse search is cheaper.)
 ///
-/// - Complexity: O(S + Σ targets + H × S / 64) after one ``StateTable/allowed(_:)`` for the goal.
+/// - Complexity: O(S + Σ targets + H × S / 64) after one ``StateTable/allowed(_:)`` for the goal
+/// (a fired hyperedge visits only its sources that are unreached or reached on the current level).
 public struct GoalDistances: Sendable {
     public let goal: AccessRequest
     /// States holding the goal directly.
@@ -38,6 +39,10 @@ public struct GoalDistances: Sendable {
         var fired = [Bool](repeating: false, count: graph.hyperedges.count)
         var frontier = holders.members
         for s in frontier { dist[s] = 0 }
+        // States a firing hyperedge may still change: unreached, or reached on the current level
+        // (a better tie may follow). Settled states are masked out word by word.
+        var open = BitSet.full(capacity: graph.stateCount)
+        open.subtract(holders)
         var level: Int32 = 0
         while !frontier.isEmpty {
             var upcoming: [Int] = []
@@ -45,7 +50,7 @@ public struct GoalDistances: Sendable {
                 for h in graph.hyperedges(into: t) where !fired[Int(h)] {
                     fired[Int(h)] = true
                     let edge = graph.hyperedges[Int(h)]
-                    edge.sources.forEachMember { s in
+                    edge.sources.forEachMember(in: open) { s in
                         if dist[s] < 0 {
                             dist[s] = level + 1
                             next[s] = (h, Int32(t))
@@ -57,6 +62,7 @@ public struct GoalDistances: Sendable {
                     }
                 }
             }
+            for s in upcoming { open.remove(s) }
             frontier = upcoming.sorted()
             level += 1
         }

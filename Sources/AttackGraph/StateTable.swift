@@ -12,9 +12,23 @@ public struct StateTable: Sendable {
     public let index: RBACIndex
     public private(set) var states: DenseIndex<AttackState>
     /// Index principal ID → states whose identity includes that principal.
-    private var statesOfPrincipal: [Int: [Int32]] = [:]
-    /// State IDs that carry a self-grant.
-    private var grantStates: [Int32] = []
+    /// Per state: the principal IDs of its identity and whether it is in `system:masters`
+    /// (resolved once for ``allows(_:_:)``).
+    private var principalIDs: [[Int]] = []
+    private var inMasters: [Bool] = []
+    /// (An array indexed by principal ID: ``allowed(_:)`` walks it for every allowed principal.)
+    private var statesOfPrincipal: [[Int32]]
+    /// The states carrying each self-grant, and the grants by scope: a request in namespace N can
+    /// only be allowed by grants scoped to N or to the cluster, and each distinct grant is matched
+    /// once per request however many states carry it.
+    private var grantMembers: [SelfGrant: [Int32]] = [:]
+    private var clusterGrants: [SelfGrant] = []
+    private var namespaceGrants: [String: [SelfGrant]] = [:]
+    /// State ID → ID of the same identity without a self-grant (itself for identity states; `-1`
+    /// when that state is not in the table).
+    private var baseIDs: [Int32] = []
+    /// Role index of each grant's role (`-1` for `ALL`, `nil` entry when the role is missing).
+    private var grantRole: [SelfGrant: Int] = [:]
     /// Role lookup for self-grants: `ClusterRole` names and `Role` `ns/name` → role index.
     private let clusterRoleIndex: [String: Int]
     private let roleIndex: [String: Int]
@@ -25,6 +39,7 @@ public struct StateTable: Sendable {
     public init(index: RBACIndex) {
         self.index = index
         states = DenseIndex()
+        statesOfPrincipal = Array(repeating: [], count: index.principals.count)
         var cr: [String: Int] = [:], r: [String: Int] = [:]
         for (i, role) in index.roles.enumerated() {
             if i < index.clusterRoleCount { cr[role.ref.name] = i } else { r["\(role.ref.namespace ?? "")/\(role.ref.name)"] = i }
@@ -46,12 +61,37 @@ public struct StateTable: Sendable {
     public mutating func add(_ state: AttackState) -> Int {
         if let id = states.id(of: state) { return id }
         let id = states.intern(state)
-        for p in state.identity.principals {
-            if let pid = index.principals.id(of: p) { statesOfPrincipal[pid, default: []].append(Int32(id)) }
+        baseIDs.append(state.grant == nil ? Int32(id) : Int32(states.id(of: state.base) ?? -1))
+        let identity = state.identity
+        let pids = identity.principals.compactMap { index.principals.id(of: $0) }
+        for pid in pids { statesOfPrincipal[pid].append(Int32(id)) }
+        principalIDs.append(pids)
+        inMasters.append(identity.groups.contains("system:masters"))
+        if let g = state.grant {
+            if grantMembers[g] == nil {
+                switch g.scope {
+                case .cluster: clusterGrants.append(g)
+                case .namespace(let n): namespaceGrants[n, default: []].append(g)
+                }
+                switch g {
+                case .all: grantRole[g] = -1
+                case .clusterRole(let name, _): grantRole[g] = clusterRole(named: name)
+                case .role(let ns, let name): grantRole[g] = role(namespace: ns, name: name)
+                }
+            }
+            grantMembers[g, default: []].append(Int32(id))
         }
-        if state.grant != nil { grantStates.append(Int32(id)) }
         return id
     }
+
+    /// ID of `state`'s identity without its self-grant (`id` itself when it has none), `nil` when
+    /// that identity is not a state.
+    /// - Complexity: O(1).
+    public func baseID(of id: Int) -> Int? { baseIDs[id] < 0 ? nil : Int(baseIDs[id]) }
+
+    /// Whether state `id` carries a self-grant.
+    /// - Complexity: O(1).
+    public func hasGrant(_ id: Int) -> Bool { baseIDs[id] != Int32(id) }
 
     /// Role index of a ClusterRole / Role by name (`nil` when missing).
     public func clusterRole(named name: String) -> Int? { clusterRoleIndex[name] }
@@ -64,28 +104,46 @@ public struct StateTable: Sendable {
         let roleID: Int?
         switch grant {
         case .all: return true
-        case .clusterRole(let name, _): roleID = clusterRole(named: name)
-        case .role(let ns, let name): roleID = role(namespace: ns, name: name)
+        case .clusterRole(let name, _): roleID = grantRole[grant] ?? clusterRole(named: name)
+        case .role(let ns, let name): roleID = grantRole[grant] ?? role(namespace: ns, name: name)
         }
         guard let roleID else { return false }
-        return index.roles[roleID].rules.contains { RuleMatching.allows($0.rule, request) }
+        return roleAllows(roleID, request)
+    }
+
+    private func roleAllows(_ roleID: Int, _ request: AccessRequest) -> Bool {
+        roleID < 0 || index.roles[roleID].rules.contains { RuleMatching.allows($0.rule, request) }
     }
 
     /// Every state allowed `request`, as a bitset over state IDs.
     /// - Complexity: one ``RBACEngine/RBACIndex/whoCan(_:)`` plus O(Σ states of the allowed
-    ///   principals + grant states × rules of their granted roles).
+    ///   principals + distinct grants in the request's scope × rules of their roles + states of the
+    ///   grants that allow it).
     public func allowed(_ request: AccessRequest) -> BitSet {
         var out = BitSet(capacity: count)
         let answer = index.whoCan(request)
         answer.allowed.forEachMember { pid in
-            for s in statesOfPrincipal[pid] ?? [] { out.insert(Int(s)) }
+            for s in statesOfPrincipal[pid] { out.insert(Int(s)) }
         }
-        for s in grantStates where !out.contains(Int(s)) {
-            if let g = states[Int(s)].grant, grantAllows(g, request) { out.insert(Int(s)) }
+        func addGrants(_ grants: [SelfGrant]) {
+            for g in grants {
+                guard let role = grantRole[g], roleAllows(role, request) else { continue }
+                for s in grantMembers[g] ?? [] { out.insert(Int(s)) }
+            }
         }
+        addGrants(clusterGrants)
+        if request.isResourceRequest, let grants = namespaceGrants[request.namespace] { addGrants(grants) }
         return out
     }
 
+    /// Whether state `id` may do `request`: its identity's RBAC permissions or its grant in scope.
+    /// - Complexity: one ``RBACEngine/RBACIndex/allows(_:_:)`` plus the grant's rules.
+    public func allows(_ id: Int, _ request: AccessRequest) -> Bool {
+        if index.allows(principalIDs: principalIDs[id], inSystemMasters: inMasters[id], request) { return true }
+        if let g = states[id].grant { return grantAllows(g, request) }
+        return false
+    }
+
     /// The IDs of states whose identity includes principal `p` (binding subjects, E10).
-    func states(withPrincipal pid: Int) -> [Int32] { statesOfPrincipal[pid] ?? [] }
+    func states(withPrincipal pid: Int) -> [Int32] { statesOfPrincipal[pid] }
 }

@@ -30,10 +30,17 @@ extension RBACIndex {
     /// Just the yes/no of ``check(_:_:)`` (no grant resolution).
     /// - Complexity: as ``check(_:_:)``, stopping at the first allowing rule.
     public func allows(_ identity: Identity, _ request: AccessRequest) -> Bool {
-        if options.mastersBypass && identity.groups.contains("system:masters") { return true }
+        allows(principalIDs: identity.principals.compactMap { principals.id(of: $0) },
+               inSystemMasters: identity.groups.contains("system:masters"), request)
+    }
+
+    /// ``allows(_:_:)`` for an identity already resolved to the IDs of its principals in
+    /// ``principals`` (callers checking one identity many times resolve it once).
+    /// - Complexity: as ``allows(_:_:)`` without resolving the identity's principals.
+    public func allows(principalIDs: [Int], inSystemMasters: Bool, _ request: AccessRequest) -> Bool {
+        if options.mastersBypass && inSystemMasters { return true }
         var allowed = false
-        for p in identity.principals {
-            guard let pid = principals.id(of: p) else { continue }
+        for pid in principalIDs {
             forEachBinding(of: pid, namespace: request.bindingNamespace) { b in
                 guard let role = bindings[Int(b)].role else { return true }
                 for r in roleRuleStart[role]..<roleRuleStart[role + 1] where RuleMatching.allows(rule(r).rule, request) {

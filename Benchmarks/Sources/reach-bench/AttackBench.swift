@@ -21,6 +21,8 @@ struct AttackBench: ParsableCommand {
     @Option var pods = 50_000
     @Option var secrets = 20_000
     @Option var seed: UInt64 = 1
+    /// A second, named goal (`get secrets <name> -n kube-system`); rules listing the name count too.
+    @Option(name: .customLong("secret-name")) var secretName = "secret-000000"
 
     func run() throws {
         var spec = ClusterSpec()
@@ -29,19 +31,27 @@ struct AttackBench: ParsableCommand {
         spec.clusterRoleBindings = clusterRoleBindings; spec.aggregationChains = 200
         spec.pods = pods; spec.workloads = pods / 20; spec.networkPolicies = 0; spec.services = 0; spec.secrets = secrets
         let yaml = ClusterGenerator(spec: spec).yaml()
-        print("world: \(namespaces) namespaces, \(serviceAccounts) SAs, \(pods) pods, \(secrets) secrets, \(roleBindings + clusterRoleBindings) bindings; YAML \(Measure.mb(yaml.utf8.count))")
+        say("world: \(namespaces) namespaces, \(serviceAccounts) SAs, \(pods) pods, \(secrets) secrets, \(roleBindings + clusterRoleBindings) bindings; YAML \(Measure.mb(yaml.utf8.count))")
         let snapshot = ManifestLoader().load(sources: [("world.yaml", yaml)])
         let index = RBACIndex(snapshot: snapshot)
         var graph: AttackGraph? = nil
         let build = Measure.time(runs: 1) { graph = AttackGraph(snapshot: snapshot, index: index) }
         guard let graph else { return }
-        print("  graph build: \(Measure.ms(build[0])) (\(graph.stateCount) states, \(graph.expandedEdgeCount) edges)")
+        say("  graph build: \(Measure.ms(build[0])) (\(graph.stateCount) states, \(graph.hyperedges.count) hyperedges standing for \(graph.expandedEdgeCount) edges)")
         let goal = AccessRequest(verb: "get", resource: "secrets", namespace: "kube-system")
         var holders: [AttackPath] = []
         let query = Measure.time(runs: 3) { holders = graph.transitiveHolders(of: goal) }
         let direct = holders.count { $0.length == 0 }
-        print("  who can transitively get secrets -n kube-system: median \(Measure.ms(Measure.median(query))) (\(holders.count) identities, \(direct) direct, max length \(holders.map(\.length).max() ?? 0))")
-        print("  total (build + one query): \(Measure.ms(build[0] + Measure.median(query)))")
-        print("  peak RSS \(Measure.mb(Measure.peakRSS()))")
+        say("  who can transitively get secrets -n kube-system: median \(Measure.ms(Measure.median(query))) (\(holders.count) identities, \(direct) direct, max length \(holders.map(\.length).max() ?? 0))")
+        say("  total (build + one query): \(Measure.ms(build[0] + Measure.median(query)))")
+        let named = AccessRequest(verb: "get", resource: "secrets", name: secretName, namespace: "kube-system")
+        let namedQuery = Measure.time(runs: 3) { holders = graph.transitiveHolders(of: named) }
+        say("  who can transitively get secrets \(secretName) -n kube-system: median \(Measure.ms(Measure.median(namedQuery))) (\(holders.count) identities, \(holders.count { $0.length == 0 }) direct, max length \(holders.map(\.length).max() ?? 0))")
+        say("  peak RSS \(Measure.mb(Measure.peakRSS()))")
     }
+}
+
+/// Unbuffered progress output (a killed run still shows how far it got).
+private func say(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
 }

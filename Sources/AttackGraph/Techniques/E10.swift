@@ -36,8 +36,8 @@ public enum E10: EscalationTechnique {
             from.formIntersection(context.allowed(escalate))
             from.formIntersection(context.anyAllowed(writes))
             let scope: GrantScope = binding.namespace.map { .namespace($0) } ?? .cluster
-            context.add(from: from, grant: .all(scope: scope), requests: [escalate] + writes,
-                        object: "\(binding.ref) → \(role)")
+            context.addGrant(from: context.grantSources(from, in: scope), grant: .all(scope: scope),
+                             requests: [escalate] + writes, object: "\(binding.ref) → \(role)")
         }
     }
 }

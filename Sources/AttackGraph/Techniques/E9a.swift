@@ -22,11 +22,19 @@ public enum E9a: EscalationTechnique {
             let create = AccessRequest.r("create", group, "rolebindings", ns: ns)
             let creators = context.allowed(create)
             guard !creators.isEmpty else { continue }
+            // Every role name no rule lists shares the fresh-name answer: one source set for them all,
+            // reduced once (GrantSubsumption).
+            let freshBind = AccessRequest.r("bind", group, "clusterroles", name: AttackContext.freshName, ns: ns)
+            let freshFrom = context.grantSources(creators.intersection(context.allowed(freshBind)), in: .namespace(ns))
+            let freshEmpty = freshFrom.isEmpty
             for role in index.roles.prefix(index.clusterRoleCount) {
+                let listed = context.table.mentionedNames.contains(role.ref.name)
+                if !listed && freshEmpty { continue }
                 let bind = AccessRequest.r("bind", group, "clusterroles", name: role.ref.name, ns: ns)
-                let from = creators.intersection(context.allowed(bind))
-                context.add(from: from, grant: .clusterRole(name: role.ref.name, scope: .namespace(ns)),
-                            requests: [create, bind], object: role.ref.description)
+                let from = listed
+                    ? context.grantSources(creators.intersection(context.allowed(bind)), in: .namespace(ns)) : freshFrom
+                context.addGrant(from: from, grant: .clusterRole(name: role.ref.name, scope: .namespace(ns)),
+                                 requests: [create, bind], object: role.ref.description)
             }
         }
     }

@@ -20,9 +20,10 @@ public enum E9b: EscalationTechnique {
             guard let ns = role.ref.namespace else { continue }
             let create = AccessRequest.r("create", E9a.group, "rolebindings", ns: ns)
             let bind = AccessRequest.r("bind", E9a.group, "roles", name: role.ref.name, ns: ns)
-            let from = context.allowed(create).intersection(context.allowed(bind))
-            context.add(from: from, grant: .role(namespace: ns, name: role.ref.name), requests: [create, bind],
-                        object: role.ref.description)
+            let from = context.grantSources(context.allowed(create).intersection(context.allowed(bind)),
+                                                    in: .namespace(ns))
+            context.addGrant(from: from, grant: .role(namespace: ns, name: role.ref.name), requests: [create, bind],
+                             object: role.ref.description)
         }
     }
 }

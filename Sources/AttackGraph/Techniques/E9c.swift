@@ -19,11 +19,16 @@ public enum E9c: EscalationTechnique {
         let create = AccessRequest.r("create", E9a.group, "clusterrolebindings")
         let creators = context.allowed(create)
         guard !creators.isEmpty else { return }
+        let freshBind = AccessRequest.r("bind", E9a.group, "clusterroles", name: AttackContext.freshName)
+        let freshFrom = context.grantSources(creators.intersection(context.allowed(freshBind)), in: .cluster)
+        let freshEmpty = freshFrom.isEmpty
         for role in index.roles.prefix(index.clusterRoleCount) {
+            let listed = context.table.mentionedNames.contains(role.ref.name)
+            if !listed && freshEmpty { continue }
             let bind = AccessRequest.r("bind", E9a.group, "clusterroles", name: role.ref.name)
-            context.add(from: creators.intersection(context.allowed(bind)),
-                        grant: .clusterRole(name: role.ref.name, scope: .cluster), requests: [create, bind],
-                        object: role.ref.description)
+            let from = listed ? context.grantSources(creators.intersection(context.allowed(bind)), in: .cluster) : freshFrom
+            context.addGrant(from: from, grant: .clusterRole(name: role.ref.name, scope: .cluster),
+                             requests: [create, bind], object: role.ref.description)
         }
     }
 }
