@@ -51,8 +51,15 @@ struct AuditCommand: ParsableCommand {
     @Flag(name: .customLong("list-checks"), help: "List every check (with -o md: the docs/checks.md text) and exit.")
     var listChecks = false
 
+    @Flag(name: .customLong("least-privilege"), help: "Least privilege; with --audit-log: narrowed roles from observed use.")
+    var leastPrivilege = false
+
+    @OptionGroup(title: "Narrowed roles from an audit log (--least-privilege --audit-log)")
+    var auditLog: AuditLogOptions
+
     func validate() throws {
-        if !listChecks && inputs.isEmpty && aks == nil { throw ValidationError("give manifests (-f PATH), an AKS cluster (--aks FILE), or both") }
+        try validateAuditLog()
+        if !listChecks && inputs.isEmpty && aks == nil && auditLog.path == nil { throw ValidationError("give manifests (-f PATH), an AKS cluster (--aks FILE), or both") }
         if namespaceDefault.isEmpty { throw ValidationError("--namespace-default must not be empty") }
         if output == .md && !listChecks { throw ValidationError("--output md is only for --list-checks") }
     }
@@ -63,6 +70,7 @@ struct AuditCommand: ParsableCommand {
             Output.write(output == .md ? ChecksDocFormatter.markdown(checks) : ChecksDocFormatter.text(checks))
             return
         }
+        if let logPath = auditLog.path { return try runNarrowing(logPath: logPath) }
         let cluster = try loadCluster()
         let analyzer = inputs.isEmpty ? Analyzer(snapshot: ClusterSnapshot())
             : Analyzer.load(paths: inputs, options: LoadOptions(namespaceDefault: namespaceDefault))

@@ -86,7 +86,14 @@ struct AuditEventDecoder {
     mutating func decodeDocument(_ text: Substring, lineOffset: Int, at pinned: SourceLocation? = nil, time: String = "") {
         let composed = YAMLComposer.compose(text) { _, _, _ in }
         switch composed {
-        case .failure(let error):
+        case .failure(var error):
+            // libyaml reports a truncated last line at the line after it (end of stream): clamp.
+            let lineCount = text.utf8.count { $0 == UInt8(ascii: "\n") } + 1
+            if error.line > lineCount {
+                error.line = lineCount
+                error.column = (text.split(separator: "\n", omittingEmptySubsequences: false).last?.count ?? 0) + 1
+            }
+            if let context = error.context, context.line > lineCount { error.context = (context.text, lineCount) }
             let location = pinned ?? here(error.line + lineOffset, error.column)
             warn(AuditLogDiagnosticID.syntax, location, "JSON syntax error: \(error.message(lineOffset: lineOffset))")
         case .success(let trees):

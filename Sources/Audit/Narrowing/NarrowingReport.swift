@@ -32,6 +32,7 @@ public struct SubjectNarrowing: Sendable {
     public var identity: Identity
     /// Allowed requests attributed to the subject (its own, plus those it impersonated someone for).
     public var eventsUsed: Int
+    /// Earliest and latest timestamps of those allowed events (empty when none).
     public var firstTimestamp: String
     public var lastTimestamp: String
     /// Every distinct RBAC request the subject needed, sorted by ``RBACEngine/AccessRequest/ordered(_:_:)``.

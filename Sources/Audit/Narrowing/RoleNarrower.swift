@@ -106,7 +106,6 @@ public enum RoleNarrower {
         mutating func deny(_ e: ObservedRequest) {
             denied[AccessRequest(e), default: 0] += 1
             groups.formUnion(e.groups)
-            stamp(e)
         }
 
         mutating func stamp(_ e: ObservedRequest) {
