@@ -54,7 +54,7 @@ struct AuditCommand: ParsableCommand {
     @Flag(name: .customLong("least-privilege"), help: "Least privilege; with --audit-log: narrowed roles from observed use.")
     var leastPrivilege = false
 
-    @OptionGroup(title: "Narrowed roles from an audit log (--least-privilege --audit-log)")
+    @OptionGroup(title: "Narrowed roles (with --least-privilege)")
     var auditLog: AuditLogOptions
 
     func validate() throws {
