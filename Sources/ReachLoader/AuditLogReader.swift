@@ -23,6 +23,12 @@ public enum AuditLogReader {
         public var diagnostics: [Diagnostic] = []
         /// Non-blank lines (JSON-lines input) or 1 (a single document).
         public var records = 0
+
+        public init(events: [ObservedRequest] = [], diagnostics: [Diagnostic] = [], records: Int = 0) {
+            self.events = events
+            self.diagnostics = diagnostics
+            self.records = records
+        }
     }
 
     /// Reads the file at `path` (`-` = standard input).

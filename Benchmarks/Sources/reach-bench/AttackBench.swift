@@ -35,7 +35,7 @@ struct AttackBench: ParsableCommand {
         var graph: AttackGraph? = nil
         let build = Measure.time(runs: 1) { graph = AttackGraph(snapshot: snapshot, index: index) }
         guard let graph else { return }
-        print("  graph build: \(Measure.ms(build[0])) (\(graph.stateCount) states, \(graph.edges.count) edges)")
+        print("  graph build: \(Measure.ms(build[0])) (\(graph.stateCount) states, \(graph.hyperedges.count) hyperedges, \(graph.expandedEdgeCount) edge pairs)")
         let goal = AccessRequest(verb: "get", resource: "secrets", namespace: "kube-system")
         var holders: [AttackPath] = []
         let query = Measure.time(runs: 3) { holders = graph.transitiveHolders(of: goal) }
