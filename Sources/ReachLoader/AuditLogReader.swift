@@ -55,16 +55,28 @@ public enum AuditLogReader {
         var body = Substring(text)
         if body.unicodeScalars.first == "\u{FEFF}" { body = body.dropFirst() }
         var decoder = AuditEventDecoder(name: name)
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
-        let firstLine = lines.first { !$0.allSatisfy(\.isWhitespace) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         var records = 0
-        if firstLine.hasPrefix("[") || firstLine == "{" {
-            records = 1
-            decoder.decodeDocument(body, lineOffset: 0)
-        } else {
-            for (i, line) in lines.enumerated() where !line.allSatisfy(\.isWhitespace) {
-                records += 1
-                decoder.decodeDocument(line, lineOffset: i)
+        var text = String(body)
+        text.withUTF8 { buf in
+            // Work on bytes: line splitting and blank checks over Characters cost more than parsing.
+            func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
+            guard let first = buf.firstIndex(where: { !isBlank($0) }) else { return }
+            var lineEnd = buf[first...].firstIndex(of: 0x0A) ?? buf.count
+            while lineEnd > first, isBlank(buf[lineEnd - 1]) { lineEnd -= 1 }
+            if buf[first] == UInt8(ascii: "[") || (buf[first] == UInt8(ascii: "{") && lineEnd == first + 1) {
+                records = 1
+                decoder.decodeDocument(bytes: buf, lineOffset: 0)
+                return
+            }
+            var start = 0, line = 0
+            while start < buf.count {
+                let end = buf[start...].firstIndex(of: 0x0A) ?? buf.count
+                if buf[start..<end].contains(where: { !isBlank($0) }) {
+                    records += 1
+                    decoder.decodeDocument(bytes: UnsafeBufferPointer(rebasing: buf[start..<end]), lineOffset: line)
+                }
+                line += 1
+                start = end + 1
             }
         }
         return Result(events: decoder.events, diagnostics: decoder.diagnostics.sorted(), records: records)
@@ -90,14 +102,21 @@ struct AuditEventDecoder {
     /// Composes `text` (lines `lineOffset + 1…` of the file) and decodes what it holds.
     /// `at` pins every location to one place (a `properties.log` string, whose inner lines mean nothing in the file).
     mutating func decodeDocument(_ text: Substring, lineOffset: Int, at pinned: SourceLocation? = nil, time: String = "") {
+        var copy = String(text)
+        copy.withUTF8 { decodeDocument(bytes: $0, lineOffset: lineOffset, at: pinned, time: time) }
+    }
+
+    /// ``decodeDocument(_:lineOffset:at:time:)`` on UTF-8 bytes.
+    mutating func decodeDocument(bytes text: UnsafeBufferPointer<UInt8>, lineOffset: Int, at pinned: SourceLocation? = nil, time: String = "") {
         let composed = YAMLComposer.compose(text) { _, _, _ in }
         switch composed {
         case .failure(var error):
             // libyaml reports a truncated last line at the line after it (end of stream): clamp.
-            let lineCount = text.utf8.count { $0 == UInt8(ascii: "\n") } + 1
+            let lineCount = text.count { $0 == UInt8(ascii: "\n") } + 1
             if error.line > lineCount {
                 error.line = lineCount
-                error.column = (text.split(separator: "\n", omittingEmptySubsequences: false).last?.count ?? 0) + 1
+                let lastBreak = text.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+                error.column = String(decoding: UnsafeBufferPointer(rebasing: text[lastBreak...]), as: UTF8.self).count + 1
             }
             if let context = error.context, context.line > lineCount { error.context = (context.text, lineCount) }
             let location = pinned ?? here(error.line + lineOffset, error.column)
@@ -141,12 +160,28 @@ struct AuditEventDecoder {
 }
 
 extension YNode {
-    /// The value of `key` in a mapping, compared case-insensitively (Event JSON is camelCase,
-    /// the AKSAudit table PascalCase); the last match wins.
-    func field(_ key: String) -> YNode? {
-        guard kind == .mapping else { return nil }
+    /// The value of `key` in a mapping, compared ASCII-case-insensitively (Event JSON is
+    /// camelCase, the AKSAudit table PascalCase); the last match wins. No allocation.
+    func field(_ key: StaticString) -> YNode? {
+        let e = tree.entries[Int(index)]
+        guard e.kind == .mapping else { return nil }
+        let start = Int(e.start)
         var found: YNode?
-        for (k, v) in pairs where k.kind == .scalar && k.string.caseInsensitiveCompare(key) == .orderedSame { found = v }
+        key.withUTF8Buffer { k in
+            tree.bytes.withUnsafeBufferPointer { bytes in
+                for i in stride(from: 0, to: Int(e.count), by: 2) {
+                    let ke = tree.entries[Int(tree.children[start + i])]
+                    guard ke.kind == .scalar, Int(ke.count) == k.count else { continue }
+                    let ks = Int(ke.start)
+                    var same = true
+                    for j in 0..<k.count where bytes[ks + j] | 0x20 != k[j] | 0x20 {
+                        same = false
+                        break
+                    }
+                    if same { found = YNode(tree: tree, index: tree.children[start + i + 1]) }
+                }
+            }
+        }
         return found
     }
 

@@ -35,11 +35,12 @@ public enum RoleNarrower {
                     .use(e, AccessRequest.impersonation(of: e), groups: e.impersonatorGroups)
             }
         }
-        let stamps = events.map(\.timestamp).filter { !$0.isEmpty }.sorted { ObservedRequest.timestampKey($0) < ObservedRequest.timestampKey($1) }
+        var span = Accumulator()
+        for e in events { span.stamp(e) }
         let chosen = subjects.keys.filter { options.subjects.isEmpty || options.subjects.contains($0) }.sorted()
         return NarrowingReport(
             events: events.count, requests: selection.requests.count, requestReceivedOnly: selection.requestReceivedOnly,
-            firstTimestamp: stamps.first ?? "", lastTimestamp: stamps.last ?? "",
+            firstTimestamp: span.first, lastTimestamp: span.last,
             subjects: chosen.compactMap { p in subjects[p].map { narrow(p, $0, index: index) } })
     }
 
@@ -108,11 +109,13 @@ public enum RoleNarrower {
             groups.formUnion(e.groups)
         }
 
+        var firstKey = "", lastKey = ""
+
         mutating func stamp(_ e: ObservedRequest) {
             guard !e.timestamp.isEmpty else { return }
             let k = e.timestampKey
-            if first.isEmpty || k < ObservedRequest.timestampKey(first) { first = e.timestamp }
-            if last.isEmpty || k > ObservedRequest.timestampKey(last) { last = e.timestamp }
+            if first.isEmpty || k < firstKey { first = e.timestamp; firstKey = k }
+            if last.isEmpty || k > lastKey { last = e.timestamp; lastKey = k }
         }
     }
 }
