@@ -9,7 +9,7 @@ import ReachModel
 ///   non-resource URL — can only be granted by a ClusterRole with a ClusterRoleBinding.
 /// * Per (apiGroup, resource[/subresource], verb), `resourceNames` are kept when every use named
 ///   an object and the verb can be restricted by name; otherwise the rule has no names. `list`,
-///   `watch` and `create` of a resource are never restricted: the authorizer sees no name for
+///   `watch`, `create` and `deletecollection` of a resource are never restricted: the authorizer sees no name for
 ///   them (a create names its object in the body; rbac.md "resourceNames", upstream
 ///   `requestinfo.go`). A `create` on a subresource (`pods/exec`, `pods/eviction`,
 ///   `serviceaccounts/token`) does name the parent object in its path and keeps names.
