@@ -50,7 +50,7 @@ struct AuditCommand: ParsableCommand {
     var trustedRegistries: [String] = []
 
     @Flag(name: .customLong("least-privilege"),
-          help: "Also run the RBAC least-privilege checks on the -f manifests (risky grants, hygiene, escalation paths).")
+          help: "Also run the RBAC least-privilege checks on the -f manifests (risky grants, hygiene, escalation paths); with --audit-log: narrowed roles from observed use.")
     var leastPrivilege = false
 
     @Flag(name: .customLong("include-system"),
@@ -60,8 +60,12 @@ struct AuditCommand: ParsableCommand {
     @Flag(name: .customLong("list-checks"), help: "List every check (with -o md: the docs/checks.md text) and exit.")
     var listChecks = false
 
+    @OptionGroup(title: "Narrowed roles (with --least-privilege)")
+    var auditLog: AuditLogOptions
+
     func validate() throws {
-        if !listChecks && inputs.isEmpty && aks == nil { throw ValidationError("give manifests (-f PATH), an AKS cluster (--aks FILE), or both") }
+        try validateAuditLog()
+        if !listChecks && inputs.isEmpty && aks == nil && auditLog.path == nil { throw ValidationError("give manifests (-f PATH), an AKS cluster (--aks FILE), or both") }
         if namespaceDefault.isEmpty { throw ValidationError("--namespace-default must not be empty") }
         if output == .md && !listChecks { throw ValidationError("--output md is only for --list-checks") }
     }
@@ -72,6 +76,7 @@ struct AuditCommand: ParsableCommand {
             Output.write(output == .md ? ChecksDocFormatter.markdown(checks) : ChecksDocFormatter.text(checks))
             return
         }
+        if let logPath = auditLog.path { return try runNarrowing(logPath: logPath) }
         let cluster = try loadCluster()
         let analyzer = inputs.isEmpty ? Analyzer(snapshot: ClusterSnapshot())
             : Analyzer.load(paths: inputs, options: LoadOptions(namespaceDefault: namespaceDefault))
