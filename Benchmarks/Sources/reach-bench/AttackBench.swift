@@ -12,26 +12,17 @@ struct AttackBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "attack", abstract: "Attack graph build and transitive who-can on a generated world.")
 
-    @Option var namespaces = 200
-    @Option(name: .customLong("service-accounts")) var serviceAccounts = 100_000
-    @Option var roles = 15_000
-    @Option(name: .customLong("cluster-roles")) var clusterRoles = 5_000
-    @Option(name: .customLong("role-bindings")) var roleBindings = 45_000
-    @Option(name: .customLong("cluster-role-bindings")) var clusterRoleBindings = 5_000
+    @OptionGroup var world: RBACWorldOptions
     @Option var pods = 50_000
     @Option var secrets = 20_000
-    @Option var seed: UInt64 = 1
     /// A second, named goal (`get secrets <name> -n kube-system`); rules listing the name count too.
     @Option(name: .customLong("secret-name")) var secretName = "secret-000000"
 
     func run() throws {
-        var spec = ClusterSpec()
-        spec.seed = seed; spec.namespaces = namespaces; spec.serviceAccounts = serviceAccounts
-        spec.roles = roles; spec.clusterRoles = clusterRoles; spec.roleBindings = roleBindings
-        spec.clusterRoleBindings = clusterRoleBindings; spec.aggregationChains = 200
-        spec.pods = pods; spec.workloads = pods / 20; spec.networkPolicies = 0; spec.services = 0; spec.secrets = secrets
+        var spec = world.spec
+        spec.pods = pods; spec.workloads = pods / 20; spec.secrets = secrets
         let yaml = ClusterGenerator(spec: spec).yaml()
-        say("world: \(namespaces) namespaces, \(serviceAccounts) SAs, \(pods) pods, \(secrets) secrets, \(roleBindings + clusterRoleBindings) bindings; YAML \(Measure.mb(yaml.utf8.count))")
+        say("world: \(world.namespaces) namespaces, \(world.serviceAccounts) SAs, \(pods) pods, \(secrets) secrets, \(world.bindings) bindings; YAML \(Measure.mb(yaml.utf8.count))")
         let snapshot = ManifestLoader().load(sources: [("world.yaml", yaml)])
         let index = RBACIndex(snapshot: snapshot)
         var graph: AttackGraph? = nil

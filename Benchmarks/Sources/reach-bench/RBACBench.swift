@@ -10,25 +10,15 @@ struct RBACBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rbac", abstract: "RBAC index, who-can and can-i on a generated world.")
 
-    @Option var namespaces = 200
-    @Option(name: .customLong("service-accounts")) var serviceAccounts = 100_000
-    @Option var roles = 15_000
-    @Option(name: .customLong("cluster-roles")) var clusterRoles = 5_000
-    @Option(name: .customLong("role-bindings")) var roleBindings = 45_000
-    @Option(name: .customLong("cluster-role-bindings")) var clusterRoleBindings = 5_000
-    @Option(name: .customLong("aggregation-chains")) var aggregationChains = 200
-    @Option var seed: UInt64 = 1
+    @OptionGroup var world: RBACWorldOptions
     @Option var checks = 10_000
     @Option(name: .customLong("who-can")) var whoCanQueries = 200
 
     func run() throws {
-        var spec = ClusterSpec()
-        spec.seed = seed; spec.namespaces = namespaces; spec.serviceAccounts = serviceAccounts
-        spec.roles = roles; spec.clusterRoles = clusterRoles; spec.roleBindings = roleBindings
-        spec.clusterRoleBindings = clusterRoleBindings; spec.aggregationChains = aggregationChains
-        spec.pods = 0; spec.workloads = 0; spec.networkPolicies = 0; spec.services = 0; spec.secrets = 1_000
+        var spec = world.spec
+        spec.secrets = 1_000
         let yaml = ClusterGenerator(spec: spec).yaml()
-        print("world: \(namespaces) namespaces, \(serviceAccounts) SAs, \(roles) Roles, \(clusterRoles) ClusterRoles (\(aggregationChains) aggregation chains), \(roleBindings + clusterRoleBindings) bindings; YAML \(Measure.mb(yaml.utf8.count))")
+        print("world: \(world.namespaces) namespaces, \(world.serviceAccounts) SAs, \(world.roles) Roles, \(world.clusterRoles) ClusterRoles (\(world.aggregationChains) aggregation chains), \(world.bindings) bindings; YAML \(Measure.mb(yaml.utf8.count))")
         var snapshot = ClusterSnapshot()
         let parse = Measure.time(runs: 1) { snapshot = ManifestLoader().load(sources: [("world.yaml", yaml)]) }
         print("  YAML load (reported separately): \(Measure.ms(parse[0]))")
@@ -37,14 +27,14 @@ struct RBACBench: ParsableCommand {
         guard let index else { return }
         print("  index build: median \(Measure.ms(Measure.median(build))) (\(index.roles.count) roles, \(index.bindings.count) bindings, \(index.principals.count) principals, \(index.ruleCount) rules)")
 
-        var rng = SeededRandom(seed: seed)
+        var rng = SeededRandom(seed: world.seed)
         let verbs = ["get", "list", "create", "delete", "patch", "watch"]
         let resources: [(String, String, String)] = [("", "secrets", ""), ("", "pods", ""), ("", "pods", "exec"),
             ("apps", "deployments", ""), ("", "configmaps", ""), ("rbac.authorization.k8s.io", "rolebindings", ""),
             ("", "serviceaccounts", "token"), ("batch", "jobs", "")]
         func request() -> AccessRequest {
             let (g, r, sub) = rng.pick(resources)
-            let ns = rng.chance(0.1) ? "" : "ns-\(String(rng.below(namespaces)).leftPad(4))"
+            let ns = rng.chance(0.1) ? "" : "ns-\(String(rng.below(world.namespaces)).leftPad(4))"
             let name = rng.chance(0.3) ? "secret-\(String(rng.below(1_000)).leftPad(6))" : ""
             return AccessRequest(verb: rng.pick(verbs), apiGroup: g, resource: r, subresource: sub, name: name, namespace: ns)
         }
@@ -58,9 +48,9 @@ struct RBACBench: ParsableCommand {
         print("  who-can: median \(Measure.ms(Measure.median(perQuery))), p90 \(Measure.ms(perQuery[perQuery.count * 9 / 10])), max \(Measure.ms(perQuery.last ?? 0)) over \(whoCanQueries) queries (avg \(subjects / max(1, whoCanQueries)) subjects)")
 
         let identities: [Identity] = (0..<checks).map { i in
-            let sa = rng.below(serviceAccounts)
+            let sa = rng.below(world.serviceAccounts)
             return i % 4 == 0 ? Identity.impersonating(.user("user-\(rng.below(500))@example.com"))
-                : .serviceAccount(namespace: "ns-\(String(sa % namespaces).leftPad(4))", name: "sa-\(String(sa).leftPad(6))")
+                : .serviceAccount(namespace: "ns-\(String(sa % world.namespaces).leftPad(4))", name: "sa-\(String(sa).leftPad(6))")
         }
         let checkRequests = (0..<checks).map { _ in request() }
         var allowed = 0
