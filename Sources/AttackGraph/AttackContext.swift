@@ -60,6 +60,29 @@ public enum SourceSet: Sendable {
         }
     }
 
+    /// Calls `body` for every member that is also in `mask` (same capacity), ascending, looking
+    /// only at the words listed in `words` (ascending; the others of `mask` must be empty).
+    /// - Complexity: O(words.count + members in both) for a set, O(1) for one state.
+    public func forEachMember(in mask: BitSet, words: [Int32], _ body: (Int) -> Void) {
+        switch self {
+        case .one(let s): if mask.contains(Int(s)) { body(Int(s)) }
+        case .set(let b):
+            b.words.withUnsafeBufferPointer { src in
+                mask.words.withUnsafeBufferPointer { m in
+                    for w32 in words {
+                        let w = Int(w32)
+                        guard w < src.count else { break }
+                        var x = src[w] & m[w]
+                        while x != 0 {
+                            body(w << 6 | x.trailingZeroBitCount)
+                            x &= x &- 1
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Calls `body` for every member that is also in `mask` (same capacity), ascending.
     /// - Complexity: O(S / 64 + members in both) for a set, O(1) for one state.
     public func forEachMember(in mask: BitSet, _ body: (Int) -> Void) {
@@ -101,6 +124,33 @@ public final class AttackContext {
 
     /// Whether E9/E10 leave out provably redundant self-grant edges (GrantSubsumption.swift).
     let reduceSelfGrants: Bool
+    /// The roles E9's fresh-name groups keep (RoleDominance.swift); `nil` keeps every role.
+    var dominance: RoleDominance?
+
+    /// E10's edges of this round, computed once (E9 consults them, see ``escalatedSources(covering:)``).
+    lazy var escalations: [E10.Escalation] = E10.escalations(self)
+
+    /// The states with an E10 edge to `X+ALL@*` or to `X+ALL@scope`: their E9 edges to grants of
+    /// `scope` are left out (`ALL` holds everything such a grant does; RoleDominance.swift's
+    /// argument). Empty when not reducing.
+    /// - Complexity: O(E10 entries × S / 64) on the first call per scope, O(1) after.
+    func escalatedSources(covering scope: GrantScope) -> BitSet {
+        if let hit = escalatedCache[scope] { return hit }
+        var out = BitSet(capacity: table.count)
+        if reduceSelfGrants {
+            for e in escalations where e.scope == .cluster || e.scope == scope { out.formUnion(e.sources) }
+        }
+        escalatedCache[scope] = out
+        return out
+    }
+    private var escalatedCache: [GrantScope: BitSet] = [:]
+
+    /// Whether E9 adds edges to role `id`'s grant from a fresh-name group (`keep` is the
+    /// dominance set of that group). Listed roles are always kept.
+    func keepsGrant(ofRole id: Int, listed: Bool, in keep: KeyPath<RoleDominance, BitSet>) -> Bool {
+        guard !listed, let dominance else { return true }
+        return dominance[keyPath: keep].contains(id)
+    }
 
     init(table: StateTable, candidates: Candidates, reduceSelfGrants: Bool = true) {
         self.table = table

@@ -35,9 +35,13 @@ public struct AttackGraph: Sendable {
     init(snapshot: ClusterSnapshot, index: RBACIndex, starts: [AttackState], reduceSelfGrants: Bool) {
         let candidates = Candidates(snapshot: snapshot, index: index)
         var table = StateTable(index: index)
-        for p in candidates.principalStates { table.add(AttackState(p)) }
+        // The table starts with every principal of the index (StateTable.init); candidates add
+        // the ServiceAccounts only pods name (``Candidates/principalStates`` = both).
+        for p in candidates.outsideIndex { table.add(AttackState(p)) }
         for s in starts { table.add(s.base) }
         var context = AttackContext(table: table, candidates: candidates, reduceSelfGrants: reduceSelfGrants)
+        let dominance = reduceSelfGrants ? RoleDominance(context: context) : nil
+        context.dominance = dominance
         while true {
             for t in TechniqueCatalog.granting {
                 context.technique = t.id
@@ -46,6 +50,7 @@ public struct AttackGraph: Sendable {
             if context.newStates.isEmpty { break }
             for s in context.newStates.sorted() { table.add(s) }
             context = AttackContext(table: table, candidates: candidates, reduceSelfGrants: reduceSelfGrants)
+            context.dominance = dominance
         }
         for t in TechniqueCatalog.all where !TechniqueCatalog.granting.contains(where: { $0.id == t.id }) {
             context.technique = t.id

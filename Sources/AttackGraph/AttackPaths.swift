@@ -20,8 +20,10 @@ public struct AttackPath: Sendable {
 /// condensation, `Digraph.componentClosure`, answers reachability for all goals at once but costs
 /// O(C² / 64) and gives no lengths; for one goal the reverse search is cheaper.)
 ///
-/// - Complexity: O(S + Σ targets + H × S / 64) after one ``StateTable/allowed(_:)`` for the goal
-/// (a fired hyperedge visits only its sources that are unreached or reached on the current level).
+/// - Complexity: O(S + Σ targets + H × W) after one ``StateTable/allowed(_:)`` for the goal, where
+/// W ≤ S / 64 is the number of words of the open set on the level a hyperedge fires (a fired
+/// hyperedge visits only its sources that are unreached or reached on the current level); the
+/// search stops once every state is reached.
 public struct GoalDistances: Sendable {
     public let goal: AccessRequest
     /// States holding the goal directly.
@@ -43,14 +45,18 @@ public struct GoalDistances: Sendable {
         // (a better tie may follow). Settled states are masked out word by word.
         var open = BitSet.full(capacity: graph.stateCount)
         open.subtract(holders)
+        var openCount = graph.stateCount - frontier.count
         var level: Int32 = 0
-        while !frontier.isEmpty {
+        while !frontier.isEmpty, openCount > 0 {
+            // The words of `open` that still have members: a fired hyperedge looks only at those,
+            // so late levels (few open states) cost O(hyperedges × open words), not O(H × S / 64).
+            let openWords = open.nonEmptyWordIndices
             var upcoming: [Int] = []
             for t in frontier {
                 for h in graph.hyperedges(into: t) where !fired[Int(h)] {
                     fired[Int(h)] = true
                     let edge = graph.hyperedges[Int(h)]
-                    edge.sources.forEachMember(in: open) { s in
+                    edge.sources.forEachMember(in: open, words: openWords) { s in
                         if dist[s] < 0 {
                             dist[s] = level + 1
                             next[s] = (h, Int32(t))
@@ -63,6 +69,7 @@ public struct GoalDistances: Sendable {
                 }
             }
             for s in upcoming { open.remove(s) }
+            openCount -= upcoming.count
             frontier = upcoming.sorted()
             level += 1
         }

@@ -47,8 +47,8 @@ public struct Candidates: Sendable {
             saMount[p] = sa.automountServiceAccountToken
             serviceAccountsByNamespace[sa.namespace ?? "", default: []].append(p)
         }
-        serviceAccounts = saMount.keys.sorted()
-        for key in serviceAccountsByNamespace.keys { serviceAccountsByNamespace[key]?.sort() }
+        serviceAccounts = Self.sorted(Array(saMount.keys))
+        for key in serviceAccountsByNamespace.keys { serviceAccountsByNamespace[key] = Self.sorted(serviceAccountsByNamespace[key] ?? []) }
         for p in index.principals.keys {
             switch p {
             case .user: users.append(p)
@@ -56,15 +56,15 @@ public struct Candidates: Sendable {
             case .serviceAccount: if saMount[p] == nil { namedServiceAccounts.append(p) }
             }
         }
-        users.sort()
-        if !groups.contains(.masters) { groups.append(.masters) }
-        groups.sort()
+        // The index's principals are in subject-string order already.
+        if !groups.contains(.masters) { groups = Self.sorted(groups + [.masters]) }
         pods = snapshot.pods.map { pod in
             let ns = pod.namespace ?? ""
             let sa = Principal.serviceAccount(namespace: ns, name: pod.spec.effectiveServiceAccountName)
             let mounted = pod.spec.automountServiceAccountToken ?? (saMount[sa] ?? nil) ?? true
             return PodFact(namespace: ns, name: pod.name, nodeName: pod.spec.nodeName, serviceAccount: sa, tokenMounted: mounted)
         }.sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
+        outsideIndex = Self.sorted(Array(Set(pods.map(\.serviceAccount).filter { index.principals.id(of: $0) == nil })))
         var ns = Set(snapshot.namespaces.map(\.name))
         for object in snapshot.allObjects { if let n = object.ref.namespace { ns.insert(n) } }
         namespaces = ns.sorted()
@@ -80,9 +80,19 @@ public struct Candidates: Sendable {
         mutatingWebhooks = snapshot.webhookConfigurations.filter(\.isMutating).map(\.name).sorted()
     }
 
+    /// ServiceAccounts that pods name but neither an object nor a binding does (not principals
+    /// of the index), sorted.
+    public var outsideIndex: [Principal] = []
+
     /// Every principal state: SA objects, SAs named in bindings, users, groups, pod SAs.
     public var principalStates: [Principal] {
-        Array(Set(serviceAccounts + namedServiceAccounts + users + groups + pods.map(\.serviceAccount))).sorted()
+        Self.sorted(Array(Set(serviceAccounts + namedServiceAccounts + users + groups + outsideIndex)))
+    }
+
+    /// `principals` in subject-string order, each description computed once.
+    /// - Complexity: O(n log n) string comparisons.
+    static func sorted(_ principals: [Principal]) -> [Principal] {
+        principals.map { ($0.description, $0) }.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }.map(\.1)
     }
 }
 

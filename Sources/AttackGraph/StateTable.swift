@@ -11,13 +11,20 @@ import RBACEngine
 public struct StateTable: Sendable {
     public let index: RBACIndex
     public private(set) var states: DenseIndex<AttackState>
-    /// Index principal ID → states whose identity includes that principal.
     /// Per state: the principal IDs of its identity and whether it is in `system:masters`
     /// (resolved once for ``allows(_:_:)``).
     private var principalIDs: [[Int]] = []
     private var inMasters: [Bool] = []
-    /// (An array indexed by principal ID: ``allowed(_:)`` walks it for every allowed principal.)
-    private var statesOfPrincipal: [[Int32]]
+    /// States `0 ..< index.principals.count` are the index's principals in ID order (the plain
+    /// identity of each), so a who-can answer over principals is already the bitset of those
+    /// states. Every other way a state's identity includes a principal (a group of a user or
+    /// ServiceAccount, a principal outside the index, explicit start groups) is recorded here:
+    /// principal ID → those identity states (no grant states; they follow their base).
+    private var members: [Int: BitSet] = [:]
+    /// `(grant state, its base state)` in ID order; the base is always the smaller ID.
+    private var grantBases: [(member: Int32, condition: Int32)] = []
+    /// Base state → its grant states.
+    private var grantsOfBase: [Int32: [Int32]] = [:]
     /// The states carrying each self-grant, and the grants by scope: a request in namespace N can
     /// only be allowed by grants scoped to N or to the cluster, and each distinct grant is matched
     /// once per request however many states carry it.
@@ -36,10 +43,11 @@ public struct StateTable: Sendable {
     /// exactly when the same request with a fresh name is, so such requests share one answer.
     public let mentionedNames: Set<String>
 
+    /// A table holding the plain identity of every principal of `index`, in principal ID order.
+    /// - Complexity: O(P × groups) for P principals.
     public init(index: RBACIndex) {
         self.index = index
         states = DenseIndex()
-        statesOfPrincipal = Array(repeating: [], count: index.principals.count)
         var cr: [String: Int] = [:], r: [String: Int] = [:]
         for (i, role) in index.roles.enumerated() {
             if i < index.clusterRoleCount { cr[role.ref.name] = i } else { r["\(role.ref.namespace ?? "")/\(role.ref.name)"] = i }
@@ -49,6 +57,7 @@ public struct StateTable: Sendable {
         var names = Set<String>()
         for role in index.roles { for rule in role.rules { names.formUnion(rule.rule.resourceNames) } }
         mentionedNames = names
+        for p in index.principals.keys { add(AttackState(p)) }
     }
 
     public var count: Int { states.count }
@@ -56,17 +65,28 @@ public struct StateTable: Sendable {
     public func id(of state: AttackState) -> Int? { states.id(of: state) }
 
     /// Adds `state` (no-op when present) and returns its ID.
-    /// - Complexity: O(groups of the identity) expected.
+    /// - Complexity: O(groups of the identity) expected, plus O(S / 64) when a member set grows.
     @discardableResult
     public mutating func add(_ state: AttackState) -> Int {
         if let id = states.id(of: state) { return id }
         let id = states.intern(state)
-        baseIDs.append(state.grant == nil ? Int32(id) : Int32(states.id(of: state.base) ?? -1))
+        let base = state.grant == nil ? Int32(id) : Int32(states.id(of: state.base) ?? -1)
+        baseIDs.append(base)
         let identity = state.identity
         let pids = identity.principals.compactMap { index.principals.id(of: $0) }
-        for pid in pids { statesOfPrincipal[pid].append(Int32(id)) }
         principalIDs.append(pids)
         inMasters.append(identity.groups.contains("system:masters"))
+        if base >= 0, base != Int32(id) {
+            grantBases.append((Int32(id), base))
+            grantsOfBase[base, default: []].append(Int32(id))
+        } else {
+            for pid in pids where pid != id {
+                var set = members[pid] ?? BitSet(capacity: 0)
+                if set.capacity <= id { set = set.resized(to: max(64, 2 * (id + 1))) }
+                set.insert(id)
+                members[pid] = set
+            }
+        }
         if let g = state.grant {
             if grantMembers[g] == nil {
                 switch g.scope {
@@ -82,6 +102,16 @@ public struct StateTable: Sendable {
             grantMembers[g, default: []].append(Int32(id))
         }
         return id
+    }
+
+    /// The states whose identity includes principals allowed in `principals` (a who-can answer):
+    /// the identity-mapped states, the recorded members, then every grant state whose base is in.
+    /// - Complexity: O(S / 64 × allowed principals with members + grant states).
+    func states(ofPrincipals principals: BitSet) -> BitSet {
+        var out = principals.resized(to: min(count, index.principals.count)).resized(to: count)
+        for (pid, set) in members where principals.contains(pid) { out.formUnion(set) }
+        out.insertMembers(where: grantBases)
+        return out
     }
 
     /// ID of `state`'s identity without its self-grant (`id` itself when it has none), `nil` when
@@ -120,11 +150,7 @@ public struct StateTable: Sendable {
     ///   principals + distinct grants in the request's scope × rules of their roles + states of the
     ///   grants that allow it).
     public func allowed(_ request: AccessRequest) -> BitSet {
-        var out = BitSet(capacity: count)
-        let answer = index.whoCan(request)
-        answer.allowed.forEachMember { pid in
-            for s in statesOfPrincipal[pid] { out.insert(Int(s)) }
-        }
+        var out = states(ofPrincipals: index.whoCan(request).allowed)
         func addGrants(_ grants: [SelfGrant]) {
             for g in grants {
                 guard let role = grantRole[g], roleAllows(role, request) else { continue }
@@ -144,6 +170,24 @@ public struct StateTable: Sendable {
         return false
     }
 
-    /// The IDs of states whose identity includes principal `p` (binding subjects, E10).
-    func states(withPrincipal pid: Int) -> [Int32] { statesOfPrincipal[pid] }
+    /// The states whose identity includes one of `principals` (a binding's subjects, E10).
+    /// - Complexity: O(S / 64 + their grant states) for users and ServiceAccounts; a principal
+    ///   with recorded members (a group) adds O(S / 64 + grant states).
+    func states(withPrincipals principals: [Int32]) -> BitSet {
+        var out = BitSet(capacity: count)
+        var scan = false
+        for p in principals {
+            if Int(p) < index.principals.count { out.insert(Int(p)) }
+            if let set = members[Int(p)] {
+                out.formUnion(set)
+                scan = true
+            }
+        }
+        if scan {
+            out.insertMembers(where: grantBases)
+        } else {
+            for p in principals { for g in grantsOfBase[p] ?? [] { out.insert(Int(g)) } }
+        }
+        return out
+    }
 }

@@ -72,3 +72,15 @@ extension RBACIndex {
         return refs.map(resolve).sorted()
     }
 }
+
+extension RBACIndex {
+    /// IDs of the roles (into ``roles``) owning at least one rule that allows `request`, judged on
+    /// the rule alone: no binding, subject or namespace scoping (a Role of another namespace is
+    /// included when its rule matches). Used to compare roles' permissions.
+    /// - Complexity: O(R / 64) for the ``RuleIndex`` query plus O(matching rules).
+    public func rolesAllowing(_ request: AccessRequest) -> BitSet {
+        var out = BitSet(capacity: roles.count)
+        ruleIndex.matching(request).forEachMember { out.insert(Int(ruleRole[$0])) }
+        return out
+    }
+}

@@ -32,6 +32,38 @@ public struct BitSet: Hashable, Sendable {
         for member in members { insert(member) }
     }
 
+    /// The same members in a set of capacity `capacity` (members at or above it are dropped).
+    /// - Complexity: O(capacity / 64).
+    public func resized(to capacity: Int) -> BitSet {
+        var out = self
+        out.capacity = max(0, capacity)
+        let n = BitSet.wordCount(for: out.capacity)
+        if n < out.words.count { out.words.removeLast(out.words.count - n) }
+        else if n > out.words.count { out.words.append(contentsOf: repeatElement(0, count: n - out.words.count)) }
+        out.clearTail()
+        return out
+    }
+
+    /// Inserts `member` of every pair whose `condition` is a member, in order (a member inserted
+    /// by an earlier pair can satisfy a later condition). Out-of-range values are ignored.
+    /// - Complexity: O(pairs), no per-pair copy-on-write check.
+    public mutating func insertMembers(where pairs: [(member: Int32, condition: Int32)]) {
+        let cap = capacity
+        words.withUnsafeMutableBufferPointer { w in
+            for (m, c) in pairs where c >= 0 && Int(c) < cap && m >= 0 && Int(m) < cap {
+                if w[Int(c) >> 6] & (1 << UInt64(c & 63)) != 0 { w[Int(m) >> 6] |= 1 << UInt64(m & 63) }
+            }
+        }
+    }
+
+    /// Indices of the words holding at least one member, ascending.
+    /// - Complexity: O(capacity / 64).
+    public var nonEmptyWordIndices: [Int32] {
+        var out: [Int32] = []
+        for (i, w) in words.enumerated() where w != 0 { out.append(Int32(i)) }
+        return out
+    }
+
     /// Words needed for `capacity` bits.
     public static func wordCount(for capacity: Int) -> Int { (capacity + 63) >> 6 }
 

@@ -171,24 +171,36 @@ struct BruteForce {
         }
     }
 
-    /// The self-grant reductions change nothing for identities: same holders, same distances,
-    /// same canonical paths (techniques, hops, objects) as the unreduced graph.
+    /// The self-grant reductions change nothing for identities: same holders with the same
+    /// distances as the unreduced graph, and every reduced path is a path of the unreduced graph
+    /// (same techniques between the same states). Which of several equally short grant states a
+    /// path names may differ (RoleDominance.swift keeps the larger role).
     @Test(arguments: seeds) func reducedGraphKeepsEveryPath(seed: UInt64) {
         let yaml = RandomWorld(seed: seed).yaml
         let reduced = RandomWorld.graph(yaml), full = RandomWorld.graph(yaml, reduce: false)
         #expect(reduced.stateCount <= full.stateCount)
-        func render(_ g: AttackGraph, _ paths: [AttackPath]) -> [String] {
-            paths.map { p in "\(p.start): " + p.steps.map { "\($0.technique) \(g.table[$0.to]) \($0.object)" }.joined(separator: ", ") }
-        }
         for goal in RandomWorld.goals {
-            #expect(render(reduced, reduced.transitiveHolders(of: goal)) == render(full, full.transitiveHolders(of: goal)),
-                    "seed \(seed) \(goal)")
+            let r = reduced.transitiveHolders(of: goal), f = full.transitiveHolders(of: goal)
+            #expect(r.map { "\($0.length) \($0.start)" } == f.map { "\($0.length) \($0.start)" }, "seed \(seed) \(goal)")
+            for path in r {
+                var cur = full.table.id(of: path.start)
+                for step in path.steps {
+                    let to = full.table.id(of: reduced.table[step.to])
+                    let edge = cur.flatMap { c in full.edges(from: c).first { $0.to == to } }
+                    // `edges(from:)` keeps the first technique per target; the step's may come later.
+                    let exists = cur.map { c in full.hyperedges.contains { $0.technique == step.technique && $0.sources.contains(c) && $0.targets.contains(Int32(to ?? -1)) } } ?? false
+                    #expect(edge != nil && exists, "seed \(seed) \(goal): \(path.start) step \(step.technique) → \(reduced.table[step.to])")
+                    cur = to
+                }
+                #expect(cur.map { full.table.allows($0, goal) } == true)
+            }
         }
     }
 
     /// An E9/E10 edge from an identity `X` to `X+G` is left out exactly when `X` already holds
-    /// every request `G` allows in its scope, checked over the whole request vocabulary of the
-    /// random worlds (literal `*` fields and a fresh name included).
+    /// every request `G` allows in its scope, or `X` keeps an edge to a dominating grant state
+    /// (RoleDominance.swift, E10), checked over the whole request vocabulary of the random worlds
+    /// (literal `*` fields and a fresh name included).
     @Test(arguments: seeds) func grantEdgeMissingExactlyWhenSubsumed(seed: UInt64) {
         let yaml = RandomWorld(seed: seed).yaml
         let reduced = RandomWorld.graph(yaml), full = RandomWorld.graph(yaml, reduce: false)
@@ -205,16 +217,41 @@ struct BruteForce {
         }
         vocabulary += ["*", "/metrics"].flatMap { p in ["get", "*"].map { AccessRequest.nonResource(verb: $0, path: p) } }
         let granting = Set(TechniqueCatalog.granting.map { TechniqueCatalog.rank(of: $0.id) })
+        let listed = reduced.table.mentionedNames
+        func roleName(_ g: SelfGrant) -> String? {
+            switch g {
+            case .clusterRole(let n, _): n
+            case .role(_, let n): n
+            case .all: nil
+            }
+        }
+        func holdsAll(_ big: SelfGrant, _ small: SelfGrant) -> Bool {
+            vocabulary.allSatisfy { !full.table.grantAllows(small, $0) || full.table.grantAllows(big, $0) }
+        }
+        /// RoleDominance.swift and E10: `ALL@*` beats every other grant, `ALL@N` every grant of N;
+        /// within one E9 technique an unlisted role beats a smaller unlisted one, or an equal later one.
+        func dominates(_ big: SelfGrant, rank: Int, over small: SelfGrant, rank smallRank: Int) -> Bool {
+            guard big != small else { return false }
+            if big == .all(scope: .cluster) { return true }
+            if case .all(let scope) = big { return scope == small.scope }
+            guard rank == smallRank, let b = roleName(big), let a = roleName(small), !listed.contains(b), !listed.contains(a),
+                  holdsAll(big, small) else { return false }
+            return !holdsAll(small, big) || b < a
+        }
         var checked = 0
         for h in full.hyperedges where granting.contains(h.rank) {
             h.sources.forEachMember { s in
-                guard full.table[s].grant == nil, let t = h.targets.first else { return }
+                guard full.table[s].grant == nil, let t = h.targets.first, let grant = full.table[Int(t)].grant else { return }
                 let target = full.table[Int(t)]
                 let subsumed = vocabulary.allSatisfy { !full.table.allows(Int(t), $0) || full.table.allows(s, $0) }
-                let kept = reduced.table.id(of: full.table[s]).flatMap { rs in
-                    reduced.table.id(of: target).map { rt in reduced.edges(from: rs).contains { $0.to == rt } }
-                } ?? false
-                #expect(kept == !subsumed, "seed \(seed): \(full.table[s]) → \(target)")
+                let rs = reduced.table.id(of: full.table[s])
+                let reducedEdges = rs.map { reduced.hyperedges(leaving: $0) } ?? []
+                let kept = reduced.table.id(of: target).map { rt in reducedEdges.contains { $0.to == rt } } ?? false
+                let dominated = reducedEdges.contains { e in
+                    guard let g = reduced.table[e.to].grant, granting.contains(e.rank) else { return false }
+                    return dominates(g, rank: e.rank, over: grant, rank: h.rank)
+                }
+                #expect(kept == !(subsumed || dominated), "seed \(seed): \(full.table[s]) → \(target) (subsumed \(subsumed), dominated \(dominated))")
                 checked += 1
             }
         }
@@ -275,8 +312,11 @@ struct BruteForce {
         """
         let reduced = RandomWorld.graph(yaml), full = RandomWorld.graph(yaml, reduce: false)
         func has(_ g: AttackGraph, _ state: String) -> Bool { (0..<g.stateCount).contains { g.table[$0].description == state } }
-        // plain gains the secret reader in prod; reader already reads secrets there, nsadmin holds everything.
-        #expect(has(reduced, "User:plain+ClusterRole:secret-reader@prod"))
+        // plain may bind both roles in prod: `everything` holds all `secret-reader` does (RoleDominance),
+        // so only that grant state is kept; reader already reads secrets there, nsadmin holds everything.
+        #expect(has(reduced, "User:plain+ClusterRole:everything@prod"))
+        #expect(!has(reduced, "User:plain+ClusterRole:secret-reader@prod"))
+        #expect(has(full, "User:plain+ClusterRole:secret-reader@prod"))
         #expect(!has(reduced, "User:reader+ClusterRole:secret-reader@prod"))
         #expect(has(full, "User:reader+ClusterRole:secret-reader@prod"))
         #expect(has(reduced, "User:reader+ClusterRole:everything@prod"))
@@ -286,6 +326,115 @@ struct BruteForce {
         #expect(has(reduced, "User:root+ALL@*"))
         #expect(!has(reduced, "User:root+ClusterRole:secret-reader@*"))
         #expect(has(full, "User:root+ClusterRole:secret-reader@*"))
+    }
+
+    /// Role dominance by hand: of two equivalent ClusterRoles the first is kept, a smaller one
+    /// is dropped, a role some rule lists by name keeps its own edge, Roles compete only within
+    /// their namespace, and `ALL@*` (E10, first binding named) replaces every other grant state.
+    @Test func dominanceCases() {
+        let yaml = """
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: binder}
+        rules:
+        - {apiGroups: [rbac.authorization.k8s.io], resources: [rolebindings], verbs: [create]}
+        - {apiGroups: [rbac.authorization.k8s.io], resources: [clusterroles, roles], verbs: [bind]}
+        - {apiGroups: [""], resources: [configmaps], verbs: [get], resourceNames: [listed]}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: reader-b}
+        rules:
+        - {apiGroups: [""], resources: [secrets, pods], verbs: [get, list]}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: reader-a}
+        rules:
+        - {apiGroups: [""], resources: [pods, secrets], verbs: [list, get]}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: secrets-only}
+        rules:
+        - {apiGroups: [""], resources: [secrets], verbs: [get]}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: listed}
+        rules:
+        - {apiGroups: [""], resources: [secrets], verbs: [get]}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata: {name: small, namespace: prod}
+        rules:
+        - {apiGroups: [""], resources: [pods], verbs: [get]}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata: {name: big, namespace: prod}
+        rules:
+        - {apiGroups: [""], resources: [pods], verbs: ["*"]}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata: {name: small, namespace: dev}
+        rules:
+        - {apiGroups: [""], resources: [pods], verbs: [get]}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: escalator}
+        rules:
+        - {apiGroups: [rbac.authorization.k8s.io], resources: [clusterroles], verbs: [escalate, update]}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata: {name: binders}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: binder}
+        subjects:
+        - {kind: User, name: plain, apiGroup: rbac.authorization.k8s.io}
+        - {kind: User, name: esc, apiGroup: rbac.authorization.k8s.io}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata: {name: esc-1}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: escalator}
+        subjects:
+        - {kind: User, name: esc, apiGroup: rbac.authorization.k8s.io}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata: {name: esc-2}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: escalator}
+        subjects:
+        - {kind: User, name: esc, apiGroup: rbac.authorization.k8s.io}
+        - {kind: Group, name: devs, apiGroup: rbac.authorization.k8s.io}
+        """
+        let reduced = RandomWorld.graph(yaml), full = RandomWorld.graph(yaml, reduce: false)
+        func grants(_ g: AttackGraph, _ user: String) -> [String] {
+            (0..<g.stateCount).map { g.table[$0].description }.filter { $0.hasPrefix("User:\(user)+") && $0.hasSuffix("@prod") }.sorted()
+        }
+        #expect(grants(reduced, "plain") == [
+            "User:plain+ClusterRole:escalator@prod", "User:plain+ClusterRole:listed@prod", "User:plain+ClusterRole:reader-a@prod",
+            "User:plain+Role:prod/big@prod",
+        ])
+        // binder: plain holds it already (GrantSubsumption); reader-b equals reader-a, which comes first.
+        #expect(grants(full, "plain").contains("User:plain+ClusterRole:reader-b@prod"))
+        #expect(grants(full, "plain").contains("User:plain+ClusterRole:secrets-only@prod"))
+        #expect(grants(full, "plain").contains("User:plain+Role:prod/small@prod"))
+        // esc may escalate every ClusterRole bound to it (binder, and escalator twice): one edge to
+        // ALL@*, through the first binding, and no other grant state.
+        #expect(grants(reduced, "esc").isEmpty)
+        #expect(!grants(full, "esc").isEmpty)
+        guard let esc = reduced.table.id(of: AttackState(.user("esc"))) else { Issue.record("no esc"); return }
+        let out = reduced.hyperedges.filter { $0.sources.contains(esc) && $0.technique.raw == "E10" }
+        #expect(out.map { "\(reduced.table[Int($0.targets[0])]) \($0.object)" } == ["User:esc+ALL@* ClusterRoleBinding/binders → ClusterRole/binder"])
+        #expect(full.hyperedges.filter { $0.sources.contains(esc) && $0.technique.raw == "E10" }.count == 3)
+        let goal = AccessRequest(verb: "get", resource: "secrets", name: "db", namespace: "prod")
+        #expect(reduced.path(from: AttackState(.user("plain")), to: goal)?.length == 1)
+        #expect(reduced.path(from: AttackState(.user("esc")), to: goal)?.length == 1)
     }
 
     /// Two grants in a row: `u` may bind only `binder-anything`, which lets `u+ClusterRole:binder-anything@prod`
@@ -326,5 +475,12 @@ struct BruteForce {
                 "E9a User:u+ClusterRole:binder-anything@prod", "E9a User:u+ClusterRole:secret-reader@prod",
             ])
         }
+    }
+}
+
+extension AttackGraph {
+    /// Every (target, technique rank) pair leaving `state`, repeats included (test helper).
+    func hyperedges(leaving state: Int) -> [(to: Int, rank: Int)] {
+        hyperedges.filter { $0.sources.contains(state) }.flatMap { h in h.targets.map { (Int($0), h.rank) } }
     }
 }

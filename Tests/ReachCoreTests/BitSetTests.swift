@@ -15,6 +15,26 @@ import Testing
         if capacity > 0 { s.remove(0); #expect(!s.contains(0)) }
     }
 
+    @Test(arguments: [(130, 64), (130, 200), (64, 64), (70, 0), (0, 65)])
+    func resizedKeepsMembersBelowTheNewCapacity(from: Int, to: Int) {
+        let s = BitSet(capacity: from, members: stride(from: 0, to: from, by: 5))
+        let r = s.resized(to: to)
+        #expect(r.capacity == to)
+        #expect(r.words.count == BitSet.wordCount(for: to))
+        #expect(r.members == s.members.filter { $0 < to })
+        var grown = r
+        grown.insert(to - 1)
+        #expect(to == 0 || grown.contains(to - 1))
+    }
+
+    @Test func nonEmptyWordsAndConditionalInserts() {
+        var s = BitSet(capacity: 300, members: [1, 130, 131, 299])
+        #expect(s.nonEmptyWordIndices == [0, 2, 4])
+        // 5 ← 1 (member), 7 ← 6 (not a member), 8 ← 5 (inserted by the first pair), out of range ignored.
+        s.insertMembers(where: [(5, 1), (7, 6), (8, 5), (400, 1), (9, 400), (-1, 1)])
+        #expect(s.members == [1, 5, 8, 130, 131, 299])
+    }
+
     @Test func fullSetHasNoBitsPastCapacity() {
         let s = BitSet.full(capacity: 70)
         #expect(s.count == 70)

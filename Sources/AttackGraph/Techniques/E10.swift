@@ -17,8 +17,27 @@ public enum E10: EscalationTechnique {
         """
     public static let targets = "`X+ALL@scope`, scope = N for a RoleBinding, `*` for a ClusterRoleBinding"
 
-    public static func addEdges(_ context: AttackContext) {
+    /// One binding's share of the E10 edges: the states that escalate through it and have no
+    /// earlier binding of the same scope doing so.
+    struct Escalation {
+        var scope: GrantScope
+        var sources: BitSet
+        var requests: [AccessRequest]
+        var object: String
+    }
+
+    /// The E10 edges of `context`'s states, one entry per binding that adds sources, in binding
+    /// order. Every binding of one scope leads to the same `X+ALL@scope`, so a state keeps only
+    /// the first binding's edge (the one a canonical path names: same rank, same target, first
+    /// added). Reduced: GrantSubsumption's source reduction, and a state with an `ALL@*` edge gets
+    /// no `ALL@N` edge (`ALL@*` holds everything `ALL@N` does; RoleDominance.swift's argument).
+    /// - Complexity: O(B × (S / 64 + subjects' states)) for B bindings and S states, plus two
+    ///   cached ``AttackContext/allowed(_:)`` per bound role.
+    static func escalations(_ context: AttackContext) -> [Escalation] {
         let index = context.table.index
+        var out: [Escalation] = []
+        var covered: [GrantScope: BitSet] = [:]
+        // ClusterRoleBindings come first in the index, so `ALL@*` sources are known before any `ALL@N`.
         for binding in index.bindings {
             guard let roleID = binding.role else { continue }
             let role = index.roles[roleID].ref
@@ -28,16 +47,26 @@ public enum E10: EscalationTechnique {
             let escalate = AccessRequest.r("escalate", E9a.group, resource, name: role.name, ns: ns)
             let writes: [AccessRequest] = [.r("update", E9a.group, resource, name: role.name, ns: ns),
                                            .r("patch", E9a.group, resource, name: role.name, ns: ns)]
-            var from = BitSet(capacity: context.table.count)
-            for p in binding.subjects {
-                for s in context.table.states(withPrincipal: Int(p)) { from.insert(Int(s)) }
+            let able = context.allowed(escalate).intersection(context.anyAllowed(writes))
+            guard !binding.subjects.isEmpty, !able.isEmpty else { continue }
+            var from = context.table.states(withPrincipals: binding.subjects)
+            from.formIntersection(able)
+            let scope: GrantScope = binding.namespace.map { .namespace($0) } ?? .cluster
+            from = context.grantSources(from, in: scope)
+            if context.reduceSelfGrants {
+                if let done = covered[scope] { from.subtract(done) }
+                if scope != .cluster, let wide = covered[.cluster] { from.subtract(wide) }
             }
             guard !from.isEmpty else { continue }
-            from.formIntersection(context.allowed(escalate))
-            from.formIntersection(context.anyAllowed(writes))
-            let scope: GrantScope = binding.namespace.map { .namespace($0) } ?? .cluster
-            context.addGrant(from: context.grantSources(from, in: scope), grant: .all(scope: scope),
-                             requests: [escalate] + writes, object: "\(binding.ref) → \(role)")
+            covered[scope, default: BitSet(capacity: context.table.count)].formUnion(from)
+            out.append(Escalation(scope: scope, sources: from, requests: [escalate] + writes, object: "\(binding.ref) → \(role)"))
+        }
+        return out
+    }
+
+    public static func addEdges(_ context: AttackContext) {
+        for e in context.escalations {
+            context.addGrant(from: e.sources, grant: .all(scope: e.scope), requests: e.requests, object: e.object)
         }
     }
 }

@@ -26,13 +26,16 @@ public enum E9a: EscalationTechnique {
             // reduced once (GrantSubsumption).
             let freshBind = AccessRequest.r("bind", group, "clusterroles", name: AttackContext.freshName, ns: ns)
             let freshFrom = context.grantSources(creators.intersection(context.allowed(freshBind)), in: .namespace(ns))
+                .subtracting(context.escalatedSources(covering: .namespace(ns)))
             let freshEmpty = freshFrom.isEmpty
-            for role in index.roles.prefix(index.clusterRoleCount) {
+            for (id, role) in index.roles.prefix(index.clusterRoleCount).enumerated() {
                 let listed = context.table.mentionedNames.contains(role.ref.name)
                 if !listed && freshEmpty { continue }
+                guard context.keepsGrant(ofRole: id, listed: listed, in: \.namespacedClusterRoles) else { continue }
                 let bind = AccessRequest.r("bind", group, "clusterroles", name: role.ref.name, ns: ns)
                 let from = listed
-                    ? context.grantSources(creators.intersection(context.allowed(bind)), in: .namespace(ns)) : freshFrom
+                    ? context.grantSources(creators.intersection(context.allowed(bind)), in: .namespace(ns))
+                    .subtracting(context.escalatedSources(covering: .namespace(ns))) : freshFrom
                 context.addGrant(from: from, grant: .clusterRole(name: role.ref.name, scope: .namespace(ns)),
                                  requests: [create, bind], object: role.ref.description)
             }

@@ -16,12 +16,15 @@ public enum E9b: EscalationTechnique {
 
     public static func addEdges(_ context: AttackContext) {
         let index = context.table.index
-        for role in index.roles.dropFirst(index.clusterRoleCount) {
-            guard let ns = role.ref.namespace else { continue }
+        for (id, role) in index.roles.enumerated().dropFirst(index.clusterRoleCount) {
+            guard let ns = role.ref.namespace,
+                  context.keepsGrant(ofRole: id, listed: context.table.mentionedNames.contains(role.ref.name), in: \.roles)
+            else { continue }
             let create = AccessRequest.r("create", E9a.group, "rolebindings", ns: ns)
             let bind = AccessRequest.r("bind", E9a.group, "roles", name: role.ref.name, ns: ns)
             let from = context.grantSources(context.allowed(create).intersection(context.allowed(bind)),
                                                     in: .namespace(ns))
+                .subtracting(context.escalatedSources(covering: .namespace(ns)))
             context.addGrant(from: from, grant: .role(namespace: ns, name: role.ref.name), requests: [create, bind],
                              object: role.ref.description)
         }

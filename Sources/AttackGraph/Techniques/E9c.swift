@@ -21,12 +21,15 @@ public enum E9c: EscalationTechnique {
         guard !creators.isEmpty else { return }
         let freshBind = AccessRequest.r("bind", E9a.group, "clusterroles", name: AttackContext.freshName)
         let freshFrom = context.grantSources(creators.intersection(context.allowed(freshBind)), in: .cluster)
+                .subtracting(context.escalatedSources(covering: .cluster))
         let freshEmpty = freshFrom.isEmpty
-        for role in index.roles.prefix(index.clusterRoleCount) {
+        for (id, role) in index.roles.prefix(index.clusterRoleCount).enumerated() {
             let listed = context.table.mentionedNames.contains(role.ref.name)
             if !listed && freshEmpty { continue }
+            guard context.keepsGrant(ofRole: id, listed: listed, in: \.clusterClusterRoles) else { continue }
             let bind = AccessRequest.r("bind", E9a.group, "clusterroles", name: role.ref.name)
-            let from = listed ? context.grantSources(creators.intersection(context.allowed(bind)), in: .cluster) : freshFrom
+            let from = listed ? context.grantSources(creators.intersection(context.allowed(bind)), in: .cluster)
+                    .subtracting(context.escalatedSources(covering: .cluster)) : freshFrom
             context.addGrant(from: from, grant: .clusterRole(name: role.ref.name, scope: .cluster),
                              requests: [create, bind], object: role.ref.description)
         }

@@ -1,0 +1,109 @@
+import ReachCore
+import RBACEngine
+
+/// Self-grant dominance among roles that share one source set: E9 adds no edge `X → X+G` when
+/// the same technique, from the same sources, also reaches `X+G'` whose role holds every
+/// permission `G`'s role holds (`G ⊆ G'` within the scope), unless `G` and `G'` are equivalent and
+/// `G` comes first in role order (the first of equivalent roles is kept).
+///
+/// Why this is exact: `X+G` and `X+G'` have the same base and scope, and the permissions of
+/// `X+G` are a subset of those of `X+G'`. Every technique's condition is monotone in the state's
+/// permissions and its targets depend only on the base identity (GrantSubsumption.swift), so
+/// every edge out of `X+G` also leaves `X+G'` (or leads to `X+G'` itself), and `X+G` holds a goal
+/// only if `X+G'` does: `dist(X+G') ≤ dist(X+G)`. Every source with the edge to `X+G` has the edge
+/// to `X+G'` (same source set, and a source already holding `G'` already holds `G` too), so no
+/// distance changes. What can change is *which* of several equally short grant states a canonical
+/// path names: the kept, larger role (the set of minimal paths through `X+G'` is not empty).
+///
+/// The groups are the roles whose E9 source sets are equal by construction: ClusterRoles that
+/// no rule lists by name share the fresh-name `bind` answer per namespace (E9a) and cluster-wide
+/// (E9c); unlisted Roles of one namespace share it for E9b. Listed roles keep their own source
+/// sets and are never dropped.
+///
+/// `G ⊆ G'` is decided like ``AttackContext/alreadyHolding(_:among:)``: `G`'s rules expanded to
+/// literal requests (`*` stays `*`, no `resourceNames` → a fresh name) must each be allowed by a
+/// rule of `G'` (``RBACEngine/RBACIndex/rolesAllowing(_:)``). A role above
+/// ``AttackContext/subsumptionLimit`` expanded requests is never dropped (safe).
+///
+/// Effect on issue 6's generated world: every namespace's binders may bind any of 5,000
+/// ClusterRoles; about 5 % of them hold `*` on `*`, so one grant state per binder and namespace
+/// replaces thousands.
+struct RoleDominance: Sendable {
+    /// Role IDs (into ``RBACEngine/RBACIndex/roles``) an E9a fresh-name group keeps (ClusterRoles
+    /// compared within a namespace: resource requests only).
+    let namespacedClusterRoles: BitSet
+    /// Role IDs an E9c fresh-name group keeps (ClusterRoles compared cluster-wide: non-resource
+    /// URLs count).
+    let clusterClusterRoles: BitSet
+    /// Role IDs an E9b fresh-name group keeps (Roles compared with the Roles of their namespace).
+    let roles: BitSet
+
+    /// - Complexity: O(Σ expanded requests of the groups' roles + distinct requests × R / 64 +
+    ///   Σ |dominators| ) for R rules; the per-request role sets are computed once.
+    init(context: AttackContext) {
+        let index = context.table.index
+        let names = context.table.mentionedNames
+        var cache: [AccessRequest: BitSet] = [:]
+        func rolesAllowing(_ r: AccessRequest) -> BitSet {
+            if let hit = cache[r] { return hit }
+            let set = index.rolesAllowing(r)
+            cache[r] = set
+            return set
+        }
+        let unlistedClusterRoles = (0..<index.clusterRoleCount).filter { !names.contains(index.roles[$0].ref.name) }
+        // A namespace name no object uses: a ClusterRole's rules match the same whatever the namespace.
+        let anyNamespace = GrantScope.namespace("\u{1}kube-reach-namespace")
+        func keep(_ group: [Int], scope: (Int) -> SelfGrant) -> [Int] {
+            Self.maximal(group, roleCount: index.roles.count, rolesAllowing: rolesAllowing) { context.expandedRequests(scope($0)) }
+        }
+        namespacedClusterRoles = BitSet(capacity: index.roles.count, members: keep(unlistedClusterRoles) {
+            .clusterRole(name: index.roles[$0].ref.name, scope: anyNamespace)
+        })
+        clusterClusterRoles = BitSet(capacity: index.roles.count, members: keep(unlistedClusterRoles) {
+            .clusterRole(name: index.roles[$0].ref.name, scope: .cluster)
+        })
+        var byNamespace: [String: [Int]] = [:]
+        for id in index.clusterRoleCount..<index.roles.count where !names.contains(index.roles[id].ref.name) {
+            byNamespace[index.roles[id].ref.namespace ?? "", default: []].append(id)
+        }
+        var kept = BitSet(capacity: index.roles.count)
+        for (_, group) in byNamespace {
+            for id in keep(group, scope: { .role(namespace: index.roles[$0].ref.namespace ?? "", name: index.roles[$0].ref.name) }) {
+                kept.insert(id)
+            }
+        }
+        roles = kept
+    }
+
+    /// The members of `group` (role IDs, ascending) that no other member dominates: for each
+    /// maximal class of equivalent roles, its first member.
+    /// - Complexity: O(Σ expanded requests × cached lookups + Σ dominators).
+    static func maximal(_ group: [Int], roleCount: Int, rolesAllowing: (AccessRequest) -> BitSet,
+                        expanded: (Int) -> [AccessRequest]?) -> [Int] {
+        let members = BitSet(capacity: roleCount, members: group)
+        // supersets[i]: the members holding every permission of group[i] (itself included).
+        var supersets: [Int: BitSet] = [:]
+        for role in group {
+            guard let requests = expanded(role) else {
+                supersets[role] = BitSet(capacity: roleCount, members: [role])
+                continue
+            }
+            var s = members
+            for r in requests {
+                s.formIntersection(rolesAllowing(r))
+                if s.count <= 1 { break }
+            }
+            s.insert(role)
+            supersets[role] = s
+        }
+        return group.filter { role in
+            var dominated = false
+            supersets[role]?.forEachMember { other in
+                guard !dominated, other != role else { return }
+                // `other` ⊇ `role`: strictly larger, or equivalent and earlier.
+                if other < role || !(supersets[other]?.contains(role) ?? false) { dominated = true }
+            }
+            return !dominated
+        }
+    }
+}
