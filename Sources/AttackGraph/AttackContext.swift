@@ -152,20 +152,32 @@ public final class AttackContext {
         return dominance[keyPath: keep].contains(id)
     }
 
+    /// States allowed every request (`system:masters`, holders of `*` on everything and on every
+    /// URL, `X+ALL@*`). They hold every goal, so no edge leaving them is on a minimal path: when
+    /// reducing, they are left out of every source set (``allowed(_:)``).
+    let universal: BitSet
+
     init(table: StateTable, candidates: Candidates, reduceSelfGrants: Bool = true) {
         self.table = table
         self.candidates = candidates
         self.reduceSelfGrants = reduceSelfGrants
+        var all = BitSet(capacity: table.count)
+        if reduceSelfGrants {
+            all = table.allowed(Self.everything(in: .cluster)[0])
+            for r in Self.everything(in: .cluster).dropFirst() { all.formIntersection(table.allowed(r)) }
+        }
+        universal = all
     }
 
-    /// Every state allowed `request` (cached). A name no rule lists is replaced by the fresh name
-    /// first (same answer, see ``StateTable/mentionedNames``), so the per-pod, per-secret and
-    /// per-SA requests of a namespace mostly share one who-can query.
+    /// Every state allowed `request` (cached), without the ``universal`` states. A name no rule
+    /// lists is replaced by the fresh name first (same answer, see ``StateTable/mentionedNames``),
+    /// so the per-pod, per-secret and per-SA requests of a namespace mostly share one who-can query.
     /// - Complexity: see ``StateTable/allowed(_:)`` on a miss, O(1) expected on a hit.
     public func allowed(_ request: AccessRequest) -> BitSet {
         let request = normalized(request)
         if let hit = cache[request] { return hit }
-        let set = table.allowed(request)
+        var set = table.allowed(request)
+        set.subtract(universal)
         cache[request] = set
         return set
     }

@@ -48,7 +48,7 @@ public struct AttackGraph: Sendable {
                 t.addEdges(context)
             }
             if context.newStates.isEmpty { break }
-            for s in context.newStates.sorted() { table.add(s) }
+            for s in AttackState.sorted(context.newStates) { table.add(s) }
             context = AttackContext(table: table, candidates: candidates, reduceSelfGrants: reduceSelfGrants)
             context.dominance = dominance
         }

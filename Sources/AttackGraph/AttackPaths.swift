@@ -107,7 +107,9 @@ extension AttackGraph {
             guard state.grant == nil, state.groups == nil, let p = d.path(from: s, in: self) else { continue }
             out.append(p)
         }
-        return out.sorted { ($0.length, $0.start) < ($1.length, $1.start) }
+        // Sort keys built once per path (``AttackState/<`` builds strings per comparison).
+        return out.map { ($0.length, $0.start.sortKey, $0) }
+            .sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.lexicographicallyPrecedes($1.1) }.map(\.2)
     }
 
     /// The minimal path from `start` to `goal` (`start` must have been given to the initializer or

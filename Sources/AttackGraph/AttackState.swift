@@ -89,6 +89,19 @@ public struct AttackState: Hashable, Sendable, Comparable, CustomStringConvertib
         }
     }
 
+    /// `states` in ``<`` order, each sort key built once (``<`` builds strings per comparison).
+    /// - Complexity: O(n log n) comparisons of precomputed keys.
+    public static func sorted<S: Sequence>(_ states: S) -> [AttackState] where S.Element == AttackState {
+        states.map { ($0.sortKey, $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
+    }
+
+    /// Byte key with the order of ``<``: principal description, groups, grant (NUL-separated;
+    /// no component contains NUL).
+    var sortKey: [UInt8] {
+        Array(principal.description.utf8) + [0] + Array((groups?.joined(separator: ",") ?? "").utf8) + [0]
+            + Array((grant?.description ?? "").utf8)
+    }
+
     public static func < (a: AttackState, b: AttackState) -> Bool {
         if a.principal != b.principal { return a.principal < b.principal }
         let ga = a.groups?.joined(separator: ",") ?? "", gb = b.groups?.joined(separator: ",") ?? ""

@@ -38,10 +38,16 @@ extension AttackContext {
     func grantSources(_ candidates: BitSet, in scope: GrantScope) -> BitSet {
         guard reduceSelfGrants else { return candidates }
         var out = withoutRedundantGrantStates(candidates)
+        out.subtract(holdingEverything(in: scope))
+        return out
+    }
+
+    /// The states holding everything in `scope` (``everything(in:)``).
+    /// - Complexity: one or two cached ``allowed(_:)`` and an intersection, O(S / 64).
+    func holdingEverything(in scope: GrantScope) -> BitSet {
         var admins = allowed(Self.everything(in: scope)[0])
         for r in Self.everything(in: scope).dropFirst() { admins.formIntersection(allowed(r)) }
-        out.subtract(admins)
-        return out
+        return admins
     }
 
     /// The members of `candidates` that already hold every permission `grant` would add, within its

@@ -28,7 +28,7 @@ public struct StateTable: Sendable {
     /// The states carrying each self-grant, and the grants by scope: a request in namespace N can
     /// only be allowed by grants scoped to N or to the cluster, and each distinct grant is matched
     /// once per request however many states carry it.
-    private var grantMembers: [SelfGrant: [Int32]] = [:]
+    private var grantMembers: [SelfGrant: BitSet] = [:]
     private var clusterGrants: [SelfGrant] = []
     private var namespaceGrants: [String: [SelfGrant]] = [:]
     /// State ID → ID of the same identity without a self-grant (itself for identity states; `-1`
@@ -80,12 +80,7 @@ public struct StateTable: Sendable {
             grantBases.append((Int32(id), base))
             grantsOfBase[base, default: []].append(Int32(id))
         } else {
-            for pid in pids where pid != id {
-                var set = members[pid] ?? BitSet(capacity: 0)
-                if set.capacity <= id { set = set.resized(to: max(64, 2 * (id + 1))) }
-                set.insert(id)
-                members[pid] = set
-            }
+            for pid in pids where pid != id { Self.insert(id, into: &members[pid, default: BitSet(capacity: 0)]) }
         }
         if let g = state.grant {
             if grantMembers[g] == nil {
@@ -99,9 +94,15 @@ public struct StateTable: Sendable {
                 case .role(let ns, let name): grantRole[g] = role(namespace: ns, name: name)
                 }
             }
-            grantMembers[g, default: []].append(Int32(id))
+            Self.insert(id, into: &grantMembers[g, default: BitSet(capacity: 0)])
         }
         return id
+    }
+
+    /// Inserts `id` into a member set that grows geometrically (its capacity may trail the table).
+    private static func insert(_ id: Int, into set: inout BitSet) {
+        if set.capacity <= id { set = set.resized(to: max(64, 2 * (id + 1))) }
+        set.insert(id)
     }
 
     /// The states whose identity includes principals allowed in `principals` (a who-can answer):
@@ -146,15 +147,14 @@ public struct StateTable: Sendable {
     }
 
     /// Every state allowed `request`, as a bitset over state IDs.
-    /// - Complexity: one ``RBACEngine/RBACIndex/whoCan(_:)`` plus O(Σ states of the allowed
-    ///   principals + distinct grants in the request's scope × rules of their roles + states of the
-    ///   grants that allow it).
+    /// - Complexity: one ``RBACEngine/RBACIndex/whoCan(_:)`` plus ``states(ofPrincipals:)`` plus
+    ///   O(distinct grants in the request's scope × (rules of their roles + S / 64)).
     public func allowed(_ request: AccessRequest) -> BitSet {
         var out = states(ofPrincipals: index.whoCan(request).allowed)
         func addGrants(_ grants: [SelfGrant]) {
             for g in grants {
                 guard let role = grantRole[g], roleAllows(role, request) else { continue }
-                for s in grantMembers[g] ?? [] { out.insert(Int(s)) }
+                if let m = grantMembers[g] { out.formUnion(m) }
             }
         }
         addGrants(clusterGrants)
@@ -168,6 +168,22 @@ public struct StateTable: Sendable {
         if index.allows(principalIDs: principalIDs[id], inSystemMasters: inMasters[id], request) { return true }
         if let g = states[id].grant { return grantAllows(g, request) }
         return false
+    }
+
+    /// The states in `mask` whose identity includes one of `principals` (a binding's subjects,
+    /// E10), ascending.
+    /// - Complexity: O(principals + their grant states) unless a principal has recorded members
+    ///   (a group such as `system:authenticated`): then as ``states(withPrincipals:)``.
+    func states(withPrincipals principals: [Int32], in mask: BitSet) -> [Int] {
+        for p in principals where members[Int(p)] != nil {
+            return states(withPrincipals: principals).intersection(mask).members
+        }
+        var out: [Int] = []
+        for p in principals {
+            if Int(p) < index.principals.count, mask.contains(Int(p)) { out.append(Int(p)) }
+            for g in grantsOfBase[p] ?? [] where mask.contains(Int(g)) { out.append(Int(g)) }
+        }
+        return principals.count > 1 ? Array(Set(out)).sorted() : out
     }
 
     /// The states whose identity includes one of `principals` (a binding's subjects, E10).

@@ -29,17 +29,20 @@ public enum E10: EscalationTechnique {
     /// The E10 edges of `context`'s states, one entry per binding that adds sources, in binding
     /// order. Every binding of one scope leads to the same `X+ALL@scope`, so a state keeps only
     /// the first binding's edge (the one a canonical path names: same rank, same target, first
-    /// added). Reduced: GrantSubsumption's source reduction, and a state with an `ALL@*` edge gets
-    /// no `ALL@N` edge (`ALL@*` holds everything `ALL@N` does; RoleDominance.swift's argument).
-    /// - Complexity: O(B × (S / 64 + subjects' states)) for B bindings and S states, plus two
-    ///   cached ``AttackContext/allowed(_:)`` per bound role.
+    /// added). Reduced (GrantSubsumption.swift): no edge from a state holding everything in the
+    /// scope, none from a grant state `X+G` whose base `X` has the edge, and none to `X+ALL@N`
+    /// from a state with an edge to `X+ALL@*` (which holds everything `ALL@N` does;
+    /// RoleDominance.swift's argument).
+    /// - Complexity: O(B + Σ subjects' states) for B bindings, plus O(S / 64) per binding that
+    ///   names a group with members and per entry, and two cached ``AttackContext/allowed(_:)``
+    ///   per distinct bound role.
     static func escalations(_ context: AttackContext) -> [Escalation] {
-        let index = context.table.index
-        var out: [Escalation] = []
-        var covered: [GrantScope: BitSet] = [:]
-        // ClusterRoleBindings come first in the index, so `ALL@*` sources are known before any `ALL@N`.
+        let index = context.table.index, table = context.table, n = table.count
+        var able: [AccessRequest: BitSet] = [:]
+        var found: [(scope: GrantScope, members: [Int], requests: [AccessRequest], object: String)] = []
+        var any: [GrantScope: BitSet] = [:]
         for binding in index.bindings {
-            guard let roleID = binding.role else { continue }
+            guard let roleID = binding.role, !binding.subjects.isEmpty else { continue }
             let role = index.roles[roleID].ref
             let isCluster = roleID < index.clusterRoleCount
             if isCluster, context.candidates.aggregatedClusterRoles.contains(role.name) { continue }
@@ -47,19 +50,41 @@ public enum E10: EscalationTechnique {
             let escalate = AccessRequest.r("escalate", E9a.group, resource, name: role.name, ns: ns)
             let writes: [AccessRequest] = [.r("update", E9a.group, resource, name: role.name, ns: ns),
                                            .r("patch", E9a.group, resource, name: role.name, ns: ns)]
-            let able = context.allowed(escalate).intersection(context.anyAllowed(writes))
-            guard !binding.subjects.isEmpty, !able.isEmpty else { continue }
-            var from = context.table.states(withPrincipals: binding.subjects)
-            from.formIntersection(able)
-            let scope: GrantScope = binding.namespace.map { .namespace($0) } ?? .cluster
-            from = context.grantSources(from, in: scope)
-            if context.reduceSelfGrants {
-                if let done = covered[scope] { from.subtract(done) }
-                if scope != .cluster, let wide = covered[.cluster] { from.subtract(wide) }
+            let mask: BitSet
+            if let hit = able[escalate] { mask = hit } else {
+                mask = context.allowed(escalate).intersection(context.anyAllowed(writes))
+                able[escalate] = mask
             }
-            guard !from.isEmpty else { continue }
-            covered[scope, default: BitSet(capacity: context.table.count)].formUnion(from)
-            out.append(Escalation(scope: scope, sources: from, requests: [escalate] + writes, object: "\(binding.ref) → \(role)"))
+            if mask.isEmpty { continue }
+            let members = table.states(withPrincipals: binding.subjects, in: mask)
+            guard !members.isEmpty else { continue }
+            let scope: GrantScope = binding.namespace.map { .namespace($0) } ?? .cluster
+            var seen = any.removeValue(forKey: scope) ?? BitSet(capacity: n)
+            for m in members { seen.insert(m) }
+            any[scope] = seen
+            found.append((scope, members, [escalate] + writes, "\(binding.ref) → \(role)"))
+        }
+        var out: [Escalation] = []
+        var covered: [GrantScope: BitSet] = [:]
+        var admins: [GrantScope: BitSet] = [:]
+        // ClusterRoleBindings come first in the index, so every `ALL@*` source is known before any `ALL@N`.
+        for f in found {
+            var from = BitSet(capacity: n)
+            if context.reduceSelfGrants {
+                let all = admins[f.scope] ?? context.holdingEverything(in: f.scope)
+                admins[f.scope] = all
+                let done = covered[f.scope], wide = f.scope == .cluster ? nil : covered[.cluster], raw = any[f.scope]
+                for m in f.members {
+                    if all.contains(m) || done?.contains(m) == true || wide?.contains(m) == true { continue }
+                    if table.hasGrant(m), let b = table.baseID(of: m), raw?.contains(b) == true { continue }
+                    from.insert(m)
+                }
+                if from.isEmpty { continue }
+                covered[f.scope, default: BitSet(capacity: n)].formUnion(from)
+            } else {
+                for m in f.members { from.insert(m) }
+            }
+            out.append(Escalation(scope: f.scope, sources: from, requests: f.requests, object: f.object))
         }
         return out
     }
