@@ -117,6 +117,19 @@ public final class AttackContext {
     private(set) var hyperedges: [Hyperedge] = []
     /// Target states not yet in the table (self-grants found in this round).
     private(set) var newStates: Set<AttackState> = []
+    /// Edges to `X+ALL@*` states, added last (see ``add(from:grant:requests:object:)``).
+    private(set) var universalEdges: [(from: Int, to: AttackState, technique: TechniqueID, rank: Int, requests: [AccessRequest], object: String)] = []
+
+    /// Adds the `X+ALL@*` states of ``universalEdges`` to `table` (in state order) and their edges.
+    /// - Complexity: O(E log E) for E such edges.
+    func addUniversalEdges(to table: inout StateTable) {
+        for s in AttackState.sorted(Set(universalEdges.map(\.to))) { table.add(s) }
+        for e in universalEdges {
+            guard let to = table.id(of: e.to) else { continue }
+            hyperedges.append(Hyperedge(sources: .one(Int32(e.from)), targets: [Int32(to)], technique: e.technique,
+                                        rank: e.rank, requests: e.requests, object: e.object))
+        }
+    }
     var technique = TechniqueID("") {
         didSet { rank = TechniqueCatalog.rank(of: technique) }
     }
@@ -244,6 +257,12 @@ public final class AttackContext {
     public func add(from: Int, grant: SelfGrant, requests: [AccessRequest], object: String = "") {
         var target = table[from].base
         target.grant = grant
+        if reduceSelfGrants, grant == .all(scope: .cluster) {
+            // `X+ALL@*` holds every request: it has no out-edges and is in no source set, so it
+            // joins the table only after every technique has run (AttackGraph.init).
+            universalEdges.append((from, target, technique, rank, requests, object))
+            return
+        }
         guard let to = table.id(of: target) else {
             newStates.insert(target)
             return

@@ -56,6 +56,7 @@ public struct AttackGraph: Sendable {
             context.technique = t.id
             t.addEdges(context)
         }
+        context.addUniversalEdges(to: &table)
         self.table = table
         self.candidates = candidates
         let sorted = context.hyperedges.enumerated().sorted { a, b in

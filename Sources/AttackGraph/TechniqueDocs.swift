@@ -45,6 +45,15 @@ public enum TechniqueDocs {
         * A state carries at most one self-grant: binding another role from `X+G1` yields `X+G2`, so routes
           that need two self-grants at once are not found (under-approximation). E10 considers the
           bindings of X in the input, not bindings X created itself.
+        * Edges that cannot be on a minimal path are left out, so the graph stays linear in the input
+          (proofs in `Sources/AttackGraph/GrantSubsumption.swift` and `RoleDominance.swift`; the
+          random-world tests compare against the unreduced graph): no self-grant `X → X+G` when X
+          already holds everything G adds; of several roles the same sources may bind, only the largest
+          (the first of equal ones); no other self-grant from a state that can reach `X+ALL@*`, and no
+          `ALL@N`-covered grant of N from one that can reach `X+ALL@N`; E10 keeps the first binding
+          per scope; states that hold every request (`system:masters`, `X+ALL@*`) have no out-edges.
+          Distances and reachability are exactly those of the full graph; when several grant states
+          are equally close, a path names the larger role.
         * "Cluster-admin-equivalent" (`paths --to-admin`) is the request `(*, *, *)` at cluster scope: only
           fully wildcarded rules, `system:masters` and `X+ALL@*` allow it.
         * Not modelled (escalation.md): node takeover through privileged pods, `create roles` + `escalate`
