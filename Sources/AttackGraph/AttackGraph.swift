@@ -36,7 +36,7 @@ public struct AttackGraph: Sendable {
         let candidates = Candidates(snapshot: snapshot, index: index)
         var table = StateTable(index: index)
         // The table starts with every principal of the index (StateTable.init); candidates add
-        // the ServiceAccounts only pods name (``Candidates/principalStates`` = both).
+        // the ServiceAccounts only pods name.
         for p in candidates.outsideIndex { table.add(AttackState(p)) }
         for s in starts { table.add(s.base) }
         var context = AttackContext(table: table, candidates: candidates, reduceSelfGrants: reduceSelfGrants)

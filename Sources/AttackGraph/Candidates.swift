@@ -84,11 +84,6 @@ public struct Candidates: Sendable {
     /// of the index), sorted.
     public var outsideIndex: [Principal] = []
 
-    /// Every principal state: SA objects, SAs named in bindings, users, groups, pod SAs.
-    public var principalStates: [Principal] {
-        Self.sorted(Array(Set(serviceAccounts + namedServiceAccounts + users + groups + outsideIndex)))
-    }
-
     /// `principals` in subject-string order, each description computed once.
     /// - Complexity: O(n log n) string comparisons.
     static func sorted(_ principals: [Principal]) -> [Principal] {

@@ -109,7 +109,8 @@ public struct StateTable: Sendable {
     /// the identity-mapped states, the recorded members, then every grant state whose base is in.
     /// - Complexity: O(S / 64 × allowed principals with members + grant states).
     func states(ofPrincipals principals: BitSet) -> BitSet {
-        var out = principals.resized(to: min(count, index.principals.count)).resized(to: count)
+        // `count ≥ index.principals.count`: the table starts with every principal.
+        var out = principals.resized(to: count)
         for (pid, set) in members where principals.contains(pid) { out.formUnion(set) }
         out.insertMembers(where: grantBases)
         return out
@@ -173,10 +174,11 @@ public struct StateTable: Sendable {
     /// The states in `mask` whose identity includes one of `principals` (a binding's subjects,
     /// E10), ascending.
     /// - Complexity: O(principals + their grant states) unless a principal has recorded members
-    ///   (a group such as `system:authenticated`): then as ``states(withPrincipals:)``.
+    ///   (a group such as `system:authenticated`): then as ``states(ofPrincipals:)``.
     func states(withPrincipals principals: [Int32], in mask: BitSet) -> [Int] {
         for p in principals where members[Int(p)] != nil {
-            return states(withPrincipals: principals).intersection(mask).members
+            let set = BitSet(capacity: index.principals.count, members: principals.map(Int.init))
+            return states(ofPrincipals: set).intersection(mask).members
         }
         var out: [Int] = []
         for p in principals {
@@ -186,24 +188,4 @@ public struct StateTable: Sendable {
         return principals.count > 1 ? Array(Set(out)).sorted() : out
     }
 
-    /// The states whose identity includes one of `principals` (a binding's subjects, E10).
-    /// - Complexity: O(S / 64 + their grant states) for users and ServiceAccounts; a principal
-    ///   with recorded members (a group) adds O(S / 64 + grant states).
-    func states(withPrincipals principals: [Int32]) -> BitSet {
-        var out = BitSet(capacity: count)
-        var scan = false
-        for p in principals {
-            if Int(p) < index.principals.count { out.insert(Int(p)) }
-            if let set = members[Int(p)] {
-                out.formUnion(set)
-                scan = true
-            }
-        }
-        if scan {
-            out.insertMembers(where: grantBases)
-        } else {
-            for p in principals { for g in grantsOfBase[p] ?? [] { out.insert(Int(g)) } }
-        }
-        return out
-    }
 }
