@@ -118,15 +118,27 @@ public final class AttackContext {
     /// Target states not yet in the table (self-grants found in this round).
     private(set) var newStates: Set<AttackState> = []
     /// Edges to `X+ALL@*` states, added last (see ``add(from:grant:requests:object:)``).
-    private(set) var universalEdges: [(from: Int, to: AttackState, technique: TechniqueID, rank: Int, requests: [AccessRequest], object: String)] = []
+    private(set) var universalEdges: [(from: Int, technique: TechniqueID, rank: Int, requests: [AccessRequest], object: String)] = []
 
     /// Adds the `X+ALL@*` states of ``universalEdges`` to `table` (in state order) and their edges.
     /// - Complexity: O(E log E) for E such edges.
     func addUniversalEdges(to table: inout StateTable) {
-        for s in AttackState.sorted(Set(universalEdges.map(\.to))) { table.add(s) }
+        // Every target is `X+ALL@*` for the edge's source base `X`, so the new states are found
+        // (and ordered, ``AttackState/<``) through the base IDs without hashing states.
+        let n = table.count
+        var isBase = BitSet(capacity: n)
+        for e in universalEdges { isBase.insert(table.baseID(of: e.from) ?? e.from) }
+        let bases = isBase.members.map { (table[$0].sortKey, $0) }
+            .sorted { $0.0.lexicographicallyPrecedes($1.0) }
+        var target = [Int32](repeating: -1, count: n)
+        for (_, b) in bases {
+            var state = table[b]
+            state.grant = .all(scope: .cluster)
+            target[b] = Int32(table.add(state))
+        }
         for e in universalEdges {
-            guard let to = table.id(of: e.to) else { continue }
-            hyperedges.append(Hyperedge(sources: .one(Int32(e.from)), targets: [Int32(to)], technique: e.technique,
+            let to = target[table.baseID(of: e.from) ?? e.from]
+            hyperedges.append(Hyperedge(sources: .one(Int32(e.from)), targets: [to], technique: e.technique,
                                         rank: e.rank, requests: e.requests, object: e.object))
         }
     }
@@ -158,11 +170,14 @@ public final class AttackContext {
     }
     private var escalatedCache: [GrantScope: BitSet] = [:]
 
-    /// Whether E9 adds edges to role `id`'s grant from a fresh-name group (`keep` is the
-    /// dominance set of that group). Listed roles are always kept.
-    func keepsGrant(ofRole id: Int, listed: Bool, in keep: KeyPath<RoleDominance, BitSet>) -> Bool {
-        guard !listed, let dominance else { return true }
-        return dominance[keyPath: keep].contains(id)
+    /// The roles among `ids` (ascending) E9 may add grant edges to: the listed ones and, of the
+    /// unlisted ones (one fresh-name group), those the dominance set `keep` keeps.
+    /// - Complexity: O(ids.count), once per technique and round (not per namespace).
+    func grantRoles(_ ids: Range<Int>, keeping keep: KeyPath<RoleDominance, BitSet>) -> [(id: Int, listed: Bool)] {
+        let listed = table.listedRoles
+        guard let dominance else { return ids.map { ($0, listed[$0]) } }
+        let kept = dominance[keyPath: keep]
+        return ids.compactMap { listed[$0] || kept.contains($0) ? ($0, listed[$0]) : nil }
     }
 
     /// States allowed every request (`system:masters`, holders of `*` on everything and on every
@@ -181,6 +196,39 @@ public final class AttackContext {
         }
         universal = all
     }
+
+    /// The context of the next fixed-point round: `table` is `previous.table` plus new states.
+    /// The cached answers are carried over, extended to the new states, instead of asking the
+    /// RBAC index again. Exact: a state's permissions do not depend on the other states, and a
+    /// new grant state `X+G` (base `X` already a state) holds a request exactly when `X` does
+    /// or `G` allows it; any other new state is checked directly. The states universal in the new
+    /// table are removed again (among them every `X+G` whose `X` is universal, the only case in
+    /// which the cached answer for `X` is not `X`'s own).
+    /// - Complexity: O(cached requests × (S / 64 + N × rules of a grant)) for N new states.
+    convenience init(extending previous: AttackContext, to table: StateTable) {
+        self.init(table: table, candidates: previous.candidates, reduceSelfGrants: previous.reduceSelfGrants)
+        dominance = previous.dominance
+        let oldCount = previous.table.count, n = table.count
+        let newStates = (oldCount..<n).map { i in (i, table.baseID(of: i), table[i].grant) }
+        for (request, old) in previous.cache {
+            var out = old.resized(to: n)
+            for (i, base, grant) in newStates {
+                let holds: Bool
+                if let base, base < oldCount, let grant {
+                    // A universal base makes `X+G` universal too: removed below either way.
+                    holds = old.contains(base) || table.grantAllows(grant, request)
+                } else {
+                    holds = table.allows(i, request)
+                }
+                if holds { out.insert(i) }
+            }
+            out.subtract(universal)
+            cache[request] = out
+        }
+    }
+
+    /// The (normalized) requests answered so far (tests compare carried-over answers).
+    var cachedRequests: [AccessRequest] { Array(cache.keys) }
 
     /// Every state allowed `request` (cached), without the ``universal`` states. A name no rule
     /// lists is replaced by the fresh name first (same answer, see ``StateTable/mentionedNames``),
@@ -206,7 +254,8 @@ public final class AttackContext {
         return out
     }
 
-    private func normalized(_ request: AccessRequest) -> AccessRequest {
+    /// `request` with a name no rule lists replaced by the fresh name (same answer everywhere).
+    func normalized(_ request: AccessRequest) -> AccessRequest {
         guard !request.name.isEmpty, !table.mentionedNames.contains(request.name) else { return request }
         var r = request
         r.name = Self.freshName
@@ -221,11 +270,27 @@ public final class AttackContext {
     /// Adds edges from every member of `sources` to every state of `targets` (one hyperedge).
     public func add(from sources: BitSet, to targets: [Principal], requests: [AccessRequest], object: String = "") {
         guard !sources.isEmpty else { return }
-        let ids = targets.compactMap { table.id(of: AttackState($0)).map(Int32.init) }.sorted()
-        guard !ids.isEmpty else { return }
+        add(from: sources, toStates: targets.compactMap { table.id(of: AttackState($0)).map(Int32.init) }.sorted(),
+            requests: requests, object: object)
+    }
+
+    /// Adds edges from every member of `sources` to the states `ids` (ascending; one hyperedge).
+    func add(from sources: BitSet, toStates ids: [Int32], requests: [AccessRequest], object: String = "") {
+        guard !sources.isEmpty, !ids.isEmpty else { return }
         hyperedges.append(Hyperedge(sources: .set(sources), targets: ids, technique: technique, rank: rank,
                                     requests: requests, object: object))
     }
+
+    /// State IDs of the ServiceAccount objects of namespace `ns`, ascending (cached: E6 targets
+    /// them once per namespace and once per controller).
+    /// - Complexity: O(ServiceAccounts of `ns`) on the first call per namespace, O(1) after.
+    func serviceAccountStates(in ns: String) -> [Int32] {
+        if let hit = serviceAccountStateCache[ns] { return hit }
+        let ids = (candidates.serviceAccountsByNamespace[ns] ?? []).compactMap { table.id(of: AttackState($0)).map(Int32.init) }.sorted()
+        serviceAccountStateCache[ns] = ids
+        return ids
+    }
+    private var serviceAccountStateCache: [String: [Int32]] = [:]
 
     /// Adds an edge from every member of `sources` to its own base identity plus `grant`, except
     /// from grant states whose base is in `sources` too (``withoutRedundantGrantStates(_:)``).
@@ -255,14 +320,14 @@ public final class AttackContext {
 
     /// Adds an edge from `from` to its base identity plus `grant`.
     public func add(from: Int, grant: SelfGrant, requests: [AccessRequest], object: String = "") {
-        var target = table[from].base
-        target.grant = grant
         if reduceSelfGrants, grant == .all(scope: .cluster) {
             // `X+ALL@*` holds every request: it has no out-edges and is in no source set, so it
             // joins the table only after every technique has run (AttackGraph.init).
-            universalEdges.append((from, target, technique, rank, requests, object))
+            universalEdges.append((from, technique, rank, requests, object))
             return
         }
+        var target = table[from].base
+        target.grant = grant
         guard let to = table.id(of: target) else {
             newStates.insert(target)
             return

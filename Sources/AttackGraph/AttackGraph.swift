@@ -49,8 +49,7 @@ public struct AttackGraph: Sendable {
             }
             if context.newStates.isEmpty { break }
             for s in AttackState.sorted(context.newStates) { table.add(s) }
-            context = AttackContext(table: table, candidates: candidates, reduceSelfGrants: reduceSelfGrants)
-            context.dominance = dominance
+            context = AttackContext(extending: context, to: table)
         }
         for t in TechniqueCatalog.all where !TechniqueCatalog.granting.contains(where: { $0.id == t.id }) {
             context.technique = t.id

@@ -45,10 +45,12 @@ public struct Candidates: Sendable {
         for sa in snapshot.serviceAccounts {
             let p = Principal.serviceAccount(namespace: sa.namespace ?? "", name: sa.name)
             saMount[p] = sa.automountServiceAccountToken
-            serviceAccountsByNamespace[sa.namespace ?? "", default: []].append(p)
         }
         serviceAccounts = Self.sorted(Array(saMount.keys))
-        for key in serviceAccountsByNamespace.keys { serviceAccountsByNamespace[key] = Self.sorted(serviceAccountsByNamespace[key] ?? []) }
+        // Filtering a sorted list keeps it sorted.
+        for p in serviceAccounts {
+            if case .serviceAccount(let ns, _) = p { serviceAccountsByNamespace[ns, default: []].append(p) }
+        }
         for p in index.principals.keys {
             switch p {
             case .user: users.append(p)
@@ -66,7 +68,7 @@ public struct Candidates: Sendable {
         }.sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
         outsideIndex = Self.sorted(Array(Set(pods.map(\.serviceAccount).filter { index.principals.id(of: $0) == nil })))
         var ns = Set(snapshot.namespaces.map(\.name))
-        for object in snapshot.allObjects { if let n = object.ref.namespace { ns.insert(n) } }
+        snapshot.forEachObject { ref, _ in if let n = ref.namespace { ns.insert(n) } }
         namespaces = ns.sorted()
         for s in snapshot.secrets where s.type == "kubernetes.io/service-account-token" {
             guard let a = s.serviceAccountName else { continue }

@@ -44,7 +44,11 @@ struct RoleDominance: Sendable {
         let index = context.table.index
         let names = context.table.mentionedNames
         var cache: [AccessRequest: BitSet] = [:]
-        func rolesAllowing(_ r: AccessRequest) -> BitSet {
+        // A rule matches a request whatever its namespace (bindings place rules, RuleMatching
+        // ignores the namespace), so the Roles of every namespace share one answer per request.
+        func rolesAllowing(_ request: AccessRequest) -> BitSet {
+            var r = request
+            r.namespace = ""
             if let hit = cache[r] { return hit }
             let set = index.rolesAllowing(r)
             cache[r] = set
@@ -54,7 +58,9 @@ struct RoleDominance: Sendable {
         // A namespace name no object uses: a ClusterRole's rules match the same whatever the namespace.
         let anyNamespace = GrantScope.namespace("\u{1}kube-reach-namespace")
         func keep(_ group: [Int], scope: (Int) -> SelfGrant) -> [Int] {
-            Self.maximal(group, roleCount: index.roles.count, rolesAllowing: rolesAllowing) { context.expandedRequests(scope($0)) }
+            Self.maximal(group, roleCount: index.roles.count, rolesAllowing: rolesAllowing,
+                         roleAllows: { id, r in index.roles[id].rules.contains { RuleMatching.allows($0.rule, r) } },
+                         expanded: { context.expandedRequests(scope($0)) })
         }
         namespacedClusterRoles = BitSet(capacity: index.roles.count, members: keep(unlistedClusterRoles) {
             .clusterRole(name: index.roles[$0].ref.name, scope: anyNamespace)
@@ -75,11 +81,19 @@ struct RoleDominance: Sendable {
         roles = kept
     }
 
+    /// Below this many candidate supersets, ``maximal(_:roleCount:rolesAllowing:roleAllows:expanded:)``
+    /// checks each candidate's rules directly instead of asking for every role allowing a request
+    /// (a rule-index query whose answer grows with the rules, cached but mostly used once).
+    static let directCheckLimit = 32
+
     /// The members of `group` (role IDs, ascending) that no other member dominates: for each
-    /// maximal class of equivalent roles, its first member.
-    /// - Complexity: O(Σ expanded requests × cached lookups + Σ dominators).
+    /// maximal class of equivalent roles, its first member. `rolesAllowing(r)` is every role
+    /// allowing `r`; `roleAllows(id, r)` must agree with it for role `id`.
+    /// - Complexity: O(Σ expanded requests × (cached lookup + R / 64) while more than
+    ///   ``directCheckLimit`` candidates remain, O(candidates × rules) per request after) +
+    ///   O(Σ dominators), for R roles.
     static func maximal(_ group: [Int], roleCount: Int, rolesAllowing: (AccessRequest) -> BitSet,
-                        expanded: (Int) -> [AccessRequest]?) -> [Int] {
+                        roleAllows: (Int, AccessRequest) -> Bool, expanded: (Int) -> [AccessRequest]?) -> [Int] {
         let members = BitSet(capacity: roleCount, members: group)
         // supersets[i]: the members holding every permission of group[i] (itself included).
         var supersets: [Int: BitSet] = [:]
@@ -89,10 +103,20 @@ struct RoleDominance: Sendable {
                 continue
             }
             var s = members
+            var candidates: [Int]? = nil
             for r in requests {
+                if var list = candidates {
+                    list.removeAll { !roleAllows($0, r) }
+                    candidates = list
+                    if list.count <= 1 { break }
+                    continue
+                }
                 s.formIntersection(rolesAllowing(r))
-                if s.count <= 1 { break }
+                let count = s.count
+                if count <= 1 { break }
+                if count <= Self.directCheckLimit { candidates = s.members }
             }
+            if let candidates { s = BitSet(capacity: roleCount, members: candidates) }
             s.insert(role)
             supersets[role] = s
         }

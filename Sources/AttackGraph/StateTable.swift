@@ -42,6 +42,9 @@ public struct StateTable: Sendable {
     /// Every name listed in some rule's `resourceNames`. A request naming anything else is allowed
     /// exactly when the same request with a fresh name is, so such requests share one answer.
     public let mentionedNames: Set<String>
+    /// Per role of the index: whether some rule lists its name (then `bind`/`escalate` on it has
+    /// its own answer; otherwise the fresh name's).
+    public let listedRoles: [Bool]
 
     /// A table holding the plain identity of every principal of `index`, in principal ID order.
     /// - Complexity: O(P × groups) for P principals.
@@ -57,6 +60,7 @@ public struct StateTable: Sendable {
         var names = Set<String>()
         for role in index.roles { for rule in role.rules { names.formUnion(rule.rule.resourceNames) } }
         mentionedNames = names
+        listedRoles = index.roles.map { names.contains($0.ref.name) }
         for p in index.principals.keys { add(AttackState(p)) }
     }
 
@@ -68,14 +72,22 @@ public struct StateTable: Sendable {
     /// - Complexity: O(groups of the identity) expected, plus O(S / 64) when a member set grows.
     @discardableResult
     public mutating func add(_ state: AttackState) -> Int {
-        if let id = states.id(of: state) { return id }
+        let before = states.count
         let id = states.intern(state)
+        if id < before { return id }
         let base = state.grant == nil ? Int32(id) : Int32(states.id(of: state.base) ?? -1)
         baseIDs.append(base)
-        let identity = state.identity
-        let pids = identity.principals.compactMap { index.principals.id(of: $0) }
+        let pids: [Int]
+        if base >= 0, base != Int32(id) {
+            // A grant state's identity is its base's.
+            pids = principalIDs[Int(base)]
+            inMasters.append(inMasters[Int(base)])
+        } else {
+            let identity = state.identity
+            pids = identity.principals.compactMap { index.principals.id(of: $0) }
+            inMasters.append(identity.groups.contains("system:masters"))
+        }
         principalIDs.append(pids)
-        inMasters.append(identity.groups.contains("system:masters"))
         if base >= 0, base != Int32(id) {
             grantBases.append((Int32(id), base))
             grantsOfBase[base, default: []].append(Int32(id))
@@ -148,10 +160,10 @@ public struct StateTable: Sendable {
     }
 
     /// Every state allowed `request`, as a bitset over state IDs.
-    /// - Complexity: one ``RBACEngine/RBACIndex/whoCan(_:)`` plus ``states(ofPrincipals:)`` plus
+    /// - Complexity: one ``RBACEngine/RBACIndex/allowedPrincipals(_:)`` plus ``states(ofPrincipals:)`` plus
     ///   O(distinct grants in the request's scope × (rules of their roles + S / 64)).
     public func allowed(_ request: AccessRequest) -> BitSet {
-        var out = states(ofPrincipals: index.whoCan(request).allowed)
+        var out = states(ofPrincipals: index.allowedPrincipals(request))
         func addGrants(_ grants: [SelfGrant]) {
             for g in grants {
                 guard let role = grantRole[g], roleAllows(role, request) else { continue }

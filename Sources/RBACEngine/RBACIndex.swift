@@ -39,6 +39,10 @@ public struct RBACIndex: Sendable {
     /// Global rule ID → role index; `roleRuleStart[r] ..< roleRuleStart[r + 1]` are role `r`'s rules.
     let ruleRole: [Int32]
     let roleRuleStart: [Int]
+    /// Rule IDs of the Roles of each namespace (the Roles are in namespace order, so usually one
+    /// range): only a RoleBinding of that namespace can use them. ClusterRoles' rules are
+    /// `0 ..< roleRuleStart[clusterRoleCount]`.
+    let namespaceRules: [String: [Range<Int>]]
     let roleBindings: [[Int32]]
     let principalBindings: [[Int32]]
     /// Principal IDs of the ServiceAccount objects present in the input.
@@ -62,6 +66,18 @@ public struct RBACIndex: Sendable {
         ruleIndex = RuleIndex(rules: b.roles.flatMap { $0.rules.map(\.rule) })
         ruleRole = b.ruleRole
         roleRuleStart = b.roleRuleStart
+        var nsRules: [String: [Range<Int>]] = [:]
+        for id in clusterRoleCount..<b.roles.count {
+            let rules = b.roleRuleStart[id]..<b.roleRuleStart[id + 1]
+            guard !rules.isEmpty else { continue }
+            let ns = b.roles[id].ref.namespace ?? ""
+            if let last = nsRules[ns]?.last, last.upperBound == rules.lowerBound {
+                nsRules[ns]![nsRules[ns]!.count - 1] = last.lowerBound..<rules.upperBound
+            } else {
+                nsRules[ns, default: []].append(rules)
+            }
+        }
+        namespaceRules = nsRules
         roleBindings = b.roleBindings
         principalBindings = b.principalBindings
         serviceAccounts = b.serviceAccounts

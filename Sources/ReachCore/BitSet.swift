@@ -186,6 +186,22 @@ public struct BitSet: Hashable, Sendable {
         }
     }
 
+    /// Calls `body` for each member in `range` (clamped to the capacity), in increasing order.
+    /// - Complexity: O(range.count / 64 + members in range).
+    public func forEachMember(in range: Range<Int>, _ body: (Int) throws -> Void) rethrows {
+        let lo = max(0, range.lowerBound), hi = min(capacity, range.upperBound)
+        guard lo < hi else { return }
+        for wi in (lo >> 6)...((hi - 1) >> 6) {
+            var w = words[wi]
+            if wi == lo >> 6 { w &= ~UInt64(0) << UInt64(lo & 63) }
+            if wi == (hi - 1) >> 6, hi & 63 != 0 { w &= ~UInt64(0) >> UInt64(64 - hi & 63) }
+            while w != 0 {
+                try body(wi << 6 | w.trailingZeroBitCount)
+                w &= w &- 1
+            }
+        }
+    }
+
     /// The smallest member, if any.
     /// - Complexity: O(capacity / 64).
     public var first: Int? {

@@ -54,15 +54,23 @@ public struct ClusterSnapshot: Sendable {
     }
 
     /// Every modelled object's reference and metadata, in kind order then namespace/name.
+    /// - Complexity: O(n log n) for n objects.
     public var allObjects: [(ref: ObjectRef, meta: ObjectMeta)] {
         var out: [(ObjectRef, ObjectMeta)] = []
-        func add<T: KubeObject>(_ items: [T]) { out += items.map { ($0.ref, $0.meta) } }
-        add(namespaces); add(serviceAccounts); add(roles); add(clusterRoles); add(roleBindings)
-        add(clusterRoleBindings); add(pods); add(networkPolicies); add(services); add(ingresses)
-        add(secrets); add(configMaps); add(nodes); add(resourceQuotas); add(limitRanges)
-        out += workloads.map { ($0.ref, $0.meta) }
-        out += webhookConfigurations.map { ($0.ref, $0.meta) }
+        forEachObject { out.append(($0, $1)) }
         return out.sorted { $0.0 < $1.0 }
+    }
+
+    /// Calls `body` with every modelled object's reference and metadata, kind by kind, in
+    /// snapshot order (unsorted; ``allObjects`` sorts).
+    /// - Complexity: O(n).
+    public func forEachObject(_ body: (ObjectRef, ObjectMeta) -> Void) {
+        func each<T: KubeObject>(_ items: [T]) { for item in items { body(item.ref, item.meta) } }
+        each(namespaces); each(serviceAccounts); each(roles); each(clusterRoles); each(roleBindings)
+        each(clusterRoleBindings); each(pods); each(networkPolicies); each(services); each(ingresses)
+        each(secrets); each(configMaps); each(nodes); each(resourceQuotas); each(limitRanges)
+        for w in workloads { body(w.ref, w.meta) }
+        for w in webhookConfigurations { body(w.ref, w.meta) }
     }
 
     /// Whether any diagnostic is an error.

@@ -171,6 +171,42 @@ struct BruteForce {
         }
     }
 
+    /// A fixed-point round's context carries its cached answers over to the grown table
+    /// (``AttackContext/init(extending:to:)``): each equals the answer computed afresh, with and
+    /// without the reductions (which also change the universal states removed from answers).
+    @Test func extendedContextMatchesFreshAnswers() {
+        var compared = 0, grown = 0
+        for seed in Self.seeds {
+            let snapshot = ManifestLoader().load(sources: [("random.yaml", RandomWorld(seed: seed).yaml)])
+            let index = RBACIndex(snapshot: snapshot)
+            let candidates = Candidates(snapshot: snapshot, index: index)
+            for reduce in [true, false] {
+                var table = StateTable(index: index)
+                for p in candidates.outsideIndex { table.add(AttackState(p)) }
+                var context = AttackContext(table: table, candidates: candidates, reduceSelfGrants: reduce)
+                context.dominance = reduce ? RoleDominance(context: context) : nil
+                while true {
+                    for t in TechniqueCatalog.granting {
+                        context.technique = t.id
+                        t.addEdges(context)
+                    }
+                    if context.newStates.isEmpty { break }
+                    for s in AttackState.sorted(context.newStates) { table.add(s) }
+                    grown += 1
+                    let next = AttackContext(extending: context, to: table)
+                    let fresh = AttackContext(table: table, candidates: candidates, reduceSelfGrants: reduce)
+                    #expect(next.universal == fresh.universal)
+                    for r in next.cachedRequests {
+                        compared += 1
+                        #expect(next.allowed(r) == fresh.allowed(r), "seed \(seed) reduce \(reduce) \(r)")
+                    }
+                    context = next
+                }
+            }
+        }
+        #expect(grown > 20 && compared > 1000, "too few rounds exercised: \(grown) rounds, \(compared) answers")
+    }
+
     /// The self-grant reductions change nothing for identities: same holders with the same
     /// distances as the unreduced graph, and every reduced path is a path of the unreduced graph
     /// (same techniques between the same states). Which of several equally short grant states a

@@ -67,6 +67,7 @@ import Testing
             let slow = rules.indices.filter { RuleMatching.allows(rules[$0], request) }
             #expect(fast == slow, "\(request)")
             let who = Set(index.subjects(of: index.whoCan(request)))
+            #expect(index.allowedPrincipals(request) == index.whoCan(request).allowed, "\(request)")
             for p in index.principals.keys {
                 let identity: Identity
                 if case .serviceAccount(let ns, let n) = p, index.serviceAccounts.contains(index.principals.id(of: p) ?? -1) {

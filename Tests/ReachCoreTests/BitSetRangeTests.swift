@@ -1,7 +1,7 @@
 import Testing
 @testable import ReachCore
 
-/// `BitSet.firstMember(in:)` against a brute-force scan, across word boundaries.
+/// `BitSet.firstMember(in:)` and `forEachMember(in:)` against a brute-force scan, across word boundaries.
 @Suite struct BitSetRangeTests {
     @Test(arguments: [0, 1, 63, 64, 65, 127, 128, 199])
     func firstMemberInRangeMatchesBruteForce(lower: Int) {
@@ -11,6 +11,9 @@ import Testing
             let expected = members.first { $0 >= lower && $0 < upper }
             #expect(set.firstMember(in: lower..<upper) == expected, "\(lower)..<\(upper)")
             #expect(set.intersects(lower..<upper) == (expected != nil))
+            var visited: [Int] = []
+            set.forEachMember(in: lower..<upper) { visited.append($0) }
+            #expect(visited == members.filter { $0 >= lower && $0 < upper }, "forEachMember \(lower)..<\(upper)")
         }
     }
 
@@ -20,5 +23,9 @@ import Testing
         #expect(set.firstMember(in: 10..<20) == nil)
         #expect(set.firstMember(in: -5..<1) == 0)
         #expect(BitSet(capacity: 0).firstMember(in: 0..<1) == nil)
+        var visited: [Int] = []
+        set.forEachMember(in: -5..<30) { visited.append($0) }
+        BitSet(capacity: 0).forEachMember(in: 0..<1) { visited.append($0) }
+        #expect(visited == [0, 9])
     }
 }

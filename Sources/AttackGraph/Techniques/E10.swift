@@ -50,10 +50,12 @@ public enum E10: EscalationTechnique {
             let escalate = AccessRequest.r("escalate", E9a.group, resource, name: role.name, ns: ns)
             let writes: [AccessRequest] = [.r("update", E9a.group, resource, name: role.name, ns: ns),
                                            .r("patch", E9a.group, resource, name: role.name, ns: ns)]
+            // Unlisted role names of one namespace share one answer (AttackContext.normalized).
+            let key = context.normalized(escalate)
             let mask: BitSet
-            if let hit = able[escalate] { mask = hit } else {
+            if let hit = able[key] { mask = hit } else {
                 mask = context.allowed(escalate).intersection(context.anyAllowed(writes))
-                able[escalate] = mask
+                able[key] = mask
             }
             if mask.isEmpty { continue }
             let members = table.states(withPrincipals: binding.subjects, in: mask)

@@ -16,10 +16,10 @@ public enum E6a: EscalationTechnique {
     public static let targets = "every `ServiceAccount:N/*`"
 
     public static func addEdges(_ context: AttackContext) {
-        for (ns, sas) in context.candidates.serviceAccountsByNamespace.sorted(by: { $0.key < $1.key }) {
+        for ns in context.candidates.serviceAccountsByNamespace.keys.sorted() {
             let rs = ControllerKinds.all.map { AccessRequest.r("create", $0.apiGroup, $0.resource, ns: ns) }
             let from = context.anyAllowed(rs)
-            context.add(from: from, to: sas, requests: rs)
+            context.add(from: from, toStates: context.serviceAccountStates(in: ns), requests: rs)
         }
     }
 }

@@ -19,11 +19,11 @@ public enum E6b: EscalationTechnique {
     public static func addEdges(_ context: AttackContext) {
         for w in context.candidates.controllers where w.kind != .job {
             guard let (group, resource) = ControllerKinds.kind(of: w.kind), let ns = w.namespace,
-                  let sas = context.candidates.serviceAccountsByNamespace[ns] else { continue }
+                  context.candidates.serviceAccountsByNamespace[ns] != nil else { continue }
             let rs: [AccessRequest] = [.r("patch", group, resource, name: w.name, ns: ns),
                                        .r("update", group, resource, name: w.name, ns: ns)]
             let from = context.anyAllowed(rs)
-            context.add(from: from, to: sas, requests: rs, object: w.ref.description)
+            context.add(from: from, toStates: context.serviceAccountStates(in: ns), requests: rs, object: w.ref.description)
         }
     }
 }

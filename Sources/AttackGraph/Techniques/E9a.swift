@@ -18,6 +18,7 @@ public enum E9a: EscalationTechnique {
 
     public static func addEdges(_ context: AttackContext) {
         let index = context.table.index
+        let roles = context.grantRoles(0..<index.clusterRoleCount, keeping: \.namespacedClusterRoles)
         for ns in context.candidates.namespaces {
             let create = AccessRequest.r("create", group, "rolebindings", ns: ns)
             let creators = context.allowed(create)
@@ -28,10 +29,9 @@ public enum E9a: EscalationTechnique {
             let freshFrom = context.grantSources(creators.intersection(context.allowed(freshBind)), in: .namespace(ns))
                 .subtracting(context.escalatedSources(covering: .namespace(ns)))
             let freshEmpty = freshFrom.isEmpty
-            for (id, role) in index.roles.prefix(index.clusterRoleCount).enumerated() {
-                let listed = context.table.mentionedNames.contains(role.ref.name)
+            for (id, listed) in roles {
                 if !listed && freshEmpty { continue }
-                guard context.keepsGrant(ofRole: id, listed: listed, in: \.namespacedClusterRoles) else { continue }
+                let role = index.roles[id]
                 let bind = AccessRequest.r("bind", group, "clusterroles", name: role.ref.name, ns: ns)
                 let from = listed
                     ? context.grantSources(creators.intersection(context.allowed(bind)), in: .namespace(ns))

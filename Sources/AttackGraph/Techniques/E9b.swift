@@ -16,10 +16,9 @@ public enum E9b: EscalationTechnique {
 
     public static func addEdges(_ context: AttackContext) {
         let index = context.table.index
-        for (id, role) in index.roles.enumerated().dropFirst(index.clusterRoleCount) {
-            guard let ns = role.ref.namespace,
-                  context.keepsGrant(ofRole: id, listed: context.table.mentionedNames.contains(role.ref.name), in: \.roles)
-            else { continue }
+        for (id, _) in context.grantRoles(index.clusterRoleCount..<index.roles.count, keeping: \.roles) {
+            let role = index.roles[id]
+            guard let ns = role.ref.namespace else { continue }
             let create = AccessRequest.r("create", E9a.group, "rolebindings", ns: ns)
             let bind = AccessRequest.r("bind", E9a.group, "roles", name: role.ref.name, ns: ns)
             let from = context.grantSources(context.allowed(create).intersection(context.allowed(bind)),

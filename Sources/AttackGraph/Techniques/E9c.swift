@@ -23,10 +23,9 @@ public enum E9c: EscalationTechnique {
         let freshFrom = context.grantSources(creators.intersection(context.allowed(freshBind)), in: .cluster)
                 .subtracting(context.escalatedSources(covering: .cluster))
         let freshEmpty = freshFrom.isEmpty
-        for (id, role) in index.roles.prefix(index.clusterRoleCount).enumerated() {
-            let listed = context.table.mentionedNames.contains(role.ref.name)
+        for (id, listed) in context.grantRoles(0..<index.clusterRoleCount, keeping: \.clusterClusterRoles) {
             if !listed && freshEmpty { continue }
-            guard context.keepsGrant(ofRole: id, listed: listed, in: \.clusterClusterRoles) else { continue }
+            let role = index.roles[id]
             let bind = AccessRequest.r("bind", E9a.group, "clusterroles", name: role.ref.name)
             let from = listed ? context.grantSources(creators.intersection(context.allowed(bind)), in: .cluster)
                     .subtracting(context.escalatedSources(covering: .cluster)) : freshFrom
