@@ -107,7 +107,9 @@ public enum SourceSet: Sendable {
 /// What the techniques see while the graph is built: the states, the candidates, a per-request
 /// cache of ``StateTable/allowed(_:)`` and the edge sink.
 public final class AttackContext {
-    public let table: StateTable
+    /// The states (`nil` once handed over, ``finish()``).
+    private var tableStorage: StateTable?
+    public var table: StateTable { tableStorage! }
     public let candidates: Candidates
     /// A name no rule mentions (a control character), so only rules without `resourceNames`
     /// allow it: escalation.md's *fresh name*.
@@ -120,18 +122,38 @@ public final class AttackContext {
     /// Edges to `X+ALL@*` states, added last (see ``add(from:grant:requests:object:)``).
     private(set) var universalEdges: [(from: Int, technique: TechniqueID, rank: Int, requests: [AccessRequest], object: String)] = []
 
-    /// Adds the `X+ALL@*` states of ``universalEdges`` to `table` (in state order) and their edges.
-    /// - Complexity: O(E log E) for E such edges.
-    func addUniversalEdges(to table: inout StateTable) {
+    /// Ends the build: adds the `X+ALL@*` states of ``universalEdges`` (in state order) and their
+    /// edges, and hands over the table and every hyperedge (the context keeps no table).
+    /// - Complexity: O(E + U log U) for E such edges and U new states.
+    func finish() -> (StateTable, [Hyperedge]) {
+        var table = takeTable()
+        addUniversalEdges(to: &table)
+        return (table, hyperedges)
+    }
+
+    /// Moves the table out (no copy when it is grown afterwards); the context must not be used
+    /// for answers after this.
+    private func takeTable() -> StateTable {
+        defer { tableStorage = nil }
+        return tableStorage!
+    }
+
+    /// - Complexity: O(E + U log U) for E universal edges and U new states.
+    private func addUniversalEdges(to table: inout StateTable) {
         // Every target is `X+ALL@*` for the edge's source base `X`, so the new states are found
         // (and ordered, ``AttackState/<``) through the base IDs without hashing states.
         let n = table.count
         var isBase = BitSet(capacity: n)
         for e in universalEdges { isBase.insert(table.baseID(of: e.from) ?? e.from) }
-        let bases = isBase.members.map { (table[$0].sortKey, $0) }
-            .sorted { $0.0.lexicographicallyPrecedes($1.0) }
+        var bases = isBase.members
+        // States below the index's principal count are its principals' plain identities, whose
+        // ID order is already the state order (StateTable.init).
+        if let last = bases.last, last >= table.index.principals.count {
+            bases = bases.map { (table[$0].sortKey, $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
+        }
         var target = [Int32](repeating: -1, count: n)
-        for (_, b) in bases {
+        table.reserveCapacity(n + bases.count)
+        for b in bases {
             var state = table[b]
             state.grant = .all(scope: .cluster)
             target[b] = Int32(table.add(state))
@@ -154,6 +176,8 @@ public final class AttackContext {
 
     /// E10's edges of this round, computed once (E9 consults them, see ``escalatedSources(covering:)``).
     lazy var escalations: [E10.Escalation] = E10.escalations(self)
+    /// E10's per-binding plan, computed once per graph (carried over by ``init(extending:adding:)``).
+    lazy var escalationPlan = E10.Plan(self)
 
     /// The states with an E10 edge to `X+ALL@*` or to `X+ALL@scope`: their E9 edges to grants of
     /// `scope` are left out (`ALL` holds everything such a grant does; RoleDominance.swift's
@@ -186,7 +210,7 @@ public final class AttackContext {
     let universal: BitSet
 
     init(table: StateTable, candidates: Candidates, reduceSelfGrants: Bool = true) {
-        self.table = table
+        tableStorage = table
         self.candidates = candidates
         self.reduceSelfGrants = reduceSelfGrants
         var all = BitSet(capacity: table.count)
@@ -197,7 +221,8 @@ public final class AttackContext {
         universal = all
     }
 
-    /// The context of the next fixed-point round: `table` is `previous.table` plus new states.
+    /// The context of the next fixed-point round: `previous`'s table plus `states` (which
+    /// `previous` found); `previous` is finished and keeps no table.
     /// The cached answers are carried over, extended to the new states, instead of asking the
     /// RBAC index again. Exact: a state's permissions do not depend on the other states, and a
     /// new grant state `X+G` (base `X` already a state) holds a request exactly when `X` does
@@ -205,10 +230,17 @@ public final class AttackContext {
     /// table are removed again (among them every `X+G` whose `X` is universal, the only case in
     /// which the cached answer for `X` is not `X`'s own).
     /// - Complexity: O(cached requests × (S / 64 + N × rules of a grant)) for N new states.
-    convenience init(extending previous: AttackContext, to table: StateTable) {
+    convenience init(extending previous: AttackContext, adding states: [AttackState]) {
+        let plan = previous.escalationPlan
+        // `previous` hands its table over, so growing it copies nothing.
+        var table = previous.takeTable()
+        let oldCount = table.count
+        table.reserveCapacity(oldCount + states.count)
+        for s in states { table.add(s) }
         self.init(table: table, candidates: previous.candidates, reduceSelfGrants: previous.reduceSelfGrants)
         dominance = previous.dominance
-        let oldCount = previous.table.count, n = table.count
+        escalationPlan = plan
+        let n = table.count
         let newStates = (oldCount..<n).map { i in (i, table.baseID(of: i), table[i].grant) }
         for (request, old) in previous.cache {
             var out = old.resized(to: n)

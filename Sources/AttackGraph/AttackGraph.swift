@@ -34,12 +34,17 @@ public struct AttackGraph: Sendable {
     /// same distances and canonical paths from every identity).
     init(snapshot: ClusterSnapshot, index: RBACIndex, starts: [AttackState], reduceSelfGrants: Bool) {
         let candidates = Candidates(snapshot: snapshot, index: index)
-        var table = StateTable(index: index)
-        // The table starts with every principal of the index (StateTable.init); candidates add
-        // the ServiceAccounts only pods name.
-        for p in candidates.outsideIndex { table.add(AttackState(p)) }
-        for s in starts { table.add(s.base) }
-        var context = AttackContext(table: table, candidates: candidates, reduceSelfGrants: reduceSelfGrants)
+        var context: AttackContext
+        do {
+            // Scoped so that the context holds the table's only reference (it grows in place).
+            var table = StateTable(index: index)
+            table.reserveCapacity(index.principals.count + candidates.outsideIndex.count + starts.count)
+            // The table starts with every principal of the index (StateTable.init); candidates add
+            // the ServiceAccounts only pods name.
+            for p in candidates.outsideIndex { table.add(AttackState(p)) }
+            for s in starts { table.add(s.base) }
+            context = AttackContext(table: table, candidates: candidates, reduceSelfGrants: reduceSelfGrants)
+        }
         let dominance = reduceSelfGrants ? RoleDominance(context: context) : nil
         context.dominance = dominance
         while true {
@@ -48,17 +53,16 @@ public struct AttackGraph: Sendable {
                 t.addEdges(context)
             }
             if context.newStates.isEmpty { break }
-            for s in AttackState.sorted(context.newStates) { table.add(s) }
-            context = AttackContext(extending: context, to: table)
+            context = AttackContext(extending: context, adding: AttackState.sorted(context.newStates))
         }
         for t in TechniqueCatalog.all where !TechniqueCatalog.granting.contains(where: { $0.id == t.id }) {
             context.technique = t.id
             t.addEdges(context)
         }
-        context.addUniversalEdges(to: &table)
+        let (table, edges) = context.finish()
         self.table = table
         self.candidates = candidates
-        let sorted = context.hyperedges.enumerated().sorted { a, b in
+        let sorted = edges.enumerated().sorted { a, b in
             (a.element.rank, a.element.targets.first ?? 0, a.offset) < (b.element.rank, b.element.targets.first ?? 0, b.offset)
         }.map(\.element)
         hyperedges = sorted

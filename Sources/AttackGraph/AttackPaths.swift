@@ -13,17 +13,18 @@ public struct AttackPath: Sendable {
 /// canonical next step.
 ///
 /// One reverse breadth-first search from every state that holds the goal answers "who can
-/// transitively do G" for all identities in one pass; each hyperedge fires once, when its first
-/// target is reached, and labels all its sources at once. Levels are processed in ascending state
-/// order and a source keeps the smallest (technique rank, target), so the next step is the one a
-/// forward search ordered by escalation.md's table would take. (A bitset closure over the SCC
+/// transitively do G" for all identities in one pass; each hyperedge fires once, on the level its
+/// first target is reached, and labels all its still-unreached sources at once. A level's
+/// hyperedges fire in (technique rank, smallest reached target, hyperedge) order, so a source's
+/// first label is its smallest (rank, target): the next step a forward search ordered by
+/// escalation.md's table would take. (A bitset closure over the SCC
 /// condensation, `Digraph.componentClosure`, answers reachability for all goals at once but costs
 /// O(C² / 64) and gives no lengths; for one goal the reverse search is cheaper.)
 ///
-/// - Complexity: O(S + Σ targets + H × W) after one ``StateTable/allowed(_:)`` for the goal, where
-/// W ≤ S / 64 is the number of words of the open set on the level a hyperedge fires (a fired
-/// hyperedge visits only its sources that are unreached or reached on the current level); the
-/// search stops once every state is reached.
+/// - Complexity: O(S + Σ targets + H log H + H × W) after one ``StateTable/allowed(_:)`` for the
+/// goal, where W ≤ S / 64 is the number of words still holding unreached states when a hyperedge
+/// fires (emptied words are dropped as states are reached); the search stops once every state is
+/// reached.
 public struct GoalDistances: Sendable {
     public let goal: AccessRequest
     /// States holding the goal directly.
@@ -36,41 +37,78 @@ public struct GoalDistances: Sendable {
     public init(graph: AttackGraph, goal: AccessRequest) {
         self.goal = goal
         holders = graph.table.allowed(goal)
-        var dist = [Int32](repeating: -1, count: graph.stateCount)
-        var next = [(edge: Int32, target: Int32)](repeating: (-1, -1), count: graph.stateCount)
+        let n = graph.stateCount
+        var dist = [Int32](repeating: -1, count: n)
+        var next = [(edge: Int32, target: Int32)](repeating: (-1, -1), count: n)
         var fired = [Bool](repeating: false, count: graph.hyperedges.count)
+        let ranks = graph.hyperedges.map { Int32($0.rank) }
         var frontier = holders.members
         for s in frontier { dist[s] = 0 }
-        // States a firing hyperedge may still change: unreached, or reached on the current level
-        // (a better tie may follow). Settled states are masked out word by word.
-        var open = BitSet.full(capacity: graph.stateCount)
+        // The unreached states, as raw words (mutated while source sets are scanned), and the
+        // indices of its words that may still have members (compacted as states are reached).
+        var open = BitSet.full(capacity: n)
         open.subtract(holders)
-        var openCount = graph.stateCount - frontier.count
+        var openWords = open.words
+        var active = open.nonEmptyWordIndices
+        var openCount = n - frontier.count
         var level: Int32 = 0
         while !frontier.isEmpty, openCount > 0 {
-            // The words of `open` that still have members: a fired hyperedge looks only at those,
-            // so late levels (few open states) cost O(hyperedges × open words), not O(H × S / 64).
-            let openWords = open.nonEmptyWordIndices
-            var upcoming: [Int] = []
+            // Every hyperedge into the frontier fires once, with its smallest frontier target, in
+            // (technique rank, target, hyperedge) order: the first to reach a state is its
+            // canonical next step, so each state is assigned once and leaves the open set at once.
+            var firing: [(rank: Int32, target: Int32, edge: Int32)] = []
             for t in frontier {
                 for h in graph.hyperedges(into: t) where !fired[Int(h)] {
                     fired[Int(h)] = true
-                    let edge = graph.hyperedges[Int(h)]
-                    edge.sources.forEachMember(in: open, words: openWords) { s in
-                        if dist[s] < 0 {
-                            dist[s] = level + 1
-                            next[s] = (h, Int32(t))
-                            upcoming.append(s)
-                        } else if dist[s] == level + 1,
-                                  (edge.rank, t) < (graph.hyperedges[Int(next[s].edge)].rank, Int(next[s].target)) {
-                            next[s] = (h, Int32(t))
+                    firing.append((ranks[Int(h)], Int32(t), h))
+                }
+            }
+            firing.sort { ($0.rank, $0.target, $0.edge) < ($1.rank, $1.target, $1.edge) }
+            var upcoming: [Int] = []
+            var reachedSinceCompaction = 0
+            openWords.withUnsafeMutableBufferPointer { ow in
+                for f in firing {
+                    if openCount == 0 { break }
+                    let before = upcoming.count
+                    switch graph.hyperedges[Int(f.edge)].sources {
+                    case .one(let s):
+                        let w = Int(s) >> 6, bit = UInt64(1) << UInt64(s & 63)
+                        if ow[w] & bit != 0 {
+                            ow[w] &= ~bit
+                            upcoming.append(Int(s))
                         }
+                    case .set(let b):
+                        b.words.withUnsafeBufferPointer { src in
+                            for w32 in active {
+                                let w = Int(w32)
+                                guard w < src.count else { break }
+                                var x = src[w] & ow[w]
+                                guard x != 0 else { continue }
+                                ow[w] &= ~x
+                                while x != 0 {
+                                    upcoming.append(w << 6 | x.trailingZeroBitCount)
+                                    x &= x &- 1
+                                }
+                            }
+                        }
+                    }
+                    let reached = upcoming.count - before
+                    guard reached > 0 else { continue }
+                    for s in upcoming[before...] {
+                        dist[s] = level + 1
+                        next[s] = (f.edge, f.target)
+                    }
+                    openCount -= reached
+                    reachedSinceCompaction += reached
+                    // Drop emptied words once enough states left (amortised O(1) per state).
+                    if reachedSinceCompaction * 4 >= active.count {
+                        active.removeAll { ow[Int($0)] == 0 }
+                        reachedSinceCompaction = 0
                     }
                 }
             }
-            for s in upcoming { open.remove(s) }
-            openCount -= upcoming.count
-            frontier = upcoming.sorted()
+            upcoming.sort()
+            frontier = upcoming
             level += 1
         }
         distance = dist

@@ -46,7 +46,10 @@ public struct Candidates: Sendable {
             let p = Principal.serviceAccount(namespace: sa.namespace ?? "", name: sa.name)
             saMount[p] = sa.automountServiceAccountToken
         }
-        serviceAccounts = Self.sorted(Array(saMount.keys))
+        // Every ServiceAccount object is a principal of the index, whose principals are already in
+        // subject-string order: filtering them avoids sorting (sorted afresh if one is missing).
+        let indexed = index.principals.keys.filter { saMount[$0] != nil }
+        serviceAccounts = indexed.count == saMount.count ? indexed : Self.sorted(Array(saMount.keys))
         // Filtering a sorted list keeps it sorted.
         for p in serviceAccounts {
             if case .serviceAccount(let ns, _) = p { serviceAccountsByNamespace[ns, default: []].append(p) }

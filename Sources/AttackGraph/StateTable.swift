@@ -65,6 +65,14 @@ public struct StateTable: Sendable {
     }
 
     public var count: Int { states.count }
+
+    /// Makes room for `n` states in total (no rehashing while they are added).
+    mutating func reserveCapacity(_ n: Int) {
+        states.reserveCapacity(n)
+        baseIDs.reserveCapacity(n)
+        principalIDs.reserveCapacity(n)
+        inMasters.reserveCapacity(n)
+    }
     public subscript(id: Int) -> AttackState { states[id] }
     public func id(of state: AttackState) -> Int? { states.id(of: state) }
 
@@ -183,12 +191,18 @@ public struct StateTable: Sendable {
         return false
     }
 
+    /// Whether identity states other than principal `p`'s own include it (`p` is a group of
+    /// users or ServiceAccounts, or a start's explicit group). Fixed once the identity states
+    /// are added: grant states are not recorded.
+    /// - Complexity: O(1) expected.
+    func hasMembers(_ p: Int32) -> Bool { members[Int(p)] != nil }
+
     /// The states in `mask` whose identity includes one of `principals` (a binding's subjects,
     /// E10), ascending.
     /// - Complexity: O(principals + their grant states) unless a principal has recorded members
     ///   (a group such as `system:authenticated`): then as ``states(ofPrincipals:)``.
     func states(withPrincipals principals: [Int32], in mask: BitSet) -> [Int] {
-        for p in principals where members[Int(p)] != nil {
+        if principals.contains(where: hasMembers) {
             let set = BitSet(capacity: index.principals.count, members: principals.map(Int.init))
             return states(ofPrincipals: set).intersection(mask).members
         }

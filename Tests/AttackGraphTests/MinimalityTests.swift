@@ -191,10 +191,9 @@ struct BruteForce {
                         t.addEdges(context)
                     }
                     if context.newStates.isEmpty { break }
-                    for s in AttackState.sorted(context.newStates) { table.add(s) }
                     grown += 1
-                    let next = AttackContext(extending: context, to: table)
-                    let fresh = AttackContext(table: table, candidates: candidates, reduceSelfGrants: reduce)
+                    let next = AttackContext(extending: context, adding: AttackState.sorted(context.newStates))
+                    let fresh = AttackContext(table: next.table, candidates: candidates, reduceSelfGrants: reduce)
                     #expect(next.universal == fresh.universal)
                     for r in next.cachedRequests {
                         compared += 1
@@ -476,6 +475,70 @@ struct BruteForce {
     /// Two grants in a row: `u` may bind only `binder-anything`, which lets `u+ClusterRole:binder-anything@prod`
     /// bind any ClusterRole, so the second hop starts from a grant state whose base lacks the edge
     /// (the redundant-grant-state rule must not drop it).
+    /// E10 through bindings whose subject is a group with member states (the word-parallel
+    /// path): each state keeps the edge of the first binding per scope that covers it, a user
+    /// bound directly first keeps that binding, and `ALL@*` suppresses `ALL@prod`.
+    @Test func escalationThroughGroups() {
+        let yaml = """
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata: {name: app, namespace: prod}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: escalator}
+        rules:
+        - {apiGroups: [rbac.authorization.k8s.io], resources: [clusterroles], verbs: [escalate, update]}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata: {name: a-user}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: escalator}
+        subjects:
+        - {kind: User, name: u1, apiGroup: rbac.authorization.k8s.io}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata: {name: b-everyone}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: escalator}
+        subjects:
+        - {kind: Group, name: system:authenticated, apiGroup: rbac.authorization.k8s.io}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata: {name: c-everyone-again}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: escalator}
+        subjects:
+        - {kind: Group, name: system:serviceaccounts, apiGroup: rbac.authorization.k8s.io}
+        - {kind: Group, name: system:authenticated, apiGroup: rbac.authorization.k8s.io}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata: {name: d-prod, namespace: prod}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: escalator}
+        subjects:
+        - {kind: Group, name: system:serviceaccounts:prod, apiGroup: rbac.authorization.k8s.io}
+        """
+        let reduced = RandomWorld.graph(yaml), full = RandomWorld.graph(yaml, reduce: false)
+        func e10(_ g: AttackGraph, _ state: AttackState) -> [String] {
+            guard let id = g.table.id(of: state) else { return ["missing \(state)"] }
+            return g.hyperedges.filter { $0.sources.contains(id) && $0.technique.raw == "E10" }
+                .map { "\(g.table[Int($0.targets[0])]) \($0.object)" }.sorted()
+        }
+        let u1 = AttackState(.user("u1")), sa = AttackState(.serviceAccount(namespace: "prod", name: "app"))
+        let everyone = AttackState(.group("system:authenticated"))
+        #expect(e10(reduced, u1) == ["User:u1+ALL@* ClusterRoleBinding/a-user → ClusterRole/escalator"])
+        #expect(e10(reduced, sa) == ["ServiceAccount:prod/app+ALL@* ClusterRoleBinding/b-everyone → ClusterRole/escalator"])
+        #expect(e10(reduced, everyone) == ["Group:system:authenticated+ALL@* ClusterRoleBinding/b-everyone → ClusterRole/escalator"])
+        // Unreduced: every binding that covers the state.
+        #expect(e10(full, u1).count == 3)
+        #expect(e10(full, sa) == [
+            "ServiceAccount:prod/app+ALL@* ClusterRoleBinding/b-everyone → ClusterRole/escalator",
+            "ServiceAccount:prod/app+ALL@* ClusterRoleBinding/c-everyone-again → ClusterRole/escalator",
+            "ServiceAccount:prod/app+ALL@prod RoleBinding/prod/d-prod → ClusterRole/escalator",
+        ])
+    }
+
     @Test func grantStateWhoseBaseCannotBind() {
         let yaml = """
         apiVersion: rbac.authorization.k8s.io/v1
