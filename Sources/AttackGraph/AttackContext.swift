@@ -107,9 +107,8 @@ public enum SourceSet: Sendable {
 /// What the techniques see while the graph is built: the states, the candidates, a per-request
 /// cache of ``StateTable/allowed(_:)`` and the edge sink.
 public final class AttackContext {
-    /// The states (`nil` once handed over, ``finish()``).
-    private var tableStorage: StateTable?
-    public var table: StateTable { tableStorage! }
+    /// The states (empty once handed over: ``finish()``, ``init(extending:adding:)``).
+    public private(set) var table: StateTable
     public let candidates: Candidates
     /// A name no rule mentions (a control character), so only rules without `resourceNames`
     /// allow it: escalation.md's *fresh name*.
@@ -134,8 +133,9 @@ public final class AttackContext {
     /// Moves the table out (no copy when it is grown afterwards); the context must not be used
     /// for answers after this.
     private func takeTable() -> StateTable {
-        defer { tableStorage = nil }
-        return tableStorage!
+        var out = StateTable(emptyFor: table.index)
+        swap(&out, &table)
+        return out
     }
 
     /// - Complexity: O(E + U log U) for E universal edges and U new states.
@@ -210,7 +210,7 @@ public final class AttackContext {
     let universal: BitSet
 
     init(table: StateTable, candidates: Candidates, reduceSelfGrants: Bool = true) {
-        tableStorage = table
+        self.table = table
         self.candidates = candidates
         self.reduceSelfGrants = reduceSelfGrants
         var all = BitSet(capacity: table.count)
@@ -296,14 +296,22 @@ public final class AttackContext {
 
     /// Adds edges from every member of `sources` to `target`.
     public func add(from sources: BitSet, to target: Principal, requests: [AccessRequest], object: String = "") {
-        add(from: sources, to: [target], requests: requests, object: object)
+        guard !sources.isEmpty, let id = stateID(of: target) else { return }
+        add(from: sources, toStates: [id], requests: requests, object: object)
+    }
+
+    /// The state of `principal`'s plain identity. States below the index's principal count are
+    /// its principals in ID order (StateTable.init), so an index lookup answers most.
+    /// - Complexity: O(1) expected.
+    func stateID(of principal: Principal) -> Int32? {
+        if let id = table.index.principals.id(of: principal) { return Int32(id) }
+        return table.id(of: AttackState(principal)).map(Int32.init)
     }
 
     /// Adds edges from every member of `sources` to every state of `targets` (one hyperedge).
     public func add(from sources: BitSet, to targets: [Principal], requests: [AccessRequest], object: String = "") {
         guard !sources.isEmpty else { return }
-        add(from: sources, toStates: targets.compactMap { table.id(of: AttackState($0)).map(Int32.init) }.sorted(),
-            requests: requests, object: object)
+        add(from: sources, toStates: targets.compactMap(stateID).sorted(), requests: requests, object: object)
     }
 
     /// Adds edges from every member of `sources` to the states `ids` (ascending; one hyperedge).
@@ -318,7 +326,7 @@ public final class AttackContext {
     /// - Complexity: O(ServiceAccounts of `ns`) on the first call per namespace, O(1) after.
     func serviceAccountStates(in ns: String) -> [Int32] {
         if let hit = serviceAccountStateCache[ns] { return hit }
-        let ids = (candidates.serviceAccountsByNamespace[ns] ?? []).compactMap { table.id(of: AttackState($0)).map(Int32.init) }.sorted()
+        let ids = (candidates.serviceAccountsByNamespace[ns] ?? []).compactMap(stateID).sorted()
         serviceAccountStateCache[ns] = ids
         return ids
     }

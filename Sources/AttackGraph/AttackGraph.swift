@@ -62,9 +62,12 @@ public struct AttackGraph: Sendable {
         let (table, edges) = context.finish()
         self.table = table
         self.candidates = candidates
-        let sorted = edges.enumerated().sorted { a, b in
-            (a.element.rank, a.element.targets.first ?? 0, a.offset) < (b.element.rank, b.element.targets.first ?? 0, b.offset)
-        }.map(\.element)
+        // Stable order by (rank, first target): sort (key, position) pairs of integers rather than
+        // the hyperedges themselves.
+        let order = edges.enumerated().map { i, h in
+            (key: UInt64(h.rank) << 32 | UInt64(h.targets.first ?? 0), position: i)
+        }.sorted { ($0.key, $0.position) < ($1.key, $1.position) }
+        let sorted = order.map { edges[$0.position] }
         hyperedges = sorted
         var off = [Int](repeating: 0, count: table.count + 1)
         for h in sorted { for t in h.targets { off[Int(t) + 1] += 1 } }

@@ -57,24 +57,31 @@ struct RoleDominance: Sendable {
         let unlistedClusterRoles = (0..<index.clusterRoleCount).filter { !names.contains(index.roles[$0].ref.name) }
         // A namespace name no object uses: a ClusterRole's rules match the same whatever the namespace.
         let anyNamespace = GrantScope.namespace("\u{1}kube-reach-namespace")
-        func keep(_ group: [Int], scope: (Int) -> SelfGrant) -> [Int] {
+        func keep(_ group: [Int], expanded: (Int) -> [AccessRequest]?) -> [Int] {
             Self.maximal(group, roleCount: index.roles.count, rolesAllowing: rolesAllowing,
-                         roleAllows: { id, r in index.roles[id].rules.contains { RuleMatching.allows($0.rule, r) } },
-                         expanded: { context.expandedRequests(scope($0)) })
+                         roleAllows: index.roleAllows, expanded: expanded)
         }
-        namespacedClusterRoles = BitSet(capacity: index.roles.count, members: keep(unlistedClusterRoles) {
-            .clusterRole(name: index.roles[$0].ref.name, scope: anyNamespace)
+        // A ClusterRole's cluster-wide expansion is its namespaced one plus its non-resource URLs
+        // (rule matching ignores the namespace): expanded once, filtered for the namespaced group.
+        var clusterExpansion: [Int: [AccessRequest]?] = [:]
+        for id in unlistedClusterRoles {
+            clusterExpansion[id] = context.expandedRequests(.clusterRole(name: index.roles[id].ref.name, scope: .cluster))
+        }
+        namespacedClusterRoles = BitSet(capacity: index.roles.count, members: keep(unlistedClusterRoles) { id in
+            if let all = clusterExpansion[id] ?? nil { return all.filter(\.isResourceRequest) }
+            // Over the limit cluster-wide; the resource requests alone may not be.
+            return context.expandedRequests(.clusterRole(name: index.roles[id].ref.name, scope: anyNamespace))
         })
-        clusterClusterRoles = BitSet(capacity: index.roles.count, members: keep(unlistedClusterRoles) {
-            .clusterRole(name: index.roles[$0].ref.name, scope: .cluster)
-        })
+        clusterClusterRoles = BitSet(capacity: index.roles.count, members: keep(unlistedClusterRoles) { clusterExpansion[$0] ?? nil })
         var byNamespace: [String: [Int]] = [:]
         for id in index.clusterRoleCount..<index.roles.count where !names.contains(index.roles[id].ref.name) {
             byNamespace[index.roles[id].ref.namespace ?? "", default: []].append(id)
         }
         var kept = BitSet(capacity: index.roles.count)
         for (_, group) in byNamespace {
-            for id in keep(group, scope: { .role(namespace: index.roles[$0].ref.namespace ?? "", name: index.roles[$0].ref.name) }) {
+            for id in keep(group, expanded: {
+                context.expandedRequests(.role(namespace: index.roles[$0].ref.namespace ?? "", name: index.roles[$0].ref.name))
+            }) {
                 kept.insert(id)
             }
         }

@@ -64,6 +64,16 @@ public struct StateTable: Sendable {
         for p in index.principals.keys { add(AttackState(p)) }
     }
 
+    /// A table without states (what a finished ``AttackContext`` keeps).
+    init(emptyFor index: RBACIndex) {
+        self.index = index
+        states = DenseIndex()
+        clusterRoleIndex = [:]
+        roleIndex = [:]
+        mentionedNames = []
+        listedRoles = []
+    }
+
     public var count: Int { states.count }
 
     /// Makes room for `n` states in total (no rehashing while they are added).
@@ -90,6 +100,13 @@ public struct StateTable: Sendable {
             // A grant state's identity is its base's.
             pids = principalIDs[Int(base)]
             inMasters.append(inMasters[Int(base)])
+        } else if state.groups == nil, case .serviceAccount(let ns, let name) = state.principal,
+                  !ns.contains(":"), !name.contains(":") {
+            // Identity.serviceAccount without building and re-parsing its strings: the account
+            // and its three groups (looked up once per namespace).
+            let own = index.principals.id(of: state.principal)
+            pids = (own.map { [$0] } ?? []) + serviceAccountGroupIDs(namespace: ns)
+            inMasters.append(false)
         } else {
             let identity = state.identity
             pids = identity.principals.compactMap { index.principals.id(of: $0) }
@@ -118,6 +135,17 @@ public struct StateTable: Sendable {
         }
         return id
     }
+
+    /// Principal IDs of `system:serviceaccounts`, `system:serviceaccounts:<ns>` and
+    /// `system:authenticated` (those in the index), in that order; cached per namespace.
+    private mutating func serviceAccountGroupIDs(namespace ns: String) -> [Int] {
+        if let hit = saGroupIDs[ns] { return hit }
+        let ids = ["system:serviceaccounts", "system:serviceaccounts:\(ns)", "system:authenticated"]
+            .compactMap { index.principals.id(of: .group($0)) }
+        saGroupIDs[ns] = ids
+        return ids
+    }
+    private var saGroupIDs: [String: [Int]] = [:]
 
     /// Inserts `id` into a member set that grows geometrically (its capacity may trail the table).
     private static func insert(_ id: Int, into set: inout BitSet) {
@@ -164,7 +192,7 @@ public struct StateTable: Sendable {
     }
 
     private func roleAllows(_ roleID: Int, _ request: AccessRequest) -> Bool {
-        roleID < 0 || index.roles[roleID].rules.contains { RuleMatching.allows($0.rule, request) }
+        roleID < 0 || index.roleAllows(roleID, request)
     }
 
     /// Every state allowed `request`, as a bitset over state IDs.

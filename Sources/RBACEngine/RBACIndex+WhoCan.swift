@@ -99,4 +99,14 @@ extension RBACIndex {
         ruleIndex.matching(request).forEachMember { out.insert(Int(ruleRole[$0])) }
         return out
     }
+
+    /// Whether a rule of role `roleID` (into ``roles``) allows `request`, judged on the rule alone
+    /// (as ``rolesAllowing(_:)``).
+    /// - Complexity: O(rules of the role).
+    public func roleAllows(_ roleID: Int, _ request: AccessRequest) -> Bool {
+        roles[roleID].rules.withUnsafeBufferPointer { rules in
+            for i in rules.indices where RuleMatching.allows(rules[i].rule, request) { return true }
+            return false
+        }
+    }
 }

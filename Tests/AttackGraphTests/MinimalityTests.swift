@@ -171,6 +171,48 @@ struct BruteForce {
         }
     }
 
+    /// The table's per-state principals (with its shortcut for ServiceAccounts) decide exactly
+    /// what the authorizer decides for the state's identity, and its bulk answers agree.
+    @Test func stateTableMatchesIdentities() {
+        var checked = 0
+        for seed in Self.seeds.prefix(20) {
+            // Also bind the ServiceAccount groups, which the random worlds leave out.
+            let groups = """
+                ---
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: RoleBinding
+                metadata: {name: sa-groups, namespace: beta}
+                roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cr-0}
+                subjects:
+                - {kind: Group, name: system:serviceaccounts:beta, apiGroup: rbac.authorization.k8s.io}
+                - {kind: Group, name: system:serviceaccounts:alpha, apiGroup: rbac.authorization.k8s.io}
+                ---
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: ClusterRoleBinding
+                metadata: {name: all-sas}
+                roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cr-1}
+                subjects:
+                - {kind: Group, name: system:serviceaccounts, apiGroup: rbac.authorization.k8s.io}
+
+                """
+            let snapshot = ManifestLoader().load(sources: [("random.yaml", RandomWorld(seed: seed).yaml + groups)])
+            let index = RBACIndex(snapshot: snapshot)
+            var table = StateTable(index: index)
+            table.add(AttackState(.serviceAccount(namespace: "alpha", name: "only-in-pods")))
+            table.add(AttackState(.user("u1"), groups: ["g0", "system:serviceaccounts:beta"]))
+            for request in RandomWorld.goals + [.r("create", "", "pods", ns: "beta"), .r("impersonate", "", "serviceaccounts", ns: "alpha")] {
+                let bulk = table.allowed(request)
+                for s in 0..<table.count where table[s].grant == nil {
+                    let expected = index.allows(table[s].identity, request)
+                    #expect(table.allows(s, request) == expected, "seed \(seed) \(table[s]) \(request)")
+                    #expect(bulk.contains(s) == expected, "bulk seed \(seed) \(table[s]) \(request)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 2000)
+    }
+
     /// A fixed-point round's context carries its cached answers over to the grown table
     /// (``AttackContext/init(extending:to:)``): each equals the answer computed afresh, with and
     /// without the reductions (which also change the universal states removed from answers).
