@@ -58,7 +58,7 @@ extension ClusterGenerator {
     /// (`system:authenticated`, `system:serviceaccounts`) are rare, as in real clusters.
     func subject(_ rng: inout SeededRandom) -> String {
         let roll = rng.below(1000)
-        if roll < 2 {
+        if roll < spec.broadSubjectsPerMille {
             return "  - {kind: Group, name: \(rng.pick(["system:authenticated", "system:serviceaccounts"])), apiGroup: rbac.authorization.k8s.io}\n"
         }
         switch roll {

@@ -15,6 +15,9 @@ public struct ClusterSpec: Sendable {
     public var aggregationChains = 5
     public var roleBindings = 200
     public var clusterRoleBindings = 50
+    /// Binding subjects per thousand that are `system:authenticated` or `system:serviceaccounts`
+    /// (0 makes escalation paths longer: no rule reaches everyone at once).
+    public var broadSubjectsPerMille = 2
     public var networkPolicies = 100
     public var secrets = 100
     public var services = 100

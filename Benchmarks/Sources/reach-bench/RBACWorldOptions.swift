@@ -12,6 +12,8 @@ struct RBACWorldOptions: ParsableArguments {
     @Option(name: .customLong("cluster-role-bindings")) var clusterRoleBindings = 5_000
     @Option(name: .customLong("aggregation-chains")) var aggregationChains = 200
     @Option var seed: UInt64 = 1
+    /// Binding subjects per thousand that are `system:authenticated`/`system:serviceaccounts`.
+    @Option(name: .customLong("broad-subjects-per-mille")) var broadSubjectsPerMille = 2
 
     /// A spec with this RBAC world and nothing else (callers add pods, secrets, …).
     var spec: ClusterSpec {
@@ -19,6 +21,7 @@ struct RBACWorldOptions: ParsableArguments {
         spec.seed = seed; spec.namespaces = namespaces; spec.serviceAccounts = serviceAccounts
         spec.roles = roles; spec.clusterRoles = clusterRoles; spec.roleBindings = roleBindings
         spec.clusterRoleBindings = clusterRoleBindings; spec.aggregationChains = aggregationChains
+        spec.broadSubjectsPerMille = broadSubjectsPerMille
         spec.pods = 0; spec.workloads = 0; spec.networkPolicies = 0; spec.services = 0; spec.secrets = 0
         return spec
     }
