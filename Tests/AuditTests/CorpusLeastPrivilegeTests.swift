@@ -12,11 +12,10 @@ import Testing
 /// full-audit goldens have them). Skips with a message when ../shared/corpus is absent.
 @Suite struct CorpusLeastPrivilegeTests {
     /// Folder, namespace for objects without one (corpus README), and whether system RBAC is shown.
-    /// kubeflow-manifests is left out: its 30 namespaces make the per-namespace secret search take
-    /// ~25 s in a debug build.
     static let folders: [(String, String, Bool)] = [
         ("argo-cd", "argocd", false), ("kube-prometheus", "default", false), ("kubernetes-bootstrap-rbac", "default", true),
         ("istio", "default", false), ("ingress-nginx", "default", false), ("calico", "default", false),
+        ("kubeflow-manifests", "kubeflow", false),
     ]
 
     @Test(arguments: folders.map(\.0)) func folder(_ folder: String) throws {
