@@ -133,10 +133,15 @@ public final class AttackContext {
     /// Moves the table out (no copy when it is grown afterwards); the context must not be used
     /// for answers after this.
     private func takeTable() -> StateTable {
+        precondition(!handedOver, "AttackContext: table already handed over")
         var out = StateTable(emptyFor: table.index)
         swap(&out, &table)
+        handedOver = true
         return out
     }
+    /// Set once the table is handed over; the context then answers nothing (``allowed(_:)`` traps
+    /// instead of answering from the empty table).
+    private var handedOver = false
 
     /// - Complexity: O(E + U log U) for E universal edges and U new states.
     private func addUniversalEdges(to table: inout StateTable) {
@@ -267,6 +272,7 @@ public final class AttackContext {
     /// so the per-pod, per-secret and per-SA requests of a namespace mostly share one who-can query.
     /// - Complexity: see ``StateTable/allowed(_:)`` on a miss, O(1) expected on a hit.
     public func allowed(_ request: AccessRequest) -> BitSet {
+        precondition(!handedOver, "AttackContext used after its table was handed over")
         let request = normalized(request)
         if let hit = cache[request] { return hit }
         var set = table.allowed(request)

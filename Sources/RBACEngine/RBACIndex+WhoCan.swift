@@ -22,9 +22,10 @@ extension RBACIndex {
     /// `system:serviceaccounts:N` or `system:authenticated` grants).
     ///
     /// Cost: the ``RuleIndex`` query (word-parallel over all rules), then only the roles owning a
-    /// matching rule, their bindings and subjects, then word-parallel ORs of service-account sets.
-    /// - Complexity: O(R / 64 + matched rules + Σ subjects of matched in-scope bindings + S / 64 × g)
-    ///   for R rules, S principals and g granted service-account groups.
+    /// matching rule that can apply (ClusterRoles, and the Roles of the request's namespace), their
+    /// bindings and subjects, then word-parallel ORs of service-account sets.
+    /// - Complexity: O(R / 64 + matched applicable rules + Σ subjects of matched in-scope bindings +
+    ///   S / 64 × g) for R rules, S principals and g granted service-account groups.
     public func whoCan(_ request: AccessRequest) -> WhoCanAnswer {
         whoCan(request, withReasons: true)
     }
