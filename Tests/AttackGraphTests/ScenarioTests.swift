@@ -69,6 +69,67 @@ import Testing
         #expect(Self.world.hops("User:erin", AttackGraph.adminGoal) == ["E10 User:erin+ALL@*"])
     }
 
+    /// An E5c step names the group impersonation and the user impersonation that makes it
+    /// valid (`Impersonate-Group` needs `Impersonate-User`): an unrestricted one, a named
+    /// candidate user, or a ServiceAccount (E5a's request) — whichever the actor holds first.
+    @Test func groupImpersonationNamesTheUserImpersonationHeld() {
+        func actor(_ name: String, _ rules: String) -> String {
+            """
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata: {name: \(name)}
+            rules:
+            - {apiGroups: [""], resources: [groups], verbs: [impersonate], resourceNames: [ops]}
+            \(rules)
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRoleBinding
+            metadata: {name: \(name)}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: \(name)}
+            subjects:
+            - {kind: User, name: \(name), apiGroup: rbac.authorization.k8s.io}
+
+            """
+        }
+        let yaml = """
+            apiVersion: v1
+            kind: ServiceAccount
+            metadata: {name: app, namespace: prod}
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata: {name: viewer}
+            rules:
+            - {apiGroups: [""], resources: [configmaps], verbs: [get]}
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRoleBinding
+            metadata: {name: viewers}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: viewer}
+            subjects:
+            - {kind: User, name: alice, apiGroup: rbac.authorization.k8s.io}
+            - {kind: Group, name: ops, apiGroup: rbac.authorization.k8s.io}
+
+            """
+            + actor("any", "- {apiGroups: [\"\"], resources: [users], verbs: [impersonate]}")
+            + actor("named", "- {apiGroups: [\"\"], resources: [users], verbs: [impersonate], resourceNames: [alice]}")
+            + actor("viasa", "- {apiGroups: [\"\"], resources: [serviceaccounts], verbs: [impersonate]}")
+            + actor("grouponly", "")
+        let graph = RandomWorld.graph(yaml)
+        func e5c(_ user: String) -> [String]? {
+            guard let id = graph.table.id(of: AttackState(.user(user))) else { return nil }
+            return graph.edges(from: id).filter { $0.technique.raw == "E5c" }.map { edge in
+                "\(graph.table[edge.to]) " + edge.requests.filter { graph.table.allows(id, $0) }
+                    .map { "\($0.verb) \($0.resource) \($0.name) \($0.namespace)" }.joined(separator: ", ")
+            }
+        }
+        #expect(e5c("any") == ["Group:ops impersonate groups ops , impersonate users \(AttackContext.freshName) "])
+        #expect(e5c("named") == ["Group:ops impersonate groups ops , impersonate users alice "])
+        #expect(e5c("viasa") == ["Group:ops impersonate groups ops , impersonate serviceaccounts app prod"])
+        #expect(e5c("grouponly") == [])
+    }
+
     @Test func startWithExtraGroups() {
         let start = AttackState(.user("zed"), groups: ["system:authenticated", "system:masters"])
         let w = World("attacks/scenarios/multihop.yaml", starts: [start])
