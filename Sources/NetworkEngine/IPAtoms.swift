@@ -65,9 +65,29 @@ public struct IPAtomTable: Sendable {
 }
 
 extension IPBlock {
-    /// Whether `address` is inside the cidr and outside every except.
+    /// Whether `address` is inside the cidr and outside every except (parses the block on every
+    /// call: to test many addresses, use ``ParsedIPBlock``).
     public func contains(_ address: IPAddress) -> Bool {
-        guard let cidr = CIDR(cidr), cidr.contains(address) else { return false }
-        return !except.compactMap(CIDR.init).contains { $0.contains(address) }
+        ParsedIPBlock(self).contains(address)
+    }
+}
+
+/// An ``ReachModel/IPBlock`` with its CIDRs parsed once (an unparsable cidr contains nothing; an
+/// unparsable except excludes nothing, as ``ReachModel/IPBlock/contains(_:)`` has always done).
+public struct ParsedIPBlock: Sendable {
+    public let cidr: CIDR?
+    public let excepts: [CIDR]
+
+    /// - Complexity: O(text of the block).
+    public init(_ block: IPBlock) {
+        cidr = CIDR(block.cidr)
+        excepts = block.except.compactMap(CIDR.init)
+    }
+
+    /// Whether `address` is inside the cidr and outside every except.
+    /// - Complexity: O(excepts).
+    public func contains(_ address: IPAddress) -> Bool {
+        guard let cidr, cidr.contains(address) else { return false }
+        return !excepts.contains { $0.contains(address) }
     }
 }

@@ -61,19 +61,27 @@ public enum NetworkLint {
                              destinations: [NetworkEndpoint]) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let name = "\(p.namespace ?? "")/\(p.name)"
+        let endpoints = reach.endpoints
         for (i, peer) in (rule.peers ?? []).enumerated() {
-            let matched = reach.endpoints.filter {
-                PolicySemantics.peerMatches(peer, policyNamespace: p.namespace, $0, namespaceLabels: reach.catalog.labels(ofNamespace: $0.namespace))
-            }
-            if peer.ipBlock == nil, matched.isEmpty {
-                out.append(Diagnostic(id: NetworkDiagnosticID.peerSelectsNothing, severity: .info, location: rule.location ?? p.location,
-                                      path: "\(path).peers[\(i)]", message: "policy \(name): peer matches no pod"))
-            }
-            if let block = peer.ipBlock, !matched.isEmpty {
-                let pods = matched.prefix(3).map(\.displayName).joined(separator: ", ") + (matched.count > 3 ? ", …" : "")
+            if let block = peer.ipBlock {
+                // PolicySemantics.peerMatches for an ipBlock peer, with the block parsed once; the
+                // endpoints are visited in place (no copies), keeping a count and the first names.
+                let parsed = ParsedIPBlock(block)
+                var count = 0, names: [String] = []
+                for e in endpoints.indices where endpoints[e].ips.contains(where: parsed.contains) {
+                    count += 1
+                    if names.count < 3 { names.append(endpoints[e].displayName) }
+                }
+                guard count > 0 else { continue }
+                let pods = names.joined(separator: ", ") + (count > 3 ? ", …" : "")
                 out.append(Diagnostic(id: NetworkDiagnosticID.ipBlockCoversPods, severity: .info, location: rule.location ?? p.location,
                                       path: "\(path).peers[\(i)].ipBlock",
-                                      message: "policy \(name): ipBlock \(block.cidr) covers \(matched.count) pod IP(s) (\(pods)); they match it"))
+                                      message: "policy \(name): ipBlock \(block.cidr) covers \(count) pod IP(s) (\(pods)); they match it"))
+            } else if !endpoints.contains(where: {
+                PolicySemantics.peerMatches(peer, policyNamespace: p.namespace, $0, namespaceLabels: reach.catalog.labels(ofNamespace: $0.namespace))
+            }) {
+                out.append(Diagnostic(id: NetworkDiagnosticID.peerSelectsNothing, severity: .info, location: rule.location ?? p.location,
+                                      path: "\(path).peers[\(i)]", message: "policy \(name): peer matches no pod"))
             }
         }
         for (i, entry) in (rule.ports ?? []).enumerated() {
