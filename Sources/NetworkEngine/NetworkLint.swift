@@ -39,8 +39,26 @@ public enum NetworkLint {
         }
     }
 
+    /// The endpoint fields the peer checks read, in endpoint order, gathered once (scanning the
+    /// endpoints themselves copies each one per peer).
+    struct PeerFacts {
+        var namespaces: [String?] = [], labels: [[String: String]] = [], namespaceLabels: [[String: String]] = []
+        var ips: [[IPAddress]] = [], names: [String] = []
+
+        init(_ reach: NetworkReach) {
+            for e in reach.endpoints {
+                namespaces.append(e.namespace)
+                labels.append(e.labels)
+                namespaceLabels.append(reach.catalog.labels(ofNamespace: e.namespace))
+                ips.append(e.ips)
+                names.append(e.displayName)
+            }
+        }
+    }
+
     static func selection(_ reach: NetworkReach) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        let facts = PeerFacts(reach)
         for p in reach.policies {
             let name = "\(p.namespace ?? "")/\(p.name)"
             let selected = reach.endpoints.filter { PolicySemantics.selects(p, $0) }
@@ -50,35 +68,35 @@ public enum NetworkLint {
             }
             for (type, field) in [(PolicyType.ingress, "ingress"), (.egress, "egress")] {
                 for (ri, rule) in (PolicySemantics.rules(p, type) ?? []).enumerated() {
-                    out += ruleFindings(reach, p, rule, path: "spec.\(field)[\(ri)]", destinations: type == .ingress ? selected : reach.endpoints)
+                    out += ruleFindings(facts, p, rule, path: "spec.\(field)[\(ri)]", destinations: type == .ingress ? selected : reach.endpoints)
                 }
             }
         }
         return out
     }
 
-    static func ruleFindings(_ reach: NetworkReach, _ p: NetworkPolicy, _ rule: NetworkPolicyRule, path: String,
+    static func ruleFindings(_ facts: PeerFacts, _ p: NetworkPolicy, _ rule: NetworkPolicyRule, path: String,
                              destinations: [NetworkEndpoint]) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let name = "\(p.namespace ?? "")/\(p.name)"
-        let endpoints = reach.endpoints
         for (i, peer) in (rule.peers ?? []).enumerated() {
             if let block = peer.ipBlock {
-                // PolicySemantics.peerMatches for an ipBlock peer, with the block parsed once; the
-                // endpoints are visited in place (no copies), keeping a count and the first names.
+                // PolicySemantics.peerMatches for an ipBlock peer, with the block parsed once,
+                // keeping a count and the first names.
                 let parsed = ParsedIPBlock(block)
                 var count = 0, names: [String] = []
-                for e in endpoints.indices where endpoints[e].ips.contains(where: parsed.contains) {
+                for e in facts.ips.indices where facts.ips[e].contains(where: parsed.contains) {
                     count += 1
-                    if names.count < 3 { names.append(endpoints[e].displayName) }
+                    if names.count < 3 { names.append(facts.names[e]) }
                 }
                 guard count > 0 else { continue }
                 let pods = names.joined(separator: ", ") + (count > 3 ? ", …" : "")
                 out.append(Diagnostic(id: NetworkDiagnosticID.ipBlockCoversPods, severity: .info, location: rule.location ?? p.location,
                                       path: "\(path).peers[\(i)].ipBlock",
                                       message: "policy \(name): ipBlock \(block.cidr) covers \(count) pod IP(s) (\(pods)); they match it"))
-            } else if !endpoints.contains(where: {
-                PolicySemantics.peerMatches(peer, policyNamespace: p.namespace, $0, namespaceLabels: reach.catalog.labels(ofNamespace: $0.namespace))
+            } else if !facts.labels.indices.contains(where: {
+                PolicySemantics.selectorPeerMatches(peer, policyNamespace: p.namespace, namespace: facts.namespaces[$0],
+                                                    labels: facts.labels[$0], namespaceLabels: facts.namespaceLabels[$0])
             }) {
                 out.append(Diagnostic(id: NetworkDiagnosticID.peerSelectsNothing, severity: .info, location: rule.location ?? p.location,
                                       path: "\(path).peers[\(i)]", message: "policy \(name): peer matches no pod"))

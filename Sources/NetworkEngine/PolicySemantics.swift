@@ -18,8 +18,17 @@ public enum PolicySemantics {
     public static func peerMatches(_ peer: NetworkPolicyPeer, policyNamespace: String?, _ endpoint: NetworkEndpoint,
                                    namespaceLabels: [String: String]) -> Bool {
         if let block = peer.ipBlock { return endpoint.ips.contains { block.contains($0) } }
-        let nsOK = peer.namespaceSelector.map { $0.matches(namespaceLabels) } ?? (endpoint.namespace == policyNamespace)
-        return nsOK && (peer.podSelector?.matches(endpoint.labels) ?? true)
+        return selectorPeerMatches(peer, policyNamespace: policyNamespace, namespace: endpoint.namespace,
+                                   labels: endpoint.labels, namespaceLabels: namespaceLabels)
+    }
+
+    /// Rule 6 for a peer without ipBlock, on a pod's namespace and labels (for callers that keep
+    /// those apart from the endpoint).
+    /// - Complexity: O(selector size).
+    public static func selectorPeerMatches(_ peer: NetworkPolicyPeer, policyNamespace: String?, namespace: String?,
+                                           labels: [String: String], namespaceLabels: [String: String]) -> Bool {
+        let nsOK = peer.namespaceSelector.map { $0.matches(namespaceLabels) } ?? (namespace == policyNamespace)
+        return nsOK && (peer.podSelector?.matches(labels) ?? true)
     }
 
     /// Rule 7 for the outside world: only ipBlock peers match an external atom.
