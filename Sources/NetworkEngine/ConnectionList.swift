@@ -64,54 +64,25 @@ public struct ConnectionListOptions: Sendable {
 extension NetworkReach {
     /// Allowed connections as rows, sorted by (source, destination) in code-point order. Self
     /// traffic is left out (always allowed, rule 2); a class→same-class row means "between
-    /// different pods of the class".
-    /// - Complexity: O(K² × port atoms) for class rows; expanded rows add O(pairs).
+    /// different pods of the class". Builds every row: for large clusters stream them with
+    /// ``connectionRows(_:)`` instead.
+    /// - Complexity: see ``ConnectionRowStream/forEach(_:)``; plus O(rows) strings.
     public func connectionList(_ options: ConnectionListOptions = ConnectionListOptions()) -> [ConnectionRow] {
+        var stream = connectionRows(options)
+        let labels = stream.labels
         var rows: [ConnectionRow] = []
-        let keepSrc = { (c: Int) in options.from.map { f in self.classes.members[c].contains { f.matches(self.endpoints[$0]) } } ?? true }
-        let keepDst = { (c: Int) in options.to.map { f in self.classes.members[c].contains { f.matches(self.endpoints[$0]) } } ?? true }
-        for s in 0..<classes.count where keepSrc(s) {
-            for d in 0..<classes.count where keepDst(d) {
-                if s == d, classes.members[s].count < 2 { continue }
-                let conn = restrict(classConnections(s, d), options.probes)
-                if conn.isEmpty { continue }
-                if options.expand {
-                    for a in classes.members[s] where options.from.map({ $0.matches(endpoints[a]) }) ?? true {
-                        for b in classes.members[d] where a != b && (options.to.map { $0.matches(endpoints[b]) } ?? true) {
-                            rows.append(ConnectionRow(source: endpoints[a].displayName, destination: endpoints[b].displayName, connections: conn))
-                        }
-                    }
-                } else {
-                    rows.append(ConnectionRow(source: classLabel(s), destination: classLabel(d), connections: conn))
-                }
-            }
-        }
-        if options.external { rows += externalRows(options) }
-        return rows.sorted(by: ConnectionRow.codePointOrder)
-    }
-
-    func externalRows(_ options: ConnectionListOptions) -> [ConnectionRow] {
-        var rows: [ConnectionRow] = []
-        for (e, atom) in ipAtoms.atoms.enumerated() {
-            let ext = "\(atom)[External]"
-            for c in 0..<classes.count {
-                let labels: [String] = options.expand ? classes.members[c].map { endpoints[$0].displayName } : [classLabel(c)]
-                let out = restrict(connections(.endpoint(classes.representative(c)), .external(e)), options.probes)
-                let inc = restrict(connections(.external(e), .endpoint(classes.representative(c))), options.probes)
-                for (i, label) in labels.enumerated() {
-                    let member = endpoints[classes.members[c][options.expand ? i : 0]]
-                    if !out.isEmpty, options.to == nil, options.from.map({ f in classes.members[c].contains { f.matches(endpoints[$0]) } }) ?? true,
-                       !options.expand || options.from.map({ $0.matches(member) }) ?? true {
-                        rows.append(ConnectionRow(source: label, destination: ext, connections: out))
-                    }
-                    if !inc.isEmpty, options.from == nil, options.to.map({ f in classes.members[c].contains { f.matches(endpoints[$0]) } }) ?? true,
-                       !options.expand || options.to.map({ $0.matches(member) }) ?? true {
-                        rows.append(ConnectionRow(source: ext, destination: label, connections: inc))
-                    }
-                }
-            }
+        stream.forEach { s, d, _, set in
+            rows.append(ConnectionRow(source: labels[s], destination: labels[d], connections: set))
         }
         return rows
+    }
+
+    /// The rows of a connectivity list as integer triples over label and connection tables, in
+    /// output order (see ``ConnectionRowStream``).
+    /// - Complexity: O(L log L) label sorting for L = classes (endpoints with `expand`) + external
+    ///   atoms, plus one matrix per port class (cached: Q × K²/8 bytes).
+    public func connectionRows(_ options: ConnectionListOptions = ConnectionListOptions()) -> ConnectionRowStream {
+        ConnectionRowStream(reach: self, options: options)
     }
 
     /// `ns/name` for a single-member class, else `ns/{a, b, c}` (at most 4 names, then `… +N`).
@@ -124,13 +95,15 @@ extension NetworkReach {
         return "\(first.namespace)/{\(shown)}"
     }
 
+    /// The label of external IP atom `e` in connectivity lists.
+    public func externalLabel(_ e: Int) -> String { "\(ipAtoms.atoms[e])[External]" }
+
     func restrict(_ set: ConnectionSet, _ probes: [ProbePort]?) -> ConnectionSet {
         guard let probes else { return set }
         var out = ConnectionSet()
         for p in probes.sorted() where set.contains(p) { out.add(p.protocolName, p.port...p.port) }
         return out
     }
-
 }
 
 extension ConnectionRow {

@@ -127,27 +127,21 @@ struct ReachCommand: ParsableCommand {
             try GraphEmitter.emit(ReachabilityDot.document(analyzer.reachabilityOverview(reach)), format: graphFormat, to: nil)
             return
         }
+        let sources = reach.selection(fromFilter), destinations = reach.selection(toFilter)
         if output == .json {
-            let r = analyzer.reachability(reach, probes: probeList)
-            var allowed = r.allowed
-            if fromFilter != nil || toFilter != nil {
-                let sources = Set(reach.endpoints.filter { fromFilter?.matches($0) ?? true }.map(\.displayName))
-                let destinations = Set(reach.endpoints.filter { toFilter?.matches($0) ?? true }.map(\.displayName))
-                for (p, pairs) in allowed {
-                    allowed[p] = pairs.filter { pair in
-                        let parts = pair.components(separatedBy: "->")
-                        return parts.count == 2 && sources.contains(parts[0]) && destinations.contains(parts[1])
-                    }
-                }
-            }
-            Output.write(ReachFormatter.json(probes: r.probes, allowed: allowed))
+            let probes = analyzer.reachProbes(reach, probes: probeList)
+            try Output.stream { ReachStreamFormatter.json(reach, probes: probes, sources: sources, destinations: destinations, to: $0) }
             return
         }
-        let rows = reach.connectionList(ConnectionListOptions(expand: expand, probes: probeList, from: fromFilter, to: toFilter))
-        switch output {
-        case .csv: Output.write(ReachFormatter.csv(rows))
-        case .md: Output.write(ReachFormatter.markdown(rows))
-        default: Output.write(ReachFormatter.text(rows, expanded: expand))
+        let rows = reach.connectionRows(ConnectionListOptions(expand: expand, probes: probeList, from: fromFilter, to: toFilter))
+        try Output.stream { out in
+            switch output {
+            case .csv: ReachStreamFormatter.list(rows, format: .csv, to: out)
+            case .md: ReachStreamFormatter.list(rows, format: .markdown, to: out)
+            default:
+                let n = ReachStreamFormatter.list(rows, format: .text, to: out)
+                out.write(ReachStreamFormatter.textNotes(rows: n, expanded: expand))
+            }
         }
     }
 }

@@ -12,14 +12,11 @@ extension Analyzer {
     /// - Complexity: see ``NetworkEngine/analyze(_:)``.
     public func networkReach() -> NetworkReach { NetworkEngine.analyze(snapshot) }
 
-    /// The JSON contract of interfaces.md: allowed pairs per probe (every declared container
-    /// port when `probes` is nil).
-    /// - Complexity: O(probes × (K² / 64 + allowed pairs log)).
-    public func reachability(_ reach: NetworkReach, probes: [ProbePort]?) -> (probes: [ProbePort], allowed: [ProbePort: [String]]) {
-        let list = Array(Set(probes ?? reach.declaredProbes)).sorted()
-        var allowed: [ProbePort: [String]] = [:]
-        for p in list { allowed[p] = reach.allowedPairs(p) }
-        return (list, allowed)
+    /// The probes of a `reach` answer: `probes` (deduplicated, sorted) or, when nil, every declared
+    /// container port of the endpoints.
+    /// - Complexity: O(endpoints × ports + P log P).
+    public func reachProbes(_ reach: NetworkReach, probes: [ProbePort]?) -> [ProbePort] {
+        Array(Set(probes ?? reach.declaredProbes)).sorted()
     }
 
     /// Lint findings plus the engine's diagnostics, sorted.

@@ -7,11 +7,11 @@ extension RBACQueryBatch {
     /// Answers the `paths` list: `reachable`, `length` (edges; 0 = already allowed; `null` when
     /// unreachable), `hops` (state after each edge) and `via` (technique, title, object and state per
     /// step). One graph serves every path of the document.
-    static func answerPaths(_ items: [[String: Any]], index: RBACIndex, snapshot: ClusterSnapshot?) throws -> [[String: Any]] {
+    static func answerPaths(_ items: [JSONValue], index: RBACIndex, snapshot: ClusterSnapshot?) throws -> [JSONValue] {
         guard let snapshot else {
             return items.map { item in
                 var o = item
-                for key in ["reachable", "length", "hops", "via"] { o[key] = NSNull() }
+                for key in ["reachable", "length", "hops", "via"] { o[key] = .null }
                 return o
             }
         }
@@ -22,14 +22,8 @@ extension RBACQueryBatch {
             guard let principal = Principal(parsing: fromText) else {
                 throw QueryError(description: "\(path).from: expected User:NAME, Group:NAME or ServiceAccount:NS/NAME")
             }
-            var groups: [String]?
-            if let g = item["fromGroups"], !(g is NSNull) {
-                guard let list = g as? [Any], let strings = list as? [String], strings.count == list.count else {
-                    throw QueryError(description: "\(path).fromGroups: expected an array of strings")
-                }
-                groups = strings
-            }
-            guard let goal = item["goal"] as? [String: Any] else {
+            let groups = try strings(item, "fromGroups", path)
+            guard let goal = item["goal"], goal.isObject else {
                 throw QueryError(description: "\(path).goal: expected an object")
             }
             questions.append((AttackGraph.start(principal, groups: groups), try request(goal, "\(path).goal")))
@@ -38,13 +32,13 @@ extension RBACQueryBatch {
         return zip(items, questions).map { item, q in
             var o = item
             let report = graph.report(from: q.0, to: q.1)
-            o["reachable"] = report.reachable
-            o["length"] = report.length.map { $0 as Any } ?? NSNull()
+            o["reachable"] = .bool(report.reachable)
+            o["length"] = .int(report.length)
             let steps = report.steps ?? []
-            o["hops"] = steps.map(\.to)
-            o["via"] = steps.map { s -> [String: Any] in
-                ["technique": s.technique.raw, "title": s.title, "object": s.object, "state": s.to]
-            }
+            o["hops"] = .strings(steps.map(\.to))
+            o["via"] = .array(steps.map { s -> JSONValue in
+                ["technique": .string(s.technique.raw), "title": .string(s.title), "object": .string(s.object), "state": .string(s.to)]
+            })
             return o
         }
     }

@@ -18,32 +18,33 @@ public enum RBACQueryBatch {
     /// - Complexity: one ``RBACEngine/RBACIndex/allows(_:_:)`` per check, one
     ///   ``RBACEngine/RBACIndex/whoCan(_:)`` per whoCan entry, one attack graph for all paths plus
     ///   one goal search per path.
-    public static func answer(_ data: Data, index: RBACIndex, snapshot: ClusterSnapshot? = nil) -> Result<[String: Any], QueryError> {
-        guard let any = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
+    public static func answer(_ data: Data, index: RBACIndex, snapshot: ClusterSnapshot? = nil) -> Result<JSONValue, QueryError> {
+        guard let parsed = JSONValue(parsing: data) else {
             return .failure(QueryError(description: "not valid JSON"))
         }
-        guard var doc = any as? [String: Any] else {
+        guard parsed.isObject else {
             return .failure(QueryError(description: "expected a JSON object with checks, whoCan and/or paths"))
         }
+        var doc = parsed
         do {
             if let checks = doc["checks"] {
-                doc["checks"] = try list(checks, "checks").enumerated().map { i, item in
+                doc["checks"] = .array(try list(checks, "checks").enumerated().map { i, item in
                     var o = item
                     let identity = try Self.identity(item, "checks[\(i)]")
-                    o["allowed"] = index.allows(identity, try request(item, "checks[\(i)]"))
+                    o["allowed"] = .bool(index.allows(identity, try request(item, "checks[\(i)]")))
                     return o
-                }
+                })
             }
             if let who = doc["whoCan"] {
-                doc["whoCan"] = try list(who, "whoCan").enumerated().map { i, item in
+                doc["whoCan"] = .array(try list(who, "whoCan").enumerated().map { i, item in
                     var o = item
                     let answer = index.whoCan(try request(item, "whoCan[\(i)]"))
-                    o["subjects"] = index.subjects(of: answer).map(\.description)
+                    o["subjects"] = .strings(index.subjects(of: answer).map(\.description))
                     return o
-                }
+                })
             }
             if let paths = doc["paths"] {
-                doc["paths"] = try answerPaths(try list(paths, "paths"), index: index, snapshot: snapshot)
+                doc["paths"] = .array(try answerPaths(try list(paths, "paths"), index: index, snapshot: snapshot))
             }
         } catch let error as QueryError {
             return .failure(error)
@@ -53,36 +54,37 @@ public enum RBACQueryBatch {
         return .success(doc)
     }
 
-    static func list(_ value: Any, _ path: String) throws -> [[String: Any]] {
-        guard let array = value as? [Any] else { throw QueryError(description: "\(path): expected an array") }
+    static func list(_ value: JSONValue, _ path: String) throws -> [JSONValue] {
+        guard let array = value.arrayValue else { throw QueryError(description: "\(path): expected an array") }
         return try array.enumerated().map { i, v in
-            guard let o = v as? [String: Any] else { throw QueryError(description: "\(path)[\(i)]: expected an object") }
-            return o
+            guard v.isObject else { throw QueryError(description: "\(path)[\(i)]: expected an object") }
+            return v
         }
     }
 
-    static func string(_ o: [String: Any], _ key: String, _ path: String, required: Bool = false) throws -> String {
-        guard let v = o[key], !(v is NSNull) else {
+    static func string(_ o: JSONValue, _ key: String, _ path: String, required: Bool = false) throws -> String {
+        guard let v = o[key], v != .null else {
             if required { throw QueryError(description: "\(path).\(key): required field is missing") }
             return ""
         }
-        guard let s = v as? String else { throw QueryError(description: "\(path).\(key): expected a string") }
+        guard let s = v.stringValue else { throw QueryError(description: "\(path).\(key): expected a string") }
         return s
     }
 
-    static func identity(_ o: [String: Any], _ path: String) throws -> Identity {
-        let user = try string(o, "user", path)
-        var groups: [String] = []
-        if let g = o["groups"], !(g is NSNull) {
-            guard let list = g as? [Any], let strings = list as? [String], strings.count == list.count else {
-                throw QueryError(description: "\(path).groups: expected an array of strings")
-            }
-            groups = strings
-        }
-        return Identity(user: user, groups: groups)
+    /// A list of strings at `key` (`nil` when absent or null).
+    static func strings(_ o: JSONValue, _ key: String, _ path: String) throws -> [String]? {
+        guard let g = o[key], g != .null else { return nil }
+        guard let list = g.arrayValue else { throw QueryError(description: "\(path).\(key): expected an array of strings") }
+        let strings = list.compactMap(\.stringValue)
+        guard strings.count == list.count else { throw QueryError(description: "\(path).\(key): expected an array of strings") }
+        return strings
     }
 
-    static func request(_ o: [String: Any], _ path: String) throws -> AccessRequest {
+    static func identity(_ o: JSONValue, _ path: String) throws -> Identity {
+        Identity(user: try string(o, "user", path), groups: try strings(o, "groups", path) ?? [])
+    }
+
+    static func request(_ o: JSONValue, _ path: String) throws -> AccessRequest {
         AccessRequest(verb: try string(o, "verb", path, required: true), apiGroup: try string(o, "apiGroup", path),
                       resource: try string(o, "resource", path), subresource: try string(o, "subresource", path),
                       name: try string(o, "name", path), namespace: try string(o, "namespace", path),

@@ -1,3 +1,4 @@
+import ReachModel
 import Foundation
 import RBACEngine
 import ReachKit
@@ -27,17 +28,18 @@ public enum AttackFormatter {
         JSONText.encode(pathObject(r))
     }
 
-    static func pathObject(_ r: AttackPathReport) -> [String: Any] {
-        let steps: [[String: Any]] = (r.steps ?? []).map { s in
-            ["technique": s.technique.raw, "title": s.title, "from": s.from, "state": s.to, "object": s.object,
-             "permissions": s.permissions.map { p -> [String: Any] in
-                 ["request": RBACJSONFormatter.request(p.request), "grantedBy": p.grantedBy]
-             }]
+    static func pathObject(_ r: AttackPathReport) -> JSONValue {
+        let steps: [(state: String, json: JSONValue)] = (r.steps ?? []).map { s in
+            (s.to, ["technique": .string(s.technique.raw), "title": .string(s.title), "from": .string(s.from), "state": .string(s.to),
+                    "object": .string(s.object),
+                    "permissions": .array(s.permissions.map { p -> JSONValue in
+                        ["request": RBACJSONFormatter.request(p.request), "grantedBy": .strings(p.grantedBy)]
+                    })])
         }
-        return ["from": r.from.principal.description, "fromGroups": r.from.identity.groups,
-                "goal": RBACJSONFormatter.request(r.goal), "reachable": r.reachable,
-                "length": r.length.map { $0 as Any } ?? NSNull(), "hops": steps.map { $0["state"] ?? "" },
-                "via": steps, "goalGrantedBy": r.goalGrantedBy]
+        return ["from": .string(r.from.principal.description), "fromGroups": .strings(r.from.identity.groups),
+                "goal": RBACJSONFormatter.request(r.goal), "reachable": .bool(r.reachable),
+                "length": .int(r.length), "hops": .strings(steps.map(\.state)),
+                "via": .array(steps.map(\.json)), "goalGrantedBy": .strings(r.goalGrantedBy)]
     }
 
     /// Transitive holders (who-can --transitive, paths --to-admin): subject, length, first hop.
@@ -53,11 +55,12 @@ public enum AttackFormatter {
     }
 
     public static func holdersJSON(_ paths: [AttackPath], goal: AccessRequest, graph: AttackGraph) -> String {
-        let list: [[String: Any]] = paths.map { p in
-            ["subject": p.start.description, "length": p.length,
-             "hops": p.steps.map { graph.table[$0.to].description },
-             "via": p.steps.map { ["technique": $0.technique.raw, "state": graph.table[$0.to].description, "object": $0.object] }]
+        let list: [JSONValue] = paths.map { p in
+            ["subject": .string(p.start.description), "length": .int(p.length),
+             "hops": .strings(p.steps.map { graph.table[$0.to].description }),
+             "via": .array(p.steps.map { ["technique": .string($0.technique.raw), "state": .string(graph.table[$0.to].description),
+                                         "object": .string($0.object)] })]
         }
-        return JSONText.encode(["goal": RBACJSONFormatter.request(goal), "subjects": list] as [String: Any])
+        return JSONText.encode(["goal": RBACJSONFormatter.request(goal), "subjects": .array(list)])
     }
 }

@@ -35,24 +35,24 @@ public enum InventoryFormatter {
 
     /// The JSON document of `kube-reach inventory --output json` (keys sorted).
     public static func json(_ inv: Inventory) -> String {
-        var kinds: [String: Any] = [:]
+        var kinds: [(String, JSONValue)] = []
         for (kind, total) in inv.totals {
-            var entry: [String: Any] = ["total": total]
+            var entry: JSONValue = ["total": .int(total)]
             if kind.isNamespaced {
                 var ns: [String: Int] = [:]
                 for row in inv.rows where row.kind == kind { ns[row.namespace ?? ""] = row.count }
-                entry["namespaces"] = ns
+                entry["namespaces"] = .object(ns.map { ($0.key, .int($0.value)) })
             }
-            kinds[kind.rawValue] = entry
+            kinds.append((kind.rawValue, entry))
         }
-        let doc: [String: Any] = [
-            "files": inv.files,
-            "bytes": inv.bytes,
-            "objects": inv.objectCount,
-            "kinds": kinds,
-            "skipped": inv.skipped,
-            "diagnostics": inv.diagnostics.map(DiagnosticsFormatter.jsonObject),
-            "summary": ["errors": inv.count(.error), "warnings": inv.count(.warning)],
+        let doc: JSONValue = [
+            "files": .int(inv.files),
+            "bytes": .int(inv.bytes),
+            "objects": .int(inv.objectCount),
+            "kinds": .object(kinds),
+            "skipped": .object(inv.skipped.map { ($0.key, .int($0.value)) }),
+            "diagnostics": .array(inv.diagnostics.map(DiagnosticsFormatter.jsonObject)),
+            "summary": ["errors": .int(inv.count(.error)), "warnings": .int(inv.count(.warning))],
         ]
         return JSONText.encode(doc)
     }
@@ -71,23 +71,14 @@ public enum DiagnosticsFormatter {
         return out
     }
 
-    public static func jsonObject(_ d: Diagnostic) -> [String: Any] {
-        var o: [String: Any] = ["id": d.id, "severity": d.severity.rawValue, "message": d.message, "text": d.description]
+    public static func jsonObject(_ d: Diagnostic) -> JSONValue {
+        var o: JSONValue = ["id": .string(d.id), "severity": .string(d.severity.rawValue), "message": .string(d.message),
+                            "text": .string(d.description)]
         if let l = d.location {
-            o["file"] = l.file; o["document"] = l.document; o["line"] = l.line; o["column"] = l.column
+            o["file"] = .string(l.file); o["document"] = .int(l.document); o["line"] = .int(l.line); o["column"] = .int(l.column)
         }
-        if let p = d.path { o["path"] = p }
+        if let p = d.path { o["path"] = .string(p) }
         return o
-    }
-}
-
-/// Deterministic JSON text (sorted keys, no escaped slashes, 2-space indent, trailing newline).
-public enum JSONText {
-    public static func encode(_ value: Any) -> String {
-        guard JSONSerialization.isValidJSONObject(value),
-              let data = try? JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        else { return "null\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
     }
 }
 

@@ -6,72 +6,73 @@ import ReachModel
 /// RBAC answers as JSON (keys sorted; see ``JSONText``). `query` output is the interfaces.md
 /// contract; the can-i/who-can/access documents are kube-reach's own, stable shapes.
 public enum RBACJSONFormatter {
-    public static func query(_ document: [String: Any]) -> String { JSONText.encode(document) }
+    public static func query(_ document: JSONValue) -> String { JSONText.encode(document) }
 
     public static func decision(_ d: Decision, diagnostics: [Diagnostic] = []) -> String {
         JSONText.encode([
-            "allowed": d.allowed,
-            "bySystemMasters": d.bySystemMasters,
+            "allowed": .bool(d.allowed),
+            "bySystemMasters": .bool(d.bySystemMasters),
             "identity": identity(d.identity),
             "request": request(d.request),
-            "grants": d.grants.map(grant),
-            "diagnostics": diagnostics.map(DiagnosticsFormatter.jsonObject),
-        ] as [String: Any])
+            "grants": .array(d.grants.map(grant)),
+            "diagnostics": .array(diagnostics.map(DiagnosticsFormatter.jsonObject)),
+        ])
     }
 
     public static func whoCan(_ answer: WhoCanAnswer, index: RBACIndex, diagnostics: [Diagnostic] = []) -> String {
         let subjects = index.subjects(of: answer)
-        let details: [[String: Any]] = subjects.map { s in
+        let details: [JSONValue] = subjects.map { s in
             let grants = index.grants(in: answer, for: s)
-            var o: [String: Any] = ["subject": s.description, "grants": grants.map(grant)]
+            var o: JSONValue = ["subject": .string(s.description), "grants": .array(grants.map(grant))]
             if grants.isEmpty { o["convention"] = "system:masters" }
             return o
         }
-        return JSONText.encode(["request": request(answer.request), "subjects": subjects.map(\.description),
-                                "details": details, "diagnostics": diagnostics.map(DiagnosticsFormatter.jsonObject)] as [String: Any])
+        return JSONText.encode(["request": request(answer.request), "subjects": .strings(subjects.map(\.description)),
+                                "details": .array(details), "diagnostics": .array(diagnostics.map(DiagnosticsFormatter.jsonObject))])
     }
 
     public static func access(_ summary: AccessSummary, diagnostics: [Diagnostic] = []) -> String {
-        let scopes: [[String: Any]] = summary.scopes.map { scope in
+        let scopes: [JSONValue] = summary.scopes.map { scope in
             [
-                "namespace": scope.namespace.map { $0 as Any } ?? NSNull(),
-                "rows": scope.rows.map { r -> [String: Any] in
-                    ["apiGroup": r.apiGroup, "resource": r.resource, "resourceNames": r.resourceNames,
-                     "nonResourceURL": r.nonResourceURL, "verbs": r.verbs, "bindings": r.bindings]
-                },
-                "grants": scope.grants.map(grant),
+                "namespace": .string(scope.namespace),
+                "rows": .array(scope.rows.map { r -> JSONValue in
+                    ["apiGroup": .string(r.apiGroup), "resource": .string(r.resource), "resourceNames": .strings(r.resourceNames),
+                     "nonResourceURL": .string(r.nonResourceURL), "verbs": .strings(r.verbs), "bindings": .strings(r.bindings)]
+                }),
+                "grants": .array(scope.grants.map(grant)),
             ]
         }
-        return JSONText.encode(["identity": identity(summary.identity), "bySystemMasters": summary.bySystemMasters,
-                                "scopes": scopes, "diagnostics": diagnostics.map(DiagnosticsFormatter.jsonObject)] as [String: Any])
+        return JSONText.encode(["identity": identity(summary.identity), "bySystemMasters": .bool(summary.bySystemMasters),
+                                "scopes": .array(scopes), "diagnostics": .array(diagnostics.map(DiagnosticsFormatter.jsonObject))])
     }
 
-    static func identity(_ i: Identity) -> [String: Any] {
-        ["user": i.user.map { $0 as Any } ?? NSNull(), "groups": i.groups]
+    static func identity(_ i: Identity) -> JSONValue {
+        ["user": .string(i.user), "groups": .strings(i.groups)]
     }
 
-    static func request(_ r: AccessRequest) -> [String: Any] {
-        if !r.isResourceRequest { return ["verb": r.verb, "nonResourceURL": r.nonResourceURL] }
-        return ["verb": r.verb, "apiGroup": r.apiGroup, "resource": r.resource, "subresource": r.subresource,
-                "name": r.name, "namespace": r.namespace]
+    static func request(_ r: AccessRequest) -> JSONValue {
+        if !r.isResourceRequest { return ["verb": .string(r.verb), "nonResourceURL": .string(r.nonResourceURL)] }
+        return ["verb": .string(r.verb), "apiGroup": .string(r.apiGroup), "resource": .string(r.resource),
+                "subresource": .string(r.subresource), "name": .string(r.name), "namespace": .string(r.namespace)]
     }
 
-    static func location(_ l: SourceLocation?) -> Any {
-        guard let l else { return NSNull() }
-        return ["file": l.file, "document": l.document, "line": l.line, "column": l.column, "text": l.description] as [String: Any]
+    static func location(_ l: SourceLocation?) -> JSONValue {
+        guard let l else { return .null }
+        return ["file": .string(l.file), "document": .int(l.document), "line": .int(l.line), "column": .int(l.column),
+                "text": .string(l.description)]
     }
 
-    static func ref(_ r: ObjectRef, _ l: SourceLocation?) -> [String: Any] {
-        ["kind": r.kind.rawValue, "namespace": r.namespace.map { $0 as Any } ?? NSNull(), "name": r.name, "location": location(l)]
+    static func ref(_ r: ObjectRef, _ l: SourceLocation?) -> JSONValue {
+        ["kind": .string(r.kind.rawValue), "namespace": .string(r.namespace), "name": .string(r.name), "location": location(l)]
     }
 
-    static func grant(_ g: Grant) -> [String: Any] {
-        let rule: [String: Any] = [
-            "verbs": g.rule.verbs, "apiGroups": g.rule.apiGroups, "resources": g.rule.resources,
-            "resourceNames": g.rule.resourceNames, "nonResourceURLs": g.rule.nonResourceURLs,
+    static func grant(_ g: Grant) -> JSONValue {
+        let rule: JSONValue = [
+            "verbs": .strings(g.rule.verbs), "apiGroups": .strings(g.rule.apiGroups), "resources": .strings(g.rule.resources),
+            "resourceNames": .strings(g.rule.resourceNames), "nonResourceURLs": .strings(g.rule.nonResourceURLs),
             "location": location(g.rule.location),
         ]
         return ["binding": ref(g.binding, g.bindingLocation), "role": ref(g.role, g.roleLocation), "rule": rule,
-                "aggregatedFrom": g.aggregatedFrom.map { $0 as Any } ?? NSNull(), "via": g.via.description]
+                "aggregatedFrom": .string(g.aggregatedFrom), "via": .string(g.via.description)]
     }
 }

@@ -94,9 +94,9 @@ public enum RBACTextFormatter {
 
 extension RBACTextFormatter {
     /// A readable summary of an answered `query` document (the JSON form is the contract).
-    public static func query(_ document: [String: Any]) -> String {
-        func s(_ o: [String: Any], _ k: String) -> String { o[k] as? String ?? "" }
-        func req(_ o: [String: Any]) -> String {
+    public static func query(_ document: JSONValue) -> String {
+        func s(_ o: JSONValue, _ k: String) -> String { o[k]?.stringValue ?? "" }
+        func req(_ o: JSONValue) -> String {
             let url = s(o, "nonResourceURL")
             if !url.isEmpty { return "\(s(o, "verb")) \(url)" }
             let res = s(o, "subresource").isEmpty ? s(o, "resource") : "\(s(o, "resource"))/\(s(o, "subresource"))"
@@ -106,19 +106,19 @@ extension RBACTextFormatter {
             return "\(s(o, "verb")) \(res)\(group)\(name)\(ns)"
         }
         var out = ""
-        let checks = document["checks"] as? [[String: Any]] ?? []
+        let checks = document["checks"]?.arrayValue ?? []
         if !checks.isEmpty { out += "Checks:\n" }
         for c in checks {
-            let groups = (c["groups"] as? [String] ?? []).joined(separator: ",")
-            out += "  \((c["allowed"] as? Bool ?? false) ? "yes" : "no ")  \(s(c, "user")) [\(groups)] \(req(c))\n"
+            let groups = (c["groups"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: ",")
+            out += "  \((c["allowed"]?.boolValue ?? false) ? "yes" : "no ")  \(s(c, "user")) [\(groups)] \(req(c))\n"
         }
-        let who = document["whoCan"] as? [[String: Any]] ?? []
+        let who = document["whoCan"]?.arrayValue ?? []
         if !who.isEmpty { out += "Who can:\n" }
         for w in who {
             out += "  \(req(w)):\n"
-            for subject in w["subjects"] as? [String] ?? [] { out += "    \(subject)\n" }
+            for subject in (w["subjects"]?.arrayValue ?? []).compactMap(\.stringValue) { out += "    \(subject)\n" }
         }
-        let paths = document["paths"] as? [[String: Any]] ?? []
+        let paths = document["paths"]?.arrayValue ?? []
         if !paths.isEmpty { out += "Paths: \(paths.count) not answered yet (attack paths are not implemented)\n" }
         return out
     }

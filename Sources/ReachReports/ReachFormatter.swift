@@ -5,37 +5,14 @@ import ReachModel
 /// Formats NetworkPolicy reachability: the JSON contract, connection lists (text, CSV,
 /// Markdown), explanations and lint findings. Formatting only.
 public enum ReachFormatter {
-    /// `{"probes": [...], "allowed": {"TCP/80": ["x/a->x/a", ...]}}` (interfaces.md).
+    /// `{"probes": [...], "allowed": {"TCP/80": ["x/a->x/a", ...]}}` (interfaces.md) from pair lists
+    /// already built (small answers, tests); ``ReachStreamFormatter/json(_:probes:sources:destinations:to:)``
+    /// streams them from the engine instead.
     public static func json(probes: [ProbePort], allowed: [ProbePort: [String]]) -> String {
-        var map: [String: Any] = [:]
-        for p in probes { map[p.description] = allowed[p] ?? [] }
-        let doc: [String: Any] = [
-            "probes": probes.map { ["protocol": $0.protocolName.rawValue, "port": $0.port] as [String: Any] },
-            "allowed": map,
-        ]
-        return JSONText.encode(doc)
-    }
-
-    /// `src => dst : conn` lines, then a note on self traffic.
-    public static func text(_ rows: [ConnectionRow], expanded: Bool) -> String {
-        if rows.isEmpty { return "No allowed connections between different pods.\n" }
-        var out = rows.map { "\($0.source) => \($0.destination) : \($0.connections)" }.joined(separator: "\n") + "\n"
-        out += expanded ? "" : "\n(classes of equivalent pods are grouped as ns/{a, b}; --expand lists pod pairs)\n"
-        out += "Self traffic (a pod to itself) is always allowed and not listed.\n"
-        return out
-    }
-
-    /// `src,dst,conn` with RFC 4180 quoting.
-    public static func csv(_ rows: [ConnectionRow]) -> String {
-        func q(_ s: String) -> String { s.contains(",") || s.contains("\"") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
-        return "src,dst,conn\n" + rows.map { "\(q($0.source)),\(q($0.destination)),\(q($0.connections.description))\n" }.joined()
-    }
-
-    /// A Markdown table `| src | dst | conn |`.
-    public static func markdown(_ rows: [ConnectionRow]) -> String {
-        func e(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
-        return "| src | dst | conn |\n|-----|-----|------|\n"
-            + rows.map { "| \(e($0.source)) | \(e($0.destination)) | \(e($0.connections.description)) |\n" }.joined()
+        JSONText.encode([
+            "probes": .array(probes.map(ReachStreamFormatter.probeObject)),
+            "allowed": .object(probes.map { ($0.description, .strings(allowed[$0] ?? [])) }),
+        ])
     }
 
     /// Human explanation of each probe.
@@ -69,19 +46,20 @@ public enum ReachFormatter {
 
     /// Explanations as JSON.
     public static func explanationJSON(_ list: [ReachExplanation]) -> String {
-        func side(_ s: SideExplanation) -> [String: Any] {
-            ["external": s.external, "isolated": s.isolated, "admits": s.admits,
-             "policies": s.policies.map { ["policy": $0.policy, "matchingRules": $0.matchingRules, "rules": $0.ruleCount] as [String: Any] }]
+        func side(_ s: SideExplanation) -> JSONValue {
+            ["external": .bool(s.external), "isolated": .bool(s.isolated), "admits": .bool(s.admits),
+             "policies": .array(s.policies.map { ["policy": .string($0.policy), "matchingRules": .array($0.matchingRules.map { .int($0) }),
+                                                  "rules": .int($0.ruleCount)] })]
         }
-        return JSONText.encode(["explanations": list.map { x -> [String: Any] in
-            ["source": x.source, "destination": x.destination, "probe": x.probe.description, "allowed": x.allowed,
-             "selfTraffic": x.selfTraffic, "egress": side(x.egress), "ingress": side(x.ingress)]
-        }])
+        return JSONText.encode(["explanations": .array(list.map { x -> JSONValue in
+            ["source": .string(x.source), "destination": .string(x.destination), "probe": .string(x.probe.description),
+             "allowed": .bool(x.allowed), "selfTraffic": .bool(x.selfTraffic), "egress": side(x.egress), "ingress": side(x.ingress)]
+        })])
     }
 
     /// Lint findings as text (one per line) or JSON (`{"findings": [...]}`).
     public static func findingsText(_ findings: [Diagnostic]) -> String { DiagnosticsFormatter.text(findings) }
     public static func findingsJSON(_ findings: [Diagnostic]) -> String {
-        JSONText.encode(["findings": findings.map(DiagnosticsFormatter.jsonObject)])
+        JSONText.encode(["findings": .array(findings.map(DiagnosticsFormatter.jsonObject))])
     }
 }

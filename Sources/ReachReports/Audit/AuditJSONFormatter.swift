@@ -8,46 +8,46 @@ public enum AuditJSONFormatter {
     /// found something on system RBAC; its list is empty unless `--include-system`.
     /// - Complexity: O(F) for F findings (plus key sorting).
     public static func json(_ report: AuditReport) -> String {
-        var summary: [String: Any] = [
-            "findings": report.findings.count, "suppressed": report.suppressed.count,
-            "passed": report.passed.count, "notEvaluated": report.notEvaluated.count,
+        var summary: JSONValue = [
+            "findings": .int(report.findings.count), "suppressed": .int(report.suppressed.count),
+            "passed": .int(report.passed.count), "notEvaluated": .int(report.notEvaluated.count),
         ]
-        for s in AuditSeverity.allCases { summary[s.rawValue] = report.findings.count { $0.severity == s } }
-        var doc: [String: Any] = [
-            "summary": summary,
-            "findings": report.findings.map { finding($0, report) },
-            "suppressed": report.suppressed.map { s -> [String: Any] in
-                ["id": s.finding.checkID, "subject": s.finding.subject, "reason": s.reason.rawValue,
-                 "fingerprint": s.finding.fingerprint]
-            },
-            "notEvaluated": report.notEvaluated.map { ["id": $0.checkID, "reason": $0.reason] },
-            "passed": report.passed,
-            "diagnostics": report.diagnostics.map(DiagnosticsFormatter.jsonObject),
+        for s in AuditSeverity.allCases { summary[s.rawValue] = .int(report.findings.count { $0.severity == s }) }
+        var doc: JSONValue = [
+            "findings": .array(report.findings.map { finding($0, report) }),
+            "suppressed": .array(report.suppressed.map { s -> JSONValue in
+                ["id": .string(s.finding.checkID), "subject": .string(s.finding.subject), "reason": .string(s.reason.rawValue),
+                 "fingerprint": .string(s.finding.fingerprint)]
+            }),
+            "notEvaluated": .array(report.notEvaluated.map { ["id": .string($0.checkID), "reason": .string($0.reason)] }),
+            "passed": .strings(report.passed),
+            "diagnostics": .array(report.diagnostics.map(DiagnosticsFormatter.jsonObject)),
         ]
         if !report.systemFindings.isEmpty {
-            summary["system"] = report.systemFindings.count
-            summary["systemShown"] = report.systemShown
-            doc["summary"] = summary
-            doc["systemFindings"] = report.systemShown ? report.systemFindings.map { finding($0, report) } : []
+            summary["system"] = .int(report.systemFindings.count)
+            summary["systemShown"] = .bool(report.systemShown)
+            doc["systemFindings"] = .array(report.systemShown ? report.systemFindings.map { finding($0, report) } : [])
         }
+        doc["summary"] = summary
         return JSONText.encode(doc)
     }
 
-    static func finding(_ f: Finding, _ report: AuditReport) -> [String: Any] {
+    static func finding(_ f: Finding, _ report: AuditReport) -> JSONValue {
         let info = report.info(f.checkID)
-        var out: [String: Any] = [
-            "id": f.checkID, "severity": f.severity.rawValue, "title": info?.title ?? "",
-            "subject": f.subject, "message": f.message, "fingerprint": f.fingerprint,
-            "rationale": info?.rationale ?? "", "remediation": info?.remediation ?? "",
-            "locations": f.locations.map { ["file": $0.file, "document": $0.document, "line": $0.line, "column": $0.column] },
+        var out: JSONValue = [
+            "id": .string(f.checkID), "severity": .string(f.severity.rawValue), "title": .string(info?.title ?? ""),
+            "subject": .string(f.subject), "message": .string(f.message), "fingerprint": .string(f.fingerprint),
+            "rationale": .string(info?.rationale ?? ""), "remediation": .string(info?.remediation ?? ""),
+            "locations": .array(f.locations.map { ["file": .string($0.file), "document": .int($0.document), "line": .int($0.line),
+                                                   "column": .int($0.column)] }),
         ]
-        if let fix = f.fix { out["fix"] = fix }
+        if let fix = f.fix { out["fix"] = .string(fix) }
         if f.system { out["system"] = true }
         return out
     }
 
     /// A baseline file holding the fingerprints of every finding of `report` (suppressed ones too).
     public static func baseline(_ report: AuditReport) -> String {
-        JSONText.encode(["version": 1, "tool": "kube-reach", "fingerprints": Array(Set(report.allFindings.map(\.fingerprint))).sorted()])
+        JSONText.encode(["version": 1, "tool": "kube-reach", "fingerprints": .strings(Array(Set(report.allFindings.map(\.fingerprint))).sorted())])
     }
 }

@@ -11,7 +11,7 @@ public enum AuditSARIFFormatter {
     /// - Complexity: O(F + C) for F findings and C checks.
     public static func sarif(_ report: AuditReport, toolVersion: String = "0.1.0") -> String {
         let ruleIndex = Dictionary(uniqueKeysWithValues: report.checks.enumerated().map { ($1.id, $0) })
-        var results: [[String: Any]] = report.findings.map { result($0, ruleIndex, suppression: nil) }
+        var results: [JSONValue] = report.findings.map { result($0, ruleIndex, suppression: nil) }
         results += report.suppressed.map { result($0.finding, ruleIndex, suppression: $0.reason) }
         if report.systemShown { results += report.systemFindings.map { result($0, ruleIndex, suppression: nil) } }
         // Checks that need data outside the inputs are `open` results; checks skipped because an
@@ -20,28 +20,28 @@ public enum AuditSARIFFormatter {
         let open = report.notEvaluated.filter(needsExternalData)
         let skipped = report.notEvaluated.filter { !needsExternalData($0) }
         results += open.map { n in
-            ["ruleId": n.checkID, "ruleIndex": ruleIndex[n.checkID] ?? 0, "kind": "open", "level": "none",
-             "message": ["text": "Not evaluated: \(n.reason)"]]
+            ["ruleId": .string(n.checkID), "ruleIndex": .int(ruleIndex[n.checkID] ?? 0), "kind": "open", "level": "none",
+             "message": ["text": .string("Not evaluated: \(n.reason)")]]
         }
-        let driver: [String: Any] = [
-            "name": "kube-reach", "version": toolVersion, "semanticVersion": toolVersion,
-            "rules": report.checks.map(rule),
+        let driver: JSONValue = [
+            "name": "kube-reach", "version": .string(toolVersion), "semanticVersion": .string(toolVersion),
+            "rules": .array(report.checks.map(rule)),
         ]
-        let run: [String: Any] = [
+        let run: JSONValue = [
             "tool": ["driver": driver],
-            "results": results,
+            "results": .array(results),
             "columnKind": "unicodeCodePoints",
             "properties": properties(report, skipped),
-            "invocations": [["executionSuccessful": !report.diagnostics.contains { $0.severity == .error }]],
+            "invocations": [["executionSuccessful": .bool(!report.diagnostics.contains { $0.severity == .error })]],
         ]
-        return JSONText.encode(["$schema": schemaURI, "version": "2.1.0", "runs": [run]])
+        return JSONText.encode(["$schema": .string(schemaURI), "version": "2.1.0", "runs": [run]])
     }
 
     /// Run properties: checks skipped for a missing input; the number of system-RBAC findings
     /// hidden without `--include-system`.
-    static func properties(_ report: AuditReport, _ skipped: [NotEvaluated]) -> [String: Any] {
-        var p: [String: Any] = ["notEvaluated": skipped.map { ["id": $0.checkID, "reason": $0.reason] }]
-        if !report.systemShown && !report.systemFindings.isEmpty { p["systemFindingsHidden"] = report.systemFindings.count }
+    static func properties(_ report: AuditReport, _ skipped: [NotEvaluated]) -> JSONValue {
+        var p: JSONValue = ["notEvaluated": .array(skipped.map { ["id": .string($0.checkID), "reason": .string($0.reason)] })]
+        if !report.systemShown && !report.systemFindings.isEmpty { p["systemFindingsHidden"] = .int(report.systemFindings.count) }
         return p
     }
 
@@ -62,35 +62,35 @@ public enum AuditSARIFFormatter {
         }
     }
 
-    static func rule(_ info: CheckInfo) -> [String: Any] {
+    static func rule(_ info: CheckInfo) -> JSONValue {
         [
-            "id": info.id, "name": info.id.replacingOccurrences(of: "-", with: ""),
-            "shortDescription": ["text": info.title],
-            "fullDescription": ["text": info.rationale],
-            "help": ["text": "\(info.remediation) (implements: \(info.recommendation))"],
-            "defaultConfiguration": ["level": level(info.severity)],
-            "properties": ["tags": ["security", info.input.rawValue], "security-severity": securitySeverity(info.severity)],
+            "id": .string(info.id), "name": .string(info.id.replacingOccurrences(of: "-", with: "")),
+            "shortDescription": ["text": .string(info.title)],
+            "fullDescription": ["text": .string(info.rationale)],
+            "help": ["text": .string("\(info.remediation) (implements: \(info.recommendation))")],
+            "defaultConfiguration": ["level": .string(level(info.severity))],
+            "properties": ["tags": ["security", .string(info.input.rawValue)], "security-severity": .string(securitySeverity(info.severity))],
         ]
     }
 
-    static func result(_ f: Finding, _ ruleIndex: [String: Int], suppression: SuppressedFinding.Reason?) -> [String: Any] {
-        var r: [String: Any] = [
-            "ruleId": f.checkID, "ruleIndex": ruleIndex[f.checkID] ?? 0, "level": level(f.severity), "kind": "fail",
-            "message": ["text": "\(f.subject): \(f.message)" + (f.fix.map { ". Fix: \($0)" } ?? "")],
-            "locations": f.locations.map(location),
-            "partialFingerprints": ["kubeReachFingerprint/v1": f.fingerprint],
+    static func result(_ f: Finding, _ ruleIndex: [String: Int], suppression: SuppressedFinding.Reason?) -> JSONValue {
+        var r: JSONValue = [
+            "ruleId": .string(f.checkID), "ruleIndex": .int(ruleIndex[f.checkID] ?? 0), "level": .string(level(f.severity)), "kind": "fail",
+            "message": ["text": .string("\(f.subject): \(f.message)" + (f.fix.map { ". Fix: \($0)" } ?? ""))],
+            "locations": .array(f.locations.map(location)),
+            "partialFingerprints": ["kubeReachFingerprint/v1": .string(f.fingerprint)],
         ]
         if f.system { r["properties"] = ["system": true] }
         if let suppression {
             r["suppressions"] = [["kind": suppression == .annotation ? "inSource" : "external",
-                                  "justification": "suppressed by \(suppression.rawValue)"]]
+                                  "justification": .string("suppressed by \(suppression.rawValue)")]]
         }
         return r
     }
 
-    static func location(_ l: SourceLocation) -> [String: Any] {
-        var physical: [String: Any] = ["artifactLocation": ["uri": uri(l.file)]]
-        if l.line >= 1 { physical["region"] = ["startLine": l.line, "startColumn": max(l.column, 1)] }
+    static func location(_ l: SourceLocation) -> JSONValue {
+        var physical: JSONValue = ["artifactLocation": ["uri": .string(uri(l.file))]]
+        if l.line >= 1 { physical["region"] = ["startLine": .int(l.line), "startColumn": .int(max(l.column, 1))] }
         return ["physicalLocation": physical]
     }
 

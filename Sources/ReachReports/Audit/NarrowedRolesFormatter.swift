@@ -64,53 +64,49 @@ public enum NarrowedRolesFormatter {
     /// - Complexity: O(output size).
     public static func json(_ report: NarrowingReport, diagnostics: [Diagnostic] = [], files: [Principal: String] = [:]) -> String {
         let slugs = NarrowedRolesYAML.slugs(report)
-        let subjects: [[String: Any]] = report.subjects.map { s in
+        let subjects: [JSONValue] = report.subjects.map { s in
             let slug = slugs[s.principal] ?? ""
-            var o: [String: Any] = [
-                "subject": s.principal.description, "name": NarrowedRolesYAML.namePrefix + slug,
-                "groups": s.identity.groups, "eventsUsed": s.eventsUsed,
-                "firstTimestamp": s.firstTimestamp, "lastTimestamp": s.lastTimestamp,
-                "roles": s.scopes.filter { !$0.rules.isEmpty }.map { scope -> [String: Any] in
-                    var r: [String: Any] = ["kind": scope.namespace == nil ? "ClusterRole" : "Role", "rules": scope.rules.map(rule)]
-                    if let ns = scope.namespace { r["namespace"] = ns }
+            var o: JSONValue = [
+                "subject": .string(s.principal.description), "name": .string(NarrowedRolesYAML.namePrefix + slug),
+                "groups": .strings(s.identity.groups), "eventsUsed": .int(s.eventsUsed),
+                "firstTimestamp": .string(s.firstTimestamp), "lastTimestamp": .string(s.lastTimestamp),
+                "roles": .array(s.scopes.filter { !$0.rules.isEmpty }.map { scope -> JSONValue in
+                    var r: JSONValue = ["kind": scope.namespace == nil ? "ClusterRole" : "Role", "rules": .array(scope.rules.map(rule))]
+                    if let ns = scope.namespace { r["namespace"] = .string(ns) }
                     return r
-                },
-                "observed": s.observed.map(request),
-                "denied": s.denied.map { ["request": request($0.request), "count": $0.count] as [String: Any] },
-                "unused": s.unused.map(unused),
-                "yaml": NarrowedRolesYAML.yaml(s, slug: slug, report: report),
+                }),
+                "observed": .array(s.observed.map(request)),
+                "denied": .array(s.denied.map { ["request": request($0.request), "count": .int($0.count)] }),
+                "unused": .array(s.unused.map(unused)),
+                "yaml": .string(NarrowedRolesYAML.yaml(s, slug: slug, report: report)),
             ]
-            if let file = files[s.principal] { o["file"] = file }
+            if let file = files[s.principal] { o["file"] = .string(file) }
             return o
         }
         return JSONText.encode([
-            "events": report.events, "requests": report.requests, "requestReceivedOnly": report.requestReceivedOnly,
-            "firstTimestamp": report.firstTimestamp, "lastTimestamp": report.lastTimestamp, "subjects": subjects,
-            "diagnostics": diagnostics.map(DiagnosticsFormatter.jsonObject),
-        ] as [String: Any])
+            "events": .int(report.events), "requests": .int(report.requests), "requestReceivedOnly": .int(report.requestReceivedOnly),
+            "firstTimestamp": .string(report.firstTimestamp), "lastTimestamp": .string(report.lastTimestamp), "subjects": .array(subjects),
+            "diagnostics": .array(diagnostics.map(DiagnosticsFormatter.jsonObject)),
+        ])
     }
 
-    static func rule(_ r: PolicyRule) -> [String: Any] {
-        if !r.nonResourceURLs.isEmpty { return ["nonResourceURLs": r.nonResourceURLs, "verbs": r.verbs] }
-        var o: [String: Any] = ["apiGroups": r.apiGroups, "resources": r.resources, "verbs": r.verbs]
-        if !r.resourceNames.isEmpty { o["resourceNames"] = r.resourceNames }
+    static func rule(_ r: PolicyRule) -> JSONValue {
+        if !r.nonResourceURLs.isEmpty { return ["nonResourceURLs": .strings(r.nonResourceURLs), "verbs": .strings(r.verbs)] }
+        var o: JSONValue = ["apiGroups": .strings(r.apiGroups), "resources": .strings(r.resources), "verbs": .strings(r.verbs)]
+        if !r.resourceNames.isEmpty { o["resourceNames"] = .strings(r.resourceNames) }
         return o
     }
 
-    static func request(_ r: AccessRequest) -> [String: Any] {
-        if !r.isResourceRequest { return ["verb": r.verb, "nonResourceURL": r.nonResourceURL] }
-        return ["verb": r.verb, "apiGroup": r.apiGroup, "resource": r.resource, "subresource": r.subresource,
-                "name": r.name, "namespace": r.namespace]
-    }
+    static func request(_ r: AccessRequest) -> JSONValue { RBACJSONFormatter.request(r) }
 
-    static func unused(_ u: UnusedPermission) -> [String: Any] {
-        var o: [String: Any] = ["verb": u.verb, "grants": u.grants, "scope": u.namespace ?? "cluster"]
+    static func unused(_ u: UnusedPermission) -> JSONValue {
+        var o: JSONValue = ["verb": .string(u.verb), "grants": .strings(u.grants), "scope": .string(u.namespace ?? "cluster")]
         if u.nonResourceURL.isEmpty {
-            o["apiGroup"] = u.apiGroup
-            o["resource"] = u.resource
-            o["resourceNames"] = u.resourceNames
+            o["apiGroup"] = .string(u.apiGroup)
+            o["resource"] = .string(u.resource)
+            o["resourceNames"] = .strings(u.resourceNames)
         } else {
-            o["nonResourceURL"] = u.nonResourceURL
+            o["nonResourceURL"] = .string(u.nonResourceURL)
         }
         return o
     }

@@ -1,0 +1,116 @@
+import NetworkEngine
+import ReachCore
+import ReachModel
+
+/// The `reach` pair and connection-list outputs, streamed into a ``ByteWriter``: names are encoded
+/// once per endpoint or label, rows come in output order from the engine, and nothing is built per
+/// pair except bytes in the writer's buffer — memory does not grow with the number of pairs.
+public enum ReachStreamFormatter {
+    /// `{"port": 80, "protocol": "TCP"}`.
+    static func probeObject(_ p: ProbePort) -> JSONValue {
+        ["protocol": .string(p.protocolName.rawValue), "port": .int(p.port)]
+    }
+
+    /// The JSON contract of interfaces.md, `{"allowed": {"TCP/80": ["ns/a->ns/b", ...]}, "probes": [...]}`,
+    /// for the endpoints in `sources` × `destinations`, pairs in code-point order.
+    /// - Complexity: per probe ``NetworkEngine/NetworkReach/forEachSortedPair(_:order:sources:destinations:_:)``
+    ///   plus O(bytes written); memory O(N × name length) for the encoded names.
+    public static func json(_ reach: NetworkReach, probes: [ProbePort], sources: BitSet, destinations: BitSet,
+                            to out: ByteWriter) {
+        let order = EndpointOrder(reach.endpoints)
+        // Each display name JSON-escaped once, without quotes.
+        var names: [[UInt8]] = reach.endpoints.map { e in
+            var b: [UInt8] = []
+            JSONStream.appendQuoted(e.displayName, to: &b)
+            return Array(b.dropFirst().dropLast())
+        }
+        var stream = JSONStream(out)
+        stream.beginObject()
+        stream.key("allowed")
+        stream.beginObject()
+        for p in probes.sorted(by: { JSONStream.keyOrder($0.description, $1.description) }) {
+            stream.key(p.description)
+            stream.beginArray()
+            if order.isPairOrderExact {
+                var pair: [UInt8] = []
+                reach.forEachSortedPair(p, order: order, sources: sources, destinations: destinations) { s, d in
+                    pair.removeAll(keepingCapacity: true)
+                    pair.append(34)
+                    pair += names[s]
+                    pair += [45, 62]
+                    pair += names[d]
+                    pair.append(34)
+                    pair.withUnsafeBytes { stream.raw($0) }
+                }
+            } else {
+                // A display name contains "->": sort the pair strings themselves.
+                var pairs: [String] = []
+                reach.forEachSortedPair(p, order: order, sources: sources, destinations: destinations) { s, d in
+                    pairs.append(reach.endpoints[s].displayName + "->" + reach.endpoints[d].displayName)
+                }
+                for text in pairs.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) { stream.string(text) }
+            }
+            stream.endArray()
+        }
+        stream.endObject()
+        stream.key("probes")
+        stream.value(.array(probes.map(probeObject)))
+        stream.endObject()
+        out.write(byte: 10)
+        names.removeAll()
+    }
+
+    /// One output format of a connectivity list.
+    public enum ListFormat: Sendable { case text, csv, markdown }
+
+    /// Writes a connectivity list: `src => dst : conn` lines (text; the closing notes are the
+    /// caller's), `src,dst,conn` with RFC 4180 quoting (CSV) or a Markdown table. Returns the number
+    /// of rows written.
+    /// - Complexity: ``NetworkEngine/ConnectionRowStream/forEach(_:)`` plus O(bytes written).
+    @discardableResult
+    public static func list(_ stream: ConnectionRowStream, format: ListFormat, to out: ByteWriter) -> Int {
+        var stream = stream
+        let labels: [[UInt8]] = stream.labels.map { Array(cell($0, format).utf8) }
+        var connText: [[UInt8]?] = []
+        let (head, open, sep1, sep2, end): (String, String, String, String, String) = switch format {
+        case .text: ("", "", " => ", " : ", "\n")
+        case .csv: ("src,dst,conn\n", "", ",", ",", "\n")
+        case .markdown: ("| src | dst | conn |\n|-----|-----|------|\n", "| ", " | ", " | ", " |\n")
+        }
+        out.write(head)
+        let o = Array(open.utf8), s1 = Array(sep1.utf8), s2 = Array(sep2.utf8), e = Array(end.utf8)
+        var rows = 0
+        var row: [UInt8] = []
+        stream.forEach { s, d, c, set in
+            while connText.count <= c { connText.append(nil) }
+            let conn = connText[c] ?? Array(cell(set.description, format).utf8)
+            connText[c] = conn
+            rows += 1
+            row.removeAll(keepingCapacity: true)
+            row += o
+            row += labels[s]
+            row += s1
+            row += labels[d]
+            row += s2
+            row += conn
+            row += e
+            row.withUnsafeBytes { out.write(bytes: $0) }
+        }
+        return rows
+    }
+
+    /// Closing notes of the text list.
+    public static func textNotes(rows: Int, expanded: Bool) -> String {
+        if rows == 0 { return "No allowed connections between different pods.\n" }
+        return (expanded ? "" : "\n(classes of equivalent pods are grouped as ns/{a, b}; --expand lists pod pairs)\n")
+            + "Self traffic (a pod to itself) is always allowed and not listed.\n"
+    }
+
+    static func cell(_ s: String, _ format: ListFormat) -> String {
+        switch format {
+        case .text: s
+        case .csv: s.contains(",") || s.contains("\"") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        case .markdown: s.replacingOccurrences(of: "|", with: "\\|")
+        }
+    }
+}
