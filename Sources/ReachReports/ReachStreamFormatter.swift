@@ -18,11 +18,13 @@ public enum ReachStreamFormatter {
     public static func json(_ reach: NetworkReach, probes: [ProbePort], sources: BitSet, destinations: BitSet,
                             to out: ByteWriter) {
         let order = EndpointOrder(reach.endpoints)
-        // Each display name JSON-escaped once, without quotes.
-        var names: [[UInt8]] = reach.endpoints.map { e in
+        // Each display name JSON-escaped once (no quotes), in one flat buffer.
+        var flat: [UInt8] = [], start: [Int] = [0]
+        for e in reach.endpoints {
             var b: [UInt8] = []
             JSONStream.appendQuoted(e.displayName, to: &b)
-            return Array(b.dropFirst().dropLast())
+            flat += b.dropFirst().dropLast()
+            start.append(flat.count)
         }
         var stream = JSONStream(out)
         stream.beginObject()
@@ -31,17 +33,24 @@ public enum ReachStreamFormatter {
         for p in probes.sorted(by: { JSONStream.keyOrder($0.description, $1.description) }) {
             stream.key(p.description)
             stream.beginArray()
+            let indent = [UInt8](repeating: 32, count: 2 * stream.depth)
             if order.isPairOrderExact {
-                var pair: [UInt8] = []
-                reach.forEachSortedPair(p, order: order, sources: sources, destinations: destinations) { s, d in
-                    pair.removeAll(keepingCapacity: true)
-                    pair.append(34)
-                    pair += names[s]
-                    pair += [45, 62]
-                    pair += names[d]
-                    pair.append(34)
-                    pair.withUnsafeBytes { stream.raw($0) }
+                // Element = `,\n` + indent + `"src->` (rebuilt per source) + `dst"`.
+                var prefix: [UInt8] = []
+                var last = -1, any = false
+                flat.withUnsafeBytes { names in
+                    reach.forEachSortedPair(p, order: order, sources: sources, destinations: destinations) { s, d in
+                        if s != last {
+                            last = s
+                            prefix = [44, 10] + indent + [34] + names[start[s]..<start[s + 1]] + [45, 62]
+                        }
+                        prefix.withUnsafeBytes { out.write(bytes: any ? $0 : UnsafeRawBufferPointer(rebasing: $0[1...])) }
+                        any = true
+                        out.write(bytes: UnsafeRawBufferPointer(rebasing: names[start[d]..<start[d + 1]]))
+                        out.write(byte: 34)
+                    }
                 }
+                if any { stream.noteMembers() }
             } else {
                 // A display name contains "->": sort the pair strings themselves.
                 var pairs: [String] = []
@@ -57,7 +66,6 @@ public enum ReachStreamFormatter {
         stream.value(.array(probes.map(probeObject)))
         stream.endObject()
         out.write(byte: 10)
-        names.removeAll()
     }
 
     /// One output format of a connectivity list.

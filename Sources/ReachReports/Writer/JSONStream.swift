@@ -47,6 +47,16 @@ public struct JSONStream {
         out.write(byte: bracket)
     }
 
+    /// Records that the innermost open container has members written directly to ``out`` (a
+    /// caller streaming pre-encoded elements, each preceded by `,\n` — `\n` for the first — and
+    /// the indentation of ``depth``).
+    public mutating func noteMembers() {
+        if let last = hasMembers.indices.last { hasMembers[last] = true }
+    }
+
+    /// Number of open containers (element indentation is `2 × depth` spaces).
+    public var depth: Int { hasMembers.count }
+
     /// Starts an object member; its value is the next thing written.
     public mutating func key(_ k: String) {
         beginValue()
