@@ -65,11 +65,9 @@ public struct ConnectionRowStream {
     ///   + rows) for L peers, K classes, E external atoms.
     public mutating func forEach(_ body: (Int, Int, Int, ConnectionSet) -> Void) {
         let reach = self.reach, classes = reach.classes
-        let k = classes.count, e = options.external ? reach.ipAtoms.atoms.count : 0
-        let q = reach.portClassCount, w = max(1, (q + 63) >> 6)
-        let mats = (0..<q).map { reach.matrix(forPortClass: $0) }
+        var signatures = ClassSignatures(reach: reach, external: options.external)
+        let k = signatures.classCount, e = signatures.externalCount, w = signatures.words
         var cache = SignatureCache(reach: reach, probes: options.probes, words: w)
-        var sig = [UInt64](repeating: 0, count: (k + e) * w)
         var connOf = [Int](repeating: -1, count: k + e)
         var marks = BitSet(capacity: labels.count)
         var computedFor = -2  // class index, or -1 - external atom
@@ -79,23 +77,10 @@ public struct ConnectionRowStream {
             let key = isExternal ? -1 - (src - inner) : srcClass
             if key != computedFor {
                 computedFor = key
-                for i in sig.indices { sig[i] = 0 }
-                if isExternal {
-                    let atom = src - inner
-                    for p in 0..<q {
-                        mats[p].fromExternal.rowSet(atom).forEachMember { d in sig[d * w + p >> 6] |= 1 << UInt64(p & 63) }
-                    }
-                } else {
-                    for p in 0..<q {
-                        mats[p].reach.rowSet(srcClass).forEachMember { d in sig[d * w + p >> 6] |= 1 << UInt64(p & 63) }
-                        if e > 0 {
-                            mats[p].toExternal.rowSet(srcClass).forEachMember { x in sig[(k + x) * w + p >> 6] |= 1 << UInt64(p & 63) }
-                        }
-                    }
-                }
+                if isExternal { signatures.fill(externalAtom: src - inner) } else { signatures.fill(sourceClass: srcClass) }
                 marks.removeAll()
                 for d in 0..<(isExternal ? k : k + e) {
-                    connOf[d] = sig.withUnsafeBufferPointer { cache.index(UnsafeBufferPointer(rebasing: $0[(d * w)..<(d * w + w)])) }
+                    connOf[d] = signatures.sig.withUnsafeBufferPointer { cache.index(UnsafeBufferPointer(rebasing: $0[(d * w)..<(d * w + w)])) }
                     guard connOf[d] >= 0 else { continue }
                     if d >= k {
                         let peer = inner + (d - k)
@@ -120,6 +105,57 @@ public struct ConnectionRowStream {
             if hadSelf { marks.insert(selfRank) }
         }
         connections = cache.sets
+    }
+}
+
+/// Per source (a class or an external atom), the port classes allowing each destination (classes,
+/// then external atoms): a bitmask of ``words`` words per destination in ``sig``.
+struct ClassSignatures {
+    let mats: [PortClassReach]
+    let classCount: Int
+    let externalCount: Int
+    let portClasses: Int
+    let words: Int
+    var sig: [UInt64]
+
+    /// - Complexity: builds (or reuses) every port class's matrices: Q × K²/8 bytes.
+    init(reach: NetworkReach, external: Bool) {
+        classCount = reach.classes.count
+        externalCount = external ? reach.ipAtoms.atoms.count : 0
+        portClasses = reach.portClassCount
+        words = max(1, (portClasses + 63) >> 6)
+        mats = (0..<portClasses).map { reach.matrix(forPortClass: $0) }
+        sig = [UInt64](repeating: 0, count: (classCount + externalCount) * words)
+    }
+
+    /// - Complexity: O(Q × (K + E)/64 + set bits).
+    mutating func fill(sourceClass c: Int) {
+        for i in sig.indices { sig[i] = 0 }
+        let w = words, k = classCount
+        for p in 0..<portClasses {
+            let bit: UInt64 = 1 << UInt64(p & 63), word = p >> 6
+            mats[p].reach.rowSet(c).forEachMember { d in sig[d * w + word] |= bit }
+            if externalCount > 0 {
+                mats[p].toExternal.rowSet(c).forEachMember { x in sig[(k + x) * w + word] |= bit }
+            }
+        }
+    }
+
+    /// Signatures of external atom `x` to every class (the external part stays empty).
+    /// - Complexity: O(Q × K/64 + set bits).
+    mutating func fill(externalAtom x: Int) {
+        for i in sig.indices { sig[i] = 0 }
+        let w = words
+        for p in 0..<portClasses {
+            let bit: UInt64 = 1 << UInt64(p & 63), word = p >> 6
+            mats[p].fromExternal.rowSet(x).forEachMember { d in sig[d * w + word] |= bit }
+        }
+    }
+
+    /// Whether destination `d` has any port class.
+    func any(_ d: Int) -> Bool {
+        for i in (d * words)..<(d * words + words) where sig[i] != 0 { return true }
+        return false
     }
 }
 

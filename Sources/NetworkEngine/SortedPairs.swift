@@ -44,39 +44,77 @@ extension NetworkReach {
     /// and `dst` in `destinations`, self pairs included, in the order of the pair strings
     /// (`order.bySourceKey` for sources, then `order.byName` for destinations), straight from the
     /// class matrix: no strings, no sort.
-    ///
-    /// Per source, the destinations are the members of the classes in its class row (plus itself),
-    /// marked in a bitset over destination ranks and read back in rank order; consecutive sources
-    /// of the same class reuse the marks.
-    /// - Complexity: O(K²/64) for the port class's matrix (cached) plus, per source whose class
-    ///   differs from the previous source's, O(N/64 + members of the classes in its row); in all
-    ///   O(N²/64 + P) for P allowed pairs. Memory O(N/8) besides the matrix.
+    /// - Complexity: see ``SortedPairCursor``; O(N²/64 + P) for P allowed pairs.
     public func forEachSortedPair(_ probe: ProbePort, order: EndpointOrder, sources: BitSet, destinations: BitSet,
                                   _ body: (Int, Int) -> Void) {
-        guard let a = portAtoms.atom(for: probe) else { return }
-        let m = store.matrix(portClassOfAtom[a]).reach
-        let n = endpoints.count
-        // Destination ranks allowed by the filter, and each class's members as ranks.
-        var allowedRanks = BitSet(capacity: n)
-        destinations.forEachMember { allowedRanks.insert(order.rank[$0]) }
-        let memberRanks: [[Int]] = classes.members.map { $0.map { order.rank[$0] } }
-        var marks = BitSet(capacity: n)
-        var marked = -1
-        for src in order.bySourceKey where sources.contains(src) {
-            let c = classes.classOf[src]
-            if c != marked {
-                marks.removeAll()
-                m.rowSet(c).forEachMember { d in
-                    for r in memberRanks[d] { marks.insert(r) }
-                }
-                marks.formIntersection(allowedRanks)
-                marked = c
+        guard var cursor = SortedPairCursor(self, probe: probe, order: order, sources: sources, destinations: destinations) else { return }
+        for src in cursor.sources {
+            let (list, insertSelf) = cursor.destinations(of: src)
+            for (i, d) in list.enumerated() {
+                if i == insertSelf { body(src, src) }
+                body(src, Int(d))
             }
-            let selfRank = order.rank[src]
-            let addSelf = !marks.contains(selfRank) && allowedRanks.contains(selfRank)
-            if addSelf { marks.insert(selfRank) }
-            marks.forEachMember { body(src, order.byName[$0]) }
-            if addSelf { marks.remove(selfRank) }
+            if insertSelf == list.count { body(src, src) }
         }
+    }
+}
+
+/// The allowed pairs of one probe, source by source in pair-string order, each source's
+/// destinations as a list of endpoint indices in name order. Sources of the same class share the
+/// list (self traffic is the one difference: ``destinations(of:)`` says where the source itself
+/// goes when its own class is not in its row). A cursor is a value: parallel writers each take a
+/// copy and ask for disjoint runs of sources.
+public struct SortedPairCursor: Sendable {
+    /// The sources kept by the filter, in pair-string order.
+    public let sources: [Int]
+    private let reach: NetworkReach
+    private let matrix: BitMatrix
+    private let order: EndpointOrder
+    private let allowedRanks: BitSet
+    private let memberRanks: [[Int]]
+    private var marks: BitSet
+    private var list: [Int32] = []
+    private var listClass = -1
+
+    /// `nil` when the probe matches no port atom (nothing is allowed).
+    /// - Complexity: O(K²/64) for the port class's matrix (cached) plus O(N).
+    public init?(_ reach: NetworkReach, probe: ProbePort, order: EndpointOrder, sources: BitSet, destinations: BitSet) {
+        guard let a = reach.portAtoms.atom(for: probe) else { return nil }
+        self.reach = reach
+        self.order = order
+        matrix = reach.matrix(forPortClass: reach.portClassOfAtom[a]).reach
+        var allowed = BitSet(capacity: reach.endpoints.count)
+        destinations.forEachMember { allowed.insert(order.rank[$0]) }
+        allowedRanks = allowed
+        memberRanks = reach.classes.members.map { $0.map { order.rank[$0] } }
+        marks = BitSet(capacity: reach.endpoints.count)
+        self.sources = order.bySourceKey.filter { sources.contains($0) }
+    }
+
+    /// The destinations of `src` (endpoint indices, name order) and, when `src` itself is allowed
+    /// as a destination but not in the list, the position where it goes (else `nil`).
+    /// - Complexity: O(1) when `src`'s class is the previous call's, else O(N/64 + members of the
+    ///   classes in its row).
+    public mutating func destinations(of src: Int) -> (list: [Int32], insertSelfAt: Int?) {
+        let c = reach.classes.classOf[src]
+        if c != listClass {
+            listClass = c
+            marks.removeAll()
+            matrix.rowSet(c).forEachMember { d in
+                for r in memberRanks[d] { marks.insert(r) }
+            }
+            marks.formIntersection(allowedRanks)
+            list.removeAll(keepingCapacity: true)
+            marks.forEachMember { list.append(Int32(order.byName[$0])) }
+        }
+        let selfRank = order.rank[src]
+        guard allowedRanks.contains(selfRank), !marks.contains(selfRank) else { return (list, nil) }
+        // Position of the first destination ranked after the source.
+        var lo = 0, hi = list.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if order.rank[Int(list[mid])] < selfRank { lo = mid + 1 } else { hi = mid }
+        }
+        return (list, lo)
     }
 }

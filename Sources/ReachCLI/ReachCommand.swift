@@ -14,6 +14,11 @@ struct ReachCommand: ParsableCommand {
         contract of interfaces.md (pod pairs per probe, self pairs included). Text, CSV and \
         Markdown list connections per class of equivalent pods (--expand: per pod pair).
 
+        On a cluster whose list would exceed \(ReachCommand.summaryThreshold) rows, the text answer is a \
+        summary instead (totals, namespace to namespace, open to the outside or to every pod, \
+        isolated, widest allowances); --all prints the full list, --summary the summary on any \
+        cluster. --from/--to and --expand always list.
+
         --explain SRC DST tells which policies and rules decide a connection; --lint lists findings \
         (--fail-on sets the exit code). dot, svg and png draw the overview graph (classes of pods per \
         namespace, ports on edges; see `kube-reach render reach` for budgets and files).
@@ -47,6 +52,15 @@ struct ReachCommand: ParsableCommand {
     @Flag(help: "List pod pairs instead of classes of equivalent pods.")
     var expand = false
 
+    @Flag(help: "Text: print the full list even when it is long (default: a summary beyond \(ReachCommand.summaryThreshold) rows).")
+    var all = false
+
+    @Flag(help: "Text: print the summary even for a small cluster.")
+    var summary = false
+
+    /// Text lists longer than this become a summary unless --all.
+    static let summaryThreshold = 200
+
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Explain SRC -> DST (pods or IPs).", valueName: "src dst"))
     var explain: [String] = []
 
@@ -74,6 +88,10 @@ struct ReachCommand: ParsableCommand {
         if !explain.isEmpty, explain.count != 2 { throw ValidationError("--explain takes exactly two names: SRC DST") }
         if (lint || !explain.isEmpty), output != .text && output != .json { throw ValidationError("--lint and --explain support text and json") }
         if failOn != nil && !lint { throw ValidationError("--fail-on applies to --lint") }
+        if all && summary { throw ValidationError("use either --all or --summary") }
+        if summary, output != .text || expand || from != nil || to != nil || fromSelector != nil || toSelector != nil {
+            throw ValidationError("--summary is a text answer for the whole cluster: not with -o, --expand or --from/--to")
+        }
         if graphFormat != nil, expand || probes != nil || from != nil || to != nil || fromSelector != nil || toSelector != nil {
             throw ValidationError("dot, svg and png draw the whole overview: --expand, --probes and --from/--to are not supported with them")
         }
@@ -132,6 +150,14 @@ struct ReachCommand: ParsableCommand {
             let probes = analyzer.reachProbes(reach, probes: probeList)
             try Output.stream { ReachStreamFormatter.json(reach, probes: probes, sources: sources, destinations: destinations, to: $0) }
             return
+        }
+        let listOnly = all || expand || fromFilter != nil || toFilter != nil
+        if output == .text, !listOnly {
+            let digest = reach.summary(probes: probeList)
+            if summary || digest.listRows > Self.summaryThreshold {
+                try Output.stream { $0.write(ReachSummaryFormatter.text(digest)) }
+                return
+            }
         }
         let rows = reach.connectionRows(ConnectionListOptions(expand: expand, probes: probeList, from: fromFilter, to: toFilter))
         try Output.stream { out in

@@ -34,23 +34,9 @@ public enum ReachStreamFormatter {
             stream.key(p.description)
             stream.beginArray()
             let indent = [UInt8](repeating: 32, count: 2 * stream.depth)
-            if order.isPairOrderExact {
-                // Element = `,\n` + indent + `"src->` (rebuilt per source) + `dst"`.
-                var prefix: [UInt8] = []
-                var last = -1, any = false
-                flat.withUnsafeBytes { names in
-                    reach.forEachSortedPair(p, order: order, sources: sources, destinations: destinations) { s, d in
-                        if s != last {
-                            last = s
-                            prefix = [44, 10] + indent + [34] + names[start[s]..<start[s + 1]] + [45, 62]
-                        }
-                        prefix.withUnsafeBytes { out.write(bytes: any ? $0 : UnsafeRawBufferPointer(rebasing: $0[1...])) }
-                        any = true
-                        out.write(bytes: UnsafeRawBufferPointer(rebasing: names[start[d]..<start[d + 1]]))
-                        out.write(byte: 34)
-                    }
-                }
-                if any { stream.noteMembers() }
+            if order.isPairOrderExact,
+               let cursor = SortedPairCursor(reach, probe: p, order: order, sources: sources, destinations: destinations) {
+                if PairBlockRenderer(names: flat, start: start, indent: indent).render(cursor, to: out) { stream.noteMembers() }
             } else {
                 // A display name contains "->": sort the pair strings themselves.
                 var pairs: [String] = []
