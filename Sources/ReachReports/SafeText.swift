@@ -222,22 +222,28 @@ public enum SafeText {
     /// itself in a label), a newline becomes DOT's `\n` (a centred line break in a label), CR is
     /// dropped, and every other unsafe character is written visibly (`\x1b`, shown as `\x1b` in
     /// the label) — Graphviz copies control characters into SVG, which no XML parser accepts.
+    /// Graphviz also decodes HTML entities in labels and copies entity-like text into SVG
+    /// unescaped, so `&#27;` in a name would become a raw ESC (or an invalid character reference):
+    /// an `&` that starts such a sequence is written as U+FF06 FULLWIDTH AMPERSAND `＆` (the only
+    /// change to the displayed text; a lone `&` is kept).
     /// Long input strings should go through ``truncated(_:maxBytes:)`` first (Graphviz's layout
     /// crashes on megabyte labels).
     /// - Complexity: O(n).
     public static func dotString(_ text: String) -> String {
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
-        if isPlain(text, special: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        if isPlain(text, special: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "&") }) {
             out += text
             return out + "\""
         }
-        for s in text.unicodeScalars {
+        let scalars = Array(text.unicodeScalars)
+        for (i, s) in scalars.enumerated() {
             switch s {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\r": break
+            case "&" where startsEntity(scalars, after: i): out += "\u{FF06}"
             default:
                 if isTerminalUnsafe(s) {
                     out += "\\" + visible(s)  // the label shows `\x1b`
@@ -247,6 +253,17 @@ public enum SafeText {
             }
         }
         return out + "\""
+    }
+
+    /// Whether `scalars[i]` (an `&`) starts what Graphviz takes for an entity (`&lt;`, `&#27;`,
+    /// `&#x1b;`): `[#]?[A-Za-z0-9]+;` follows.
+    static func startsEntity(_ scalars: [Unicode.Scalar], after i: Int) -> Bool {
+        var j = i + 1
+        if j < scalars.count && scalars[j] == "#" { j += 1 }
+        let start = j
+        while j < scalars.count, j - start < 32, scalars[j].isASCII,
+              scalars[j].properties.isAlphabetic || ("0"..."9").contains(scalars[j]) { j += 1 }
+        return j > start && j < scalars.count && scalars[j] == ";"
     }
 
     // MARK: Truncation

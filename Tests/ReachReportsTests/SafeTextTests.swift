@@ -80,6 +80,7 @@ import Testing
         (#"\N\G"#, #""\\N\\G""#),
         ("two\nlines\r", #""two\nlines""#),
         ("esc\u{1B}[2J", #""esc\\x1b[2J""#),
+        ("a & b &#27; &x1b; &lt;", "\"a & b \u{FF06}#27; \u{FF06}x1b; \u{FF06}lt;\""),
     ])
     func dotString(input: String, expected: String) {
         #expect(SafeText.dotString(input) == expected)
