@@ -146,7 +146,7 @@ enum RenderSupport {
     /// Exit 2 after drawing when the inputs had errors (the graph covers the valid objects).
     static func finish(_ analyzer: Analyzer) throws {
         if analyzer.snapshot.hasErrors {
-            FileHandle.standardError.write(Data(DiagnosticsFormatter.text(analyzer.snapshot.diagnostics.filter { $0.severity == .error }).utf8))
+            Output.writeError(DiagnosticsFormatter.text(analyzer.snapshot.diagnostics.filter { $0.severity == .error }))
             throw ExitCode(2)
         }
     }

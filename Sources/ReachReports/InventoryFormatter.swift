@@ -30,7 +30,7 @@ public enum InventoryFormatter {
             out += table.render(indent: "  ")
         }
         out += "\n" + DiagnosticsFormatter.text(inv.diagnostics)
-        return out
+        return SafeText.terminalText(out)
     }
 
     /// The JSON document of `kube-reach inventory --output json` (keys sorted).
@@ -60,13 +60,15 @@ public enum InventoryFormatter {
 
 /// Diagnostics in text and JSON.
 public enum DiagnosticsFormatter {
+    /// One line per diagnostic; its text (file, path, message: all may quote the input) is
+    /// escaped with ``SafeText/terminal(_:)``.
     public static func text(_ diagnostics: [Diagnostic]) -> String {
         let errors = diagnostics.count { $0.severity == .error }
         let warnings = diagnostics.count { $0.severity == .warning }
         if diagnostics.isEmpty { return "No diagnostics.\n" }
         var out = "Diagnostics: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
         for d in diagnostics {
-            out += "  \(d.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(d.id)  \(d)\n"
+            out += "  \(d.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(d.id)  \(SafeText.terminal(d.description))\n"
         }
         return out
     }
@@ -82,12 +84,34 @@ public enum DiagnosticsFormatter {
 }
 
 /// Deterministic JSON text (sorted keys, no escaped slashes, 2-space indent, trailing newline).
+/// The serializer escapes C0 controls as `\u00XX`; DEL, C1 controls, bidi and other format
+/// characters and U+2028/U+2029 (valid raw in JSON, unsafe on a terminal) are escaped as
+/// `\uXXXX` too (surrogate pairs above U+FFFF) — the same JSON value, safe to `cat`.
 public enum JSONText {
     public static func encode(_ value: Any) -> String {
         guard JSONSerialization.isValidJSONObject(value),
               let data = try? JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         else { return "null\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return escapeUnsafe(String(decoding: data, as: UTF8.self)) + "\n"
+    }
+
+    /// `json` with every raw terminal-unsafe scalar other than JSON whitespace (LF, CR, TAB: the
+    /// serializer escapes those inside strings, so raw ones are structural) written as a
+    /// `\uXXXX` escape; the others can only occur inside strings.
+    /// - Complexity: O(n); no copy when there is none.
+    public static func escapeUnsafe(_ json: String) -> String {
+        func unsafe(_ s: Unicode.Scalar) -> Bool { s != "\n" && s != "\r" && s != "\t" && SafeText.isTerminalUnsafe(s) }
+        guard json.unicodeScalars.contains(where: unsafe) else { return json }
+        var out = ""
+        out.reserveCapacity(json.utf8.count + 16)
+        for s in json.unicodeScalars {
+            guard unsafe(s) else { out.unicodeScalars.append(s); continue }
+            for unit in String(s).utf16 {
+                let hex = String(unit, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            }
+        }
+        return out
     }
 }
 

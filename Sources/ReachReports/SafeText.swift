@@ -72,10 +72,19 @@ public enum SafeText {
         if isPlain(text, special: { $0 == 0x5C }) { out.append(contentsOf: text.utf8) } else { out.append(contentsOf: terminal(text).utf8) }
     }
 
+    /// A whole multi-line text output made safe for a terminal: every unsafe scalar except the
+    /// line feed is written visibly (as ``terminal(_:)``), backslashes are kept. The last line of
+    /// defence of the text formatters, which escape each input value with ``terminal(_:)`` (so a
+    /// newline inside a name cannot forge an output line) and then pass their whole output here.
+    /// - Complexity: O(n); no copy when nothing needs escaping.
+    public static func terminalText(_ text: String) -> String {
+        controlsVisible(text, keep: { $0 == "\n" })
+    }
+
     /// `text` with unsafe scalars written visibly (as ``terminal(_:)``) but backslashes kept and,
     /// optionally, some scalars (`keep`) left raw. The building block of the other escapers.
     static func controlsVisible(_ text: String, keep: (Unicode.Scalar) -> Bool = { _ in false }) -> String {
-        if isPlain(text, special: { _ in false }) { return text }
+        if !text.unicodeScalars.contains(where: { isTerminalUnsafe($0) && !keep($0) }) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
         for s in text.unicodeScalars {
