@@ -111,7 +111,8 @@ struct RenderAttack: ParsableCommand {
     }
 
     func run() throws {
-        if let diagram { return try graph.emit(AttackPathDot.document(try Self.decode(diagram))) }
+        let budget = graph.maxNodes ?? AttackPathDiagram.defaultNodeBudget
+        if let diagram { return try graph.emit(AttackPathDot.document(try Self.decode(diagram), nodeBudget: budget)) }
         let analyzer = Analyzer.load(paths: inputs)
         let graphModel = analyzer.attackGraph(index: analyzer.rbac())
         let drawn: AttackPathDiagram
@@ -123,7 +124,7 @@ struct RenderAttack: ParsableCommand {
             let title = toAdmin ? "Can become cluster-admin-equivalent" : "Can transitively \(goal)"
             drawn = AttackPathDiagram(graphModel.transitiveHolders(of: goal), goal: goal, graph: graphModel, title: title, limit: maxPaths)
         }
-        try graph.emit(AttackPathDot.document(drawn))
+        try graph.emit(AttackPathDot.document(drawn, nodeBudget: budget))
         try RenderSupport.finish(analyzer)
     }
 
