@@ -189,8 +189,9 @@ public enum SafeText {
     ///
     /// Characters XML 1.0 does not allow at all (C0 controls other than TAB, LF, CR; U+FFFE,
     /// U+FFFF) cannot be written even as character references, so they are written visibly
-    /// (`\x1b`), as are the other terminal-unsafe characters (DEL, C1, bidi controls…), so the
-    /// page neither breaks the parser nor reorders text. TAB, LF and CR are kept.
+    /// (`\x1b`), as are the other terminal-unsafe characters (DEL, C1, bidi controls…, and TAB
+    /// and CR, legal in XML but able to hide text when the file is printed on a terminal), so the
+    /// page neither breaks the parser nor reorders text. LF is kept (white space in HTML).
     /// - Complexity: O(n).
     public static func xml(_ text: String) -> String {
         let special: (UInt8) -> Bool = { b in
@@ -207,7 +208,7 @@ public enum SafeText {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(s)
+            case "\n": out.unicodeScalars.append(s)
             default:
                 if isTerminalUnsafe(s) || s.value == 0xFFFE || s.value == 0xFFFF {
                     out += visible(s)

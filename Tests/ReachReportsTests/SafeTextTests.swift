@@ -66,7 +66,7 @@ import Testing
         ("plain", "plain"),
         (#"<a href="x">'&'</a>"#, "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"),
         ("esc\u{1B}bel\u{07}nul\u{0}", #"esc\x1bbel\x07nul\x00"#),
-        ("tab\tlf\ncr\r", "tab\tlf\ncr\r"),
+        ("tab\tlf\ncr\r", "tab\\tlf\ncr\\r"),
         ("c1\u{85}bad\u{FFFE}\u{FFFF}", #"c1\u{0085}bad\u{fffe}\u{ffff}"#),
         ("caf\u{E9}", "caf\u{E9}"),
     ])
