@@ -10,7 +10,11 @@ extension Analyzer {
     public func unmatchedEndpointFilter(_ reach: NetworkReach, from: EndpointFilter?, to: EndpointFilter?) -> NetworkQueryError? {
         for (side, filter) in [("from", from), ("to", to)] {
             guard let filter, !reach.endpoints.contains(where: filter.matches) else { continue }
-            return NetworkQueryError(description: Self.unmatchedMessage(side: side, filter, reach))
+            var message = Self.unmatchedMessage(side: side, filter, reach)
+            if snapshot.hasErrors {
+                message += "; objects with load errors are not analysed (`kube-reach inventory` lists them)"
+            }
+            return NetworkQueryError(description: message)
         }
         return nil
     }
