@@ -152,7 +152,7 @@ extension AuditCommand {
     /// Reports an input problem on standard error (or the test sink) and exits with 2.
     static func fail(_ message: String) -> ExitCode {
         let text = "Error: \(message)\n"
-        if let sink = Output.sink { sink.append(text) } else { FileHandle.standardError.write(Data(text.utf8)) }
+        Output.writeError(text)
         return ExitCode(2)
     }
 }

@@ -1,22 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-import ArgumentParser
 import Foundation
 import ReachReports
 
-/// Standard output could not be written (full disk, closed pipe): exit code 2.
-struct StandardOutputError: Error, CustomStringConvertible {
-    var reason: String
-    var description: String { "cannot write standard output: \(reason)" }
-}
-
 extension Output {
     /// Runs `body` with a buffered byte writer on standard output (or the capturing sink of
-    /// tests), then flushes it. A write failure stops the output and is rethrown once, as
-    /// ``StandardOutputError``.
+    /// tests), then flushes it. Write failures are recorded by ``StandardStream`` (later chunks
+    /// skipped) and end the command with exit code 2, like every other output.
     /// - Complexity: O(bytes written); memory is the writer's buffer.
     static func stream(_ body: (ByteWriter) throws -> Void) throws {
         if let sink {
@@ -26,31 +14,11 @@ extension Output {
             sink.append(String(decoding: bytes(), as: UTF8.self))
             return
         }
-        let writer = ByteWriter { chunk in try writeAll(chunk, fd: 1) }
+        let writer = ByteWriter { chunk in
+            StandardStream.output.write(buffer: UnsafeBufferPointer(start: chunk.baseAddress?.assumingMemoryBound(to: UInt8.self),
+                                                                    count: chunk.count))
+        }
         try body(writer)
-        do { try writer.finish() } catch let error as StandardOutputError {
-            FileHandle.standardError.write(Data("kube-reach: \(error)\n".utf8))
-            throw ExitCode(2)
-        }
-    }
-
-    /// `write(2)` until every byte is written (retrying on EINTR).
-    static func writeAll(_ chunk: UnsafeRawBufferPointer, fd: Int32) throws {
-        guard var p = chunk.baseAddress else { return }
-        var left = chunk.count
-        while left > 0 {
-            #if canImport(Glibc)
-            let n = Glibc.write(fd, p, left)
-            #else
-            let n = Darwin.write(fd, p, left)
-            #endif
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw StandardOutputError(reason: String(cString: strerror(errno)))
-            }
-            left -= n
-            p = p.advanced(by: n)
-        }
+        try writer.finish()
     }
 }
-

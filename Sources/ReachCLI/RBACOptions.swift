@@ -83,7 +83,7 @@ enum RBACCommandSupport {
     /// Reports a usage/input problem on standard error (or the test sink) and exits with 2.
     static func fail(_ message: String) -> ExitCode {
         let text = "Error: \(message)\n"
-        if let sink = Output.sink { sink.append(text) } else { FileHandle.standardError.write(Data(text.utf8)) }
+        Output.writeError(text)
         return ExitCode(2)
     }
 

@@ -105,6 +105,7 @@ struct ReachCommand: ParsableCommand {
     func run() throws {
         let analyzer = input.analyzer()
         let reach = analyzer.networkReach()
+        if let problem = analyzer.unmatchedEndpointFilter(reach, from: fromFilter, to: toFilter) { throw RBACCommandSupport.fail(problem.description) }
         let probeList = probes.flatMap(parsedProbes)
         var failing = false
         if lint {

@@ -111,7 +111,8 @@ struct RenderAttack: ParsableCommand {
     }
 
     func run() throws {
-        if let diagram { return try graph.emit(AttackPathDot.document(try Self.decode(diagram))) }
+        let budget = graph.maxNodes ?? AttackPathDiagram.defaultNodeBudget
+        if let diagram { return try graph.emit(AttackPathDot.document(try Self.decode(diagram), nodeBudget: budget)) }
         let analyzer = Analyzer.load(paths: inputs)
         let graphModel = analyzer.attackGraph(index: analyzer.rbac())
         let drawn: AttackPathDiagram
@@ -123,7 +124,7 @@ struct RenderAttack: ParsableCommand {
             let title = toAdmin ? "Can become cluster-admin-equivalent" : "Can transitively \(goal)"
             drawn = AttackPathDiagram(graphModel.transitiveHolders(of: goal), goal: goal, graph: graphModel, title: title, limit: maxPaths)
         }
-        try graph.emit(AttackPathDot.document(drawn))
+        try graph.emit(AttackPathDot.document(drawn, nodeBudget: budget))
         try RenderSupport.finish(analyzer)
     }
 
@@ -146,7 +147,7 @@ enum RenderSupport {
     /// Exit 2 after drawing when the inputs had errors (the graph covers the valid objects).
     static func finish(_ analyzer: Analyzer) throws {
         if analyzer.snapshot.hasErrors {
-            FileHandle.standardError.write(Data(DiagnosticsFormatter.text(analyzer.snapshot.diagnostics.filter { $0.severity == .error }).utf8))
+            Output.writeError(DiagnosticsFormatter.text(analyzer.snapshot.diagnostics.filter { $0.severity == .error }))
             throw ExitCode(2)
         }
     }

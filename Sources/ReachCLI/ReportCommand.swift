@@ -52,7 +52,7 @@ struct ReportCommand: ParsableCommand {
         let page = ClusterReport.build(analyzer, inputs: inputs, title: title).render()
         try Output.write(Data(page.utf8), toFile: html)
         if html != "-" {
-            FileHandle.standardError.write(Data("wrote \(html) (\(ByteCount.format(page.utf8.count)))\n".utf8))
+            Output.writeError("wrote \(html) (\(ByteCount.format(page.utf8.count)))\n")
         }
         try RenderSupport.finish(analyzer)
     }

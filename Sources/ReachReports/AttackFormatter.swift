@@ -8,20 +8,20 @@ import ReachKit
 public enum AttackFormatter {
     /// One path, step by step: technique, object, permission used and the binding granting it.
     public static func pathText(_ r: AttackPathReport) -> String {
-        var out = "from \(r.from)\(r.from.groups.map { " groups=[\($0.joined(separator: ","))]" } ?? "") to \(r.goal)\n"
+        var out = "from \(t(r.from))\(r.from.groups.map { " groups=[\($0.map(t).joined(separator: ","))]" } ?? "") to \(t(r.goal))\n"
         guard let steps = r.steps else {
-            return out + "unreachable: no path in the model (escalation.md edges E1–E13)\n\nNote: \(RBACCaveat.text)\n"
+            return SafeText.terminalText(out + "unreachable: no path in the model (escalation.md edges E1–E13)\n\nNote: \(RBACCaveat.text)\n")
         }
         out += steps.isEmpty ? "length 0: already allowed\n" : "length \(steps.count)\n"
         for (i, s) in steps.enumerated() {
-            out += "\(i + 1). \(s.technique) \(s.title): \(s.from) → \(s.to)\n"
-            if !s.object.isEmpty { out += "   object: \(s.object)\n" }
+            out += "\(i + 1). \(s.technique) \(t(s.title)): \(t(s.from)) → \(t(s.to))\n"
+            if !s.object.isEmpty { out += "   object: \(t(s.object))\n" }
             for p in s.permissions {
-                out += "   uses \(p.request) granted by \(p.grantedBy.joined(separator: "; "))\n"
+                out += "   uses \(t(p.request)) granted by \(p.grantedBy.map(t).joined(separator: "; "))\n"
             }
         }
-        out += "goal \(r.goal) granted by \(r.goalGrantedBy.joined(separator: "; "))\n"
-        return out + "\nNote: \(RBACCaveat.text)\n"
+        out += "goal \(t(r.goal)) granted by \(r.goalGrantedBy.map(t).joined(separator: "; "))\n"
+        return SafeText.terminalText(out + "\nNote: \(RBACCaveat.text)\n")
     }
 
     public static func pathJSON(_ r: AttackPathReport) -> String {
@@ -51,7 +51,7 @@ public enum AttackFormatter {
             }
             table.add([p.start.description, "\(p.length)", first ?? "(direct)"])
         }
-        return "\(title): \(goal)\n" + table.render() + "\(paths.count) subject(s)\n\nNote: \(RBACCaveat.text)\n"
+        return SafeText.terminalText("\(title): \(t(goal))\n" + table.render() + "\(paths.count) subject(s)\n\nNote: \(RBACCaveat.text)\n")
     }
 
     public static func holdersJSON(_ paths: [AttackPath], goal: AccessRequest, graph: AttackGraph) -> String {
@@ -64,3 +64,6 @@ public enum AttackFormatter {
         return JSONText.encode(["goal": RBACJSONFormatter.request(goal), "subjects": .array(list)])
     }
 }
+
+/// An input-derived value for a text line, escaped (``SafeText/terminal(_:)``).
+private func t(_ value: some CustomStringConvertible) -> String { SafeText.terminal(value.description) }

@@ -53,12 +53,16 @@ public struct AttackPathDiagram: Hashable, Sendable, Codable {
 public enum AttackPathDot {
     static let prefix = "attack"
 
-    public static func document(_ diagram: AttackPathDiagram) -> GraphDocument {
-        GraphDocument(graph: graph(diagram))
+    public static func document(_ diagram: AttackPathDiagram, nodeBudget: Int = AttackPathDiagram.defaultNodeBudget) -> GraphDocument {
+        GraphDocument(graph: graph(diagram, nodeBudget: nodeBudget))
     }
 
+    /// At most `nodeBudget` states are drawn (``AttackPathDiagram/budgeted(_:)``: long paths
+    /// shortened around a "… N steps not drawn" node, paths beyond the budget left out; the
+    /// legend says so).
     /// - Complexity: O(total steps).
-    public static func graph(_ diagram: AttackPathDiagram) -> DotGraph {
+    public static func graph(_ full: AttackPathDiagram, nodeBudget: Int = AttackPathDiagram.defaultNodeBudget) -> DotGraph {
+        let (diagram, cut) = full.budgeted(nodeBudget)
         var g = GraphStyle.base(name: "attack_paths", title: diagram.title)
         struct Key: Hashable { var from: String, to: String, technique: String }
         var order: [Key] = []
@@ -75,15 +79,20 @@ public enum AttackPathDot {
                     order.append(key)
                     steps[key] = (step, 1, step.binding.map { [$0] } ?? [])
                 }
-                addState(step.from, diagram.goal, starts, to: &g)
-                addState(step.to, diagram.goal, starts, to: &g)
+                addState(step.from, diagram.goal, starts, cut.elisionStates, to: &g)
+                addState(step.to, diagram.goal, starts, cut.elisionStates, to: &g)
             }
         }
-        if diagram.paths.isEmpty { addState(diagram.goal, diagram.goal, [], to: &g) }
+        if diagram.paths.isEmpty { addState(diagram.goal, diagram.goal, [], [], to: &g) }
         for key in order {
             guard let entry = steps[key] else { continue }
             let s = entry.step
             let granted = entry.bindings.isEmpty ? "granting binding unknown" : "granted by " + entry.bindings.joined(separator: "; ")
+            if cut.elisionStates.contains(s.from) || cut.elisionStates.contains(s.to) {
+                g.addEdge(s.from, s.to, ["id": SVGID.make(prefix, "\(s.from)->\(s.to)"), "style": "dashed",
+                                         "label": s.techniqueName, "tooltip": s.permission])
+                continue
+            }
             g.addEdge(s.from, s.to, [
                 "id": SVGID.make(prefix, "\(s.from)->\(s.to):\(s.techniqueID)"),
                 "label": "\(s.techniqueID) \(s.techniqueName)\n\(s.permission)",
@@ -93,20 +102,25 @@ public enum AttackPathDot {
                 "color": s.to == diagram.goal ? "#c0392b" : "#555555",
             ])
         }
-        GraphLegend.add(to: &g, prefix: prefix, lines: [
+        var legend = [
             "double border: where a path starts",
-            "red octagon: the goal (\(diagram.goal))",
+            "red octagon: the goal (\(full.goal))",
             "edge: technique ID and name, permission it uses",
             "edge tooltip: the binding that grants the permission",
             "thicker edge: shared by more paths",
-            "\(diagram.paths.count) path\(diagram.paths.count == 1 ? "" : "s") merged",
-        ])
+            "\(full.paths.count) path\(full.paths.count == 1 ? "" : "s") merged",
+        ]
+        if cut.elidedSteps > 0 { legend.append("grey box3d: \(cut.elidedSteps) steps of long paths not drawn (node budget \(nodeBudget))") }
+        if cut.omittedPaths > 0 { legend.append("\(cut.omittedPaths) path\(cut.omittedPaths == 1 ? "" : "s") not drawn (node budget \(nodeBudget))") }
+        GraphLegend.add(to: &g, prefix: prefix, lines: legend)
         return g
     }
 
-    static func addState(_ state: String, _ goal: String, _ starts: Set<String>, to g: inout DotGraph) {
+    static func addState(_ state: String, _ goal: String, _ starts: Set<String>, _ elisions: Set<String>, to g: inout DotGraph) {
         var a = ["id": SVGID.make(prefix, state), "label": state.replacingFirstColon(), "tooltip": state, "style": "filled"]
-        if state == goal {
+        if elisions.contains(state) {
+            a["label"] = state; a["shape"] = "box3d"; a["fillcolor"] = "#eeeeee"
+        } else if state == goal {
             a["shape"] = "doubleoctagon"; a["fillcolor"] = "#c0392b"; a["fontcolor"] = "#ffffff"; a["penwidth"] = "2"
         } else {
             a["shape"] = "box"; a["style"] = "rounded,filled"

@@ -85,7 +85,7 @@ public enum ClusterReport {
     static func rbacSection(_ snapshot: ClusterSnapshot, risky: [RiskyBinding], budget: Int) -> HTMLReport.Section {
         let rows = risky.map { b -> [String] in
             [HTML.escape(b.binding), HTML.escape(b.role), HTML.escape(b.namespace ?? "cluster-wide"),
-             b.subjects.map(HTML.escape).joined(separator: "<br>"),
+             b.subjects.map(HTML.escape).joined(separator: "<br/>"),
              b.risks.map { "<span class=\"risk\">\(HTML.escape($0.rawValue))</span>" }.joined(separator: " ")]
         }
         var body = "<h3>Bindings of risky roles</h3>"

@@ -47,11 +47,27 @@ public enum GraphLegend {
 
 /// Identifiers for SVG elements (`id` attributes): the graph's prefix plus the node name with
 /// characters outside `[A-Za-z0-9._:/-]` replaced by `_`, so several graphs can be inlined in one
-/// HTML page without clashes.
+/// HTML page without clashes. Names longer than ``maxNameBytes`` keep their first characters
+/// and get an FNV-1a hash of the whole name, so IDs stay short and distinct.
 public enum SVGID {
+    /// Longest name part kept as is, in UTF-8 bytes (IDs stay under ``DotGraph/maxLineBytes``).
+    public static let maxNameBytes = 184
+
     public static func make(_ prefix: String, _ name: String) -> String {
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._:/-")
+        if name.utf8.count > maxNameBytes {
+            let head = String(name.prefix(maxNameBytes / 2).map { allowed.contains($0) ? $0 : "_" })
+            return prefix + "-" + head + "-" + fnv1a(name)
+        }
         return prefix + "-" + String(name.map { allowed.contains($0) ? $0 : "_" })
+    }
+
+    /// 32-bit FNV-1a of the UTF-8 bytes, as 8 hex digits.
+    static func fnv1a(_ text: String) -> String {
+        var h: UInt32 = 0x811C_9DC5
+        for b in text.utf8 { h = (h ^ UInt32(b)) &* 0x0100_0193 }
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
     }
 }
 

@@ -36,8 +36,8 @@ public struct HTMLReport: Sendable {
         <!DOCTYPE html>
         <html lang="en">
         <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>\(HTML.escape(title))</title>
         <style>\(Self.css)</style>
         </head>
@@ -84,22 +84,10 @@ public struct HTMLReport: Sendable {
 
 /// HTML fragment helpers: escaping, tables, cards and inline SVG.
 public enum HTML {
-    /// Escapes `&`, `<`, `>`, `"` and `'`.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    /// Escapes `&`, `<`, `>`, `"` and `'`, and writes control characters visibly
+    /// (``SafeText/xml(_:)``): the page stays well-formed XML (it is written as polyglot
+    /// HTML/XHTML: void elements self-closed) whatever the names in the input.
+    public static func escape(_ text: String) -> String { SafeText.xml(text) }
 
     /// A table; `cells` are HTML fragments (escape text first), `numeric` columns right-aligned.
     /// Beyond `limit` rows the rest is summarised in one line.

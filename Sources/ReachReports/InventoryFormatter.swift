@@ -30,7 +30,7 @@ public enum InventoryFormatter {
             out += table.render(indent: "  ")
         }
         out += "\n" + DiagnosticsFormatter.text(inv.diagnostics)
-        return out
+        return SafeText.terminalText(out)
     }
 
     /// The JSON document of `kube-reach inventory --output json` (keys sorted).
@@ -60,13 +60,15 @@ public enum InventoryFormatter {
 
 /// Diagnostics in text and JSON.
 public enum DiagnosticsFormatter {
+    /// One line per diagnostic; its text (file, path, message: all may quote the input) is
+    /// escaped with ``SafeText/terminal(_:)``.
     public static func text(_ diagnostics: [Diagnostic]) -> String {
         let errors = diagnostics.count { $0.severity == .error }
         let warnings = diagnostics.count { $0.severity == .warning }
         if diagnostics.isEmpty { return "No diagnostics.\n" }
         var out = "Diagnostics: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
         for d in diagnostics {
-            out += "  \(d.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(d.id)  \(d)\n"
+            out += "  \(d.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(d.id)  \(SafeText.terminal(d.description))\n"
         }
         return out
     }

@@ -7,13 +7,13 @@ import ReachModel
 public enum RBACTextFormatter {
     /// `yes`/`no`, then each binding → role → rule chain with locations.
     public static func decision(_ d: Decision, diagnostics: [Diagnostic] = []) -> String {
-        var out = (d.allowed ? "yes" : "no") + "  \(d.identity) → \(d.request)\n"
+        var out = (d.allowed ? "yes" : "no") + "  \(t(d.identity)) → \(t(d.request))\n"
         if d.bySystemMasters {
             out += "  group system:masters bypasses RBAC (privileged-group authorizer; --no-masters turns this off)\n"
         }
         for g in d.grants { out += grantLines(g) }
-        if !d.allowed { out += "  no binding in scope grants this (only ClusterRoleBindings\(d.request.bindingNamespace.map { " and RoleBindings in \($0)" } ?? ""))\n" }
-        return out + "\nNote: \(RBACCaveat.text)\n" + warnings(diagnostics)
+        if !d.allowed { out += "  no binding in scope grants this (only ClusterRoleBindings\(d.request.bindingNamespace.map { " and RoleBindings in \(t($0))" } ?? ""))\n" }
+        return SafeText.terminalText(out + "\nNote: \(RBACCaveat.text)\n" + warnings(diagnostics))
     }
 
     /// RBAC engine warnings (dangling references, odd subjects, cycles), if any.
@@ -21,16 +21,16 @@ public enum RBACTextFormatter {
         let shown = diagnostics.filter { $0.severity >= .warning }
         if shown.isEmpty { return "" }
         var out = "\nRBAC warnings (\(shown.count)):\n"
-        for d in shown { out += "  \(d.id)  \(d)\n" }
+        for d in shown { out += "  \(d.id)  \(t(d))\n" }
         return out
     }
 
     static func grantLines(_ g: Grant) -> String {
-        var s = "  via \(g.via): \(g.binding) (\(g.bindingLocation))\n"
-        s += "    → \(g.role) (\(g.roleLocation))\n"
-        s += "    → rule \(ruleText(g.rule))"
-        if let l = g.rule.location { s += " (\(l))" }
-        if let from = g.aggregatedFrom { s += " aggregated from ClusterRole/\(from)" }
+        var s = "  via \(t(g.via)): \(t(g.binding)) (\(t(g.bindingLocation)))\n"
+        s += "    → \(t(g.role)) (\(t(g.roleLocation)))\n"
+        s += "    → rule \(SafeText.terminal(ruleText(g.rule)))"
+        if let l = g.rule.location { s += " (\(t(l)))" }
+        if let from = g.aggregatedFrom { s += " aggregated from ClusterRole/\(t(from))" }
         return s + "\n"
     }
 
@@ -50,7 +50,7 @@ public enum RBACTextFormatter {
     /// One row per subject and granting binding.
     public static func whoCan(_ answer: WhoCanAnswer, index: RBACIndex, diagnostics: [Diagnostic] = []) -> String {
         let subjects = index.subjects(of: answer)
-        var out = "\(subjects.count) subject\(subjects.count == 1 ? "" : "s") can \(answer.request)\n\n"
+        var out = "\(subjects.count) subject\(subjects.count == 1 ? "" : "s") can \(t(answer.request))\n\n"
         var table = TextTable(header: ["SUBJECT", "BINDING", "ROLE", "VIA"])
         for s in subjects {
             let grants = index.grants(in: answer, for: s)
@@ -64,18 +64,18 @@ public enum RBACTextFormatter {
             }
         }
         if !subjects.isEmpty { out += table.render() + "\n" }
-        return out + "Note: \(RBACCaveat.text)\n" + warnings(diagnostics)
+        return SafeText.terminalText(out + "Note: \(RBACCaveat.text)\n" + warnings(diagnostics))
     }
 
     static let standardVerbs = ["get", "list", "watch", "create", "update", "patch", "delete", "deletecollection"]
 
     /// Resources × verbs per scope, like rakkess.
     public static func access(_ summary: AccessSummary, diagnostics: [Diagnostic] = []) -> String {
-        var out = "Access of \(summary.identity)\n"
+        var out = "Access of \(t(summary.identity))\n"
         if summary.bySystemMasters { out += "  member of system:masters: everything is allowed (RBAC bypassed)\n" }
         if summary.scopes.isEmpty { out += "\nNo binding grants anything.\n" }
         for scope in summary.scopes {
-            out += "\n" + (scope.namespace.map { "Namespace \($0) (RoleBindings):" } ?? "Cluster-wide (ClusterRoleBindings, every namespace):") + "\n"
+            out += "\n" + (scope.namespace.map { "Namespace \(t($0)) (RoleBindings):" } ?? "Cluster-wide (ClusterRoleBindings, every namespace):") + "\n"
             var table = TextTable(header: ["RESOURCE", "NAMES"] + standardVerbs.map { $0.uppercased() } + ["OTHER"])
             for row in scope.rows {
                 let name = row.nonResourceURL.isEmpty
@@ -88,14 +88,14 @@ public enum RBACTextFormatter {
             }
             out += table.render(indent: "  ")
         }
-        return out + "\nNote: \(RBACCaveat.text)\n" + warnings(diagnostics)
+        return SafeText.terminalText(out + "\nNote: \(RBACCaveat.text)\n" + warnings(diagnostics))
     }
 }
 
 extension RBACTextFormatter {
     /// A readable summary of an answered `query` document (the JSON form is the contract).
     public static func query(_ document: JSONValue) -> String {
-        func s(_ o: JSONValue, _ k: String) -> String { o[k]?.stringValue ?? "" }
+        func s(_ o: JSONValue, _ k: String) -> String { SafeText.terminal(o[k]?.stringValue ?? "") }
         func req(_ o: JSONValue) -> String {
             let url = s(o, "nonResourceURL")
             if !url.isEmpty { return "\(s(o, "verb")) \(url)" }
@@ -109,17 +109,20 @@ extension RBACTextFormatter {
         let checks = document["checks"]?.arrayValue ?? []
         if !checks.isEmpty { out += "Checks:\n" }
         for c in checks {
-            let groups = (c["groups"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: ",")
+            let groups = (c["groups"]?.arrayValue ?? []).compactMap(\.stringValue).map(SafeText.terminal).joined(separator: ",")
             out += "  \((c["allowed"]?.boolValue ?? false) ? "yes" : "no ")  \(s(c, "user")) [\(groups)] \(req(c))\n"
         }
         let who = document["whoCan"]?.arrayValue ?? []
         if !who.isEmpty { out += "Who can:\n" }
         for w in who {
             out += "  \(req(w)):\n"
-            for subject in (w["subjects"]?.arrayValue ?? []).compactMap(\.stringValue) { out += "    \(subject)\n" }
+            for subject in (w["subjects"]?.arrayValue ?? []).compactMap(\.stringValue) { out += "    \(SafeText.terminal(subject))\n" }
         }
         let paths = document["paths"]?.arrayValue ?? []
         if !paths.isEmpty { out += "Paths: \(paths.count) not answered yet (attack paths are not implemented)\n" }
-        return out
+        return SafeText.terminalText(out)
     }
 }
+
+/// An input-derived value for a text line, escaped (``SafeText/terminal(_:)``).
+private func t(_ value: some CustomStringConvertible) -> String { SafeText.terminal(value.description) }

@@ -19,13 +19,13 @@ public enum ReachFormatter {
     public static func explanationText(_ list: [ReachExplanation]) -> String {
         var out = ""
         for x in list {
-            out += "\(x.source) -> \(x.destination) \(x.probe): \(x.allowed ? "ALLOWED" : "DENIED")\n"
+            out += "\(SafeText.terminal(x.source)) -> \(SafeText.terminal(x.destination)) \(x.probe): \(x.allowed ? "ALLOWED" : "DENIED")\n"
             if x.selfTraffic {
                 out += "  self traffic is always allowed (rule 2)\n\n"
                 continue
             }
-            out += side("egress of \(x.source)", x.egress, direction: "Egress")
-            out += side("ingress of \(x.destination)", x.ingress, direction: "Ingress")
+            out += side("egress of \(SafeText.terminal(x.source))", x.egress, direction: "Egress")
+            out += side("ingress of \(SafeText.terminal(x.destination))", x.ingress, direction: "Ingress")
             out += "\n"
         }
         return out
@@ -39,7 +39,7 @@ public enum ReachFormatter {
             let what = p.ruleCount == 0 ? "has no \(direction.lowercased()) rules (denies all)"
                 : p.matchingRules.isEmpty ? "no rule of \(p.ruleCount) matches the peer and port"
                 : "rule\(p.matchingRules.count == 1 ? "" : "s") \(p.matchingRules.map(String.init).joined(separator: ", ")) match\(p.matchingRules.count == 1 ? "es" : "")"
-            out += "    \(p.policy): \(what)\n"
+            out += "    \(SafeText.terminal(p.policy)): \(what)\n"
         }
         return out
     }

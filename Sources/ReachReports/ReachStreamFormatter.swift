@@ -100,11 +100,12 @@ public enum ReachStreamFormatter {
             + "Self traffic (a pod to itself) is always allowed and not listed.\n"
     }
 
+    /// A label or connection text made safe for the format (``SafeText``).
     static func cell(_ s: String, _ format: ListFormat) -> String {
         switch format {
-        case .text: s
-        case .csv: s.contains(",") || s.contains("\"") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        case .markdown: s.replacingOccurrences(of: "|", with: "\\|")
+        case .text: SafeText.terminal(s)
+        case .csv: SafeText.csvField(s)
+        case .markdown: SafeText.markdownCell(s)
         }
     }
 }

@@ -22,7 +22,7 @@ public enum ReachSummaryFormatter {
         out += section("Namespace to namespace, by allowed pod pairs", total: s.namespacePairs.count, limit: limit)
         var table = TextTable(header: ["SOURCE", "DESTINATION", "POD PAIRS", "OF POSSIBLE", "CONNECTIONS"], rightAligned: [2, 3])
         for p in s.namespacePairs.prefix(limit) {
-            table.add([p.source, p.destination, n(p.podPairs), percent(p.podPairs, p.possiblePairs), p.connections.description])
+            table.add([SafeText.terminal(p.source), SafeText.terminal(p.destination), n(p.podPairs), percent(p.podPairs, p.possiblePairs), p.connections.description])
         }
         out += s.namespacePairs.isEmpty ? "  (none: no two different pods can connect)\n" : table.render(indent: "  ")
 
@@ -54,7 +54,7 @@ public enum ReachSummaryFormatter {
             + (list.count > limit ? ", first \(limit) shown" : "") + (list.isEmpty ? ".\n" : ":\n")
         guard !list.isEmpty else { return out }
         var table = TextTable(header: ["PODS", "CLASS"] + headers, rightAligned: [0])
-        for g in list.prefix(limit) { table.add([n(g.pods), g.label] + cells(g)) }
+        for g in list.prefix(limit) { table.add([n(g.pods), SafeText.terminal(g.label)] + cells(g)) }
         out += table.render(indent: "  ")
         return out
     }

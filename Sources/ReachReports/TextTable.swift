@@ -1,4 +1,6 @@
-/// A plain aligned text table (columns padded to the widest cell).
+/// A plain aligned text table (columns padded to the widest cell). Cells are raw values: they
+/// are escaped with ``SafeText/terminal(_:)`` when rendered, so a name holding a newline or an
+/// escape sequence cannot break the table or drive the terminal.
 public struct TextTable: Sendable {
     public var header: [String]
     public var rows: [[String]] = []
@@ -14,7 +16,7 @@ public struct TextTable: Sendable {
 
     /// - Complexity: O(cells).
     public func render(indent: String = "") -> String {
-        let all = [header] + rows
+        let all = ([header] + rows).map { $0.map(SafeText.terminal) }
         let columns = all.map(\.count).max() ?? 0
         var widths = [Int](repeating: 0, count: columns)
         for row in all { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }

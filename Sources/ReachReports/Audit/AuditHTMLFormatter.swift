@@ -26,9 +26,9 @@ public enum AuditHTMLFormatter {
     static func findingsTable(_ findings: [Finding], _ report: AuditReport) -> String {
         let rows = findings.map { f -> [String] in
             let info = report.info(f.checkID)
-            let where_ = f.locations.map { HTML.escape("\($0.file):\($0.line)") }.joined(separator: "<br>")
+            let where_ = f.locations.map { HTML.escape("\($0.file):\($0.line)") }.joined(separator: "<br/>")
             return ["<span class=\"sev-\(f.severity.rawValue)\">\(f.severity.rawValue)</span>",
-                    "<b>\(HTML.escape(f.checkID))</b><br>\(HTML.escape(info?.title ?? ""))",
+                    "<b>\(HTML.escape(f.checkID))</b><br/>\(HTML.escape(info?.title ?? ""))",
                     HTML.escape(f.subject), HTML.escape(f.message), where_,
                     HTML.escape(f.fix ?? info?.remediation ?? "")]
         }

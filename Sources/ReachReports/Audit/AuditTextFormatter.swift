@@ -25,12 +25,12 @@ public enum AuditTextFormatter {
         if !report.suppressed.isEmpty {
             out += "\nSuppressed (\(report.suppressed.count)):\n"
             for s in report.suppressed {
-                out += "  \(s.finding.checkID)  \(s.finding.subject)  [\(s.reason.rawValue)]\n"
+                out += "  \(s.finding.checkID)  \(t(s.finding.subject))  [\(s.reason.rawValue)]\n"
             }
         }
         let problems = report.diagnostics.filter { $0.severity != .info }
         if !problems.isEmpty { out += "\n" + DiagnosticsFormatter.text(problems) }
-        return out
+        return SafeText.terminalText(out)
     }
 
     static func summary(_ r: AuditReport) -> String {
@@ -54,9 +54,9 @@ public enum AuditTextFormatter {
         let info = report.info(id)
         var out = "  \(id)  \(info?.title ?? "")\(severity ? " [\(info?.severity.rawValue ?? "")]" : "")\n"
         for f in findings {
-            out += "    - \(f.subject): \(f.message)\n"
-            for l in f.locations { out += "      at \(l)\n" }
-            if let fix = f.fix { out += "      fix: \(fix)\n" }
+            out += "    - \(t(f.subject)): \(t(f.message))\n"
+            for l in f.locations { out += "      at \(t(l))\n" }
+            if let fix = f.fix { out += "      fix: \(t(fix))\n" }
         }
         if let info {
             out += "    why: \(info.rationale)\n"
@@ -72,8 +72,11 @@ public enum AuditTextFormatter {
         for n in report.notEvaluated { byReason[n.reason, default: []].append(n.checkID) }
         var out = "\nNot evaluated (\(report.notEvaluated.count)):\n"
         for reason in byReason.keys.sorted() {
-            out += "  \(reason): \((byReason[reason] ?? []).sorted().joined(separator: ", "))\n"
+            out += "  \(t(reason)): \((byReason[reason] ?? []).sorted().joined(separator: ", "))\n"
         }
         return out
     }
 }
+
+/// An input-derived value for a text line, escaped (``SafeText/terminal(_:)``).
+private func t(_ value: some CustomStringConvertible) -> String { SafeText.terminal(value.description) }

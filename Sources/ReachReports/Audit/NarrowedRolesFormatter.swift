@@ -14,27 +14,27 @@ public enum NarrowedRolesFormatter {
         out += "(\(report.requests) request\(report.requests == 1 ? "" : "s")"
         if report.requestReceivedOnly > 0 { out += ", \(report.requestReceivedOnly) seen only at RequestReceived and not counted" }
         out += ")"
-        if !report.firstTimestamp.isEmpty { out += ", \(report.firstTimestamp) to \(report.lastTimestamp)" }
+        if !report.firstTimestamp.isEmpty { out += ", \(t(report.firstTimestamp)) to \(t(report.lastTimestamp))" }
         out += "; \(report.subjects.count) subject\(report.subjects.count == 1 ? "" : "s").\n"
         for s in report.subjects {
-            out += "\n\(s.principal)  →  \(NarrowedRolesYAML.namePrefix)\(slugs[s.principal] ?? "")"
-            if let file = files[s.principal] { out += "  (\(file))" }
+            out += "\n\(t(s.principal))  →  \(NarrowedRolesYAML.namePrefix)\(slugs[s.principal] ?? "")"
+            if let file = files[s.principal] { out += "  (\(t(file)))" }
             out += "\n  events used: \(s.eventsUsed)"
-            if !s.firstTimestamp.isEmpty { out += " (\(s.firstTimestamp) to \(s.lastTimestamp))" }
+            if !s.firstTimestamp.isEmpty { out += " (\(t(s.firstTimestamp)) to \(t(s.lastTimestamp)))" }
             out += "\n  rules generated: \(s.ruleCount)"
-            let scopes = s.scopes.filter { !$0.rules.isEmpty }.map { "\($0.namespace.map { "Role -n \($0)" } ?? "ClusterRole"): \($0.rules.count)" }
+            let scopes = s.scopes.filter { !$0.rules.isEmpty }.map { "\($0.namespace.map { "Role -n \(t($0))" } ?? "ClusterRole"): \($0.rules.count)" }
             if !scopes.isEmpty { out += " (" + scopes.joined(separator: ", ") + ")" }
             out += "\n"
             if !s.denied.isEmpty {
                 out += "  denied requests (not granted): \(s.denied.reduce(0) { $0 + $1.count })\n"
-                for d in s.denied { out += "    \(d.request)  ×\(d.count)\n" }
+                for d in s.denied { out += "    \(t(d.request))  ×\(d.count)\n" }
             }
             out += "  unused permissions to remove: \(s.unused.count)\n"
-            for line in unusedLines(s.unused) { out += "    \(line)\n" }
+            for line in unusedLines(s.unused) { out += "    \(t(line))\n" }
         }
         let problems = diagnostics.filter { $0.severity != .info }
         if !problems.isEmpty { out += "\n" + DiagnosticsFormatter.text(problems) }
-        return out
+        return SafeText.terminalText(out)
     }
 
     /// Unused cells grouped by scope, grants and resource, verbs joined.
@@ -111,3 +111,6 @@ public enum NarrowedRolesFormatter {
         return o
     }
 }
+
+/// An input-derived value for a text line, escaped (``SafeText/terminal(_:)``).
+private func t(_ value: some CustomStringConvertible) -> String { SafeText.terminal(value.description) }

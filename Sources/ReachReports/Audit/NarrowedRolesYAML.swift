@@ -57,7 +57,7 @@ public enum NarrowedRolesYAML {
     /// - Complexity: O(output size).
     public static func stream(_ report: NarrowingReport, diagnostics: [Diagnostic] = []) -> String {
         let slugs = slugs(report)
-        var out = diagnostics.filter { $0.severity != .info }.map { "# \($0.severity.rawValue) \($0.id) \($0)\n" }.joined()
+        var out = diagnostics.filter { $0.severity != .info }.map { "# \($0.severity.rawValue) \($0.id) \(SafeText.terminal($0.description))\n" }.joined()
         if report.subjects.isEmpty { out += "# No user or service account made a request in the audit log.\n" }
         out += report.subjects.map { yaml($0, slug: slugs[$0.principal] ?? baseSlug($0.principal), report: report) }
             .joined(separator: "\n")
@@ -89,7 +89,8 @@ public enum NarrowedRolesYAML {
         lines += NarrowedRolesFormatter.unusedLines(s.unused).map { "  " + $0 }
         if s.scopes.allSatisfy({ $0.rules.isEmpty }) { lines.append("No allowed requests: nothing to grant.") }
         lines.append("Review before applying: a log only shows what happened in its time window.")
-        return lines.map { "# \($0)\n" }.joined()
+        // Escaped: a newline in a subject name must not end the comment and inject YAML.
+        return lines.map { "# \(SafeText.terminal($0))\n" }.joined()
     }
 
     static func role(name: String, namespace: String?, rules: [PolicyRule]) -> String {
@@ -137,7 +138,8 @@ public enum NarrowedRolesYAML {
 
     static func list(_ items: [String]) -> String { "[" + items.map(quote).joined(separator: ", ") + "]" }
 
-    /// A JSON-style double-quoted scalar (valid YAML for any text).
+    /// A JSON-style double-quoted scalar (valid YAML for any text); characters unsafe on a
+    /// terminal (``SafeText/isTerminalUnsafe(_:)``) as `\uXXXX` / `\UXXXXXXXX` escapes.
     static func quote(_ s: String) -> String {
         var out = "\""
         for u in s.unicodeScalars {
@@ -147,9 +149,10 @@ public enum NarrowedRolesYAML {
             case "\n": out += "\\n"
             case "\t": out += "\\t"
             default:
-                if u.value < 0x20 || u.value == 0x7F {
+                if SafeText.isTerminalUnsafe(u) {
                     let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    out += u.value > 0xFFFF ? "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
+                        : "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
                     out.unicodeScalars.append(u)
                 }

@@ -103,23 +103,35 @@ public struct JSONStream {
         bytes.withUnsafeBytes { out.write(bytes: $0) }
     }
 
-    /// `s` as a JSON string literal (quotes included), escaped as Foundation escapes.
+    /// `s` as a JSON string literal (quotes included), escaped as Foundation escapes — plus DEL,
+    /// C1 controls, bidi and other format characters and U+2028/U+2029, which are valid raw in
+    /// JSON but unsafe on a terminal, as `\uXXXX` (surrogate pairs above U+FFFF): the same JSON
+    /// value, safe to `cat` (``SafeText/isTerminalUnsafe(_:)``).
     /// - Complexity: O(s.utf8.count).
     public static func appendQuoted(_ s: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): bytes += [92, 34]
-            case UInt8(ascii: "\\"): bytes += [92, 92]
+        let hex = Array("0123456789abcdef".utf8)
+        func unicodeEscape(_ unit: UInt16) {
+            bytes += [92, UInt8(ascii: "u"), hex[Int(unit >> 12)], hex[Int(unit >> 8 & 15)], hex[Int(unit >> 4 & 15)], hex[Int(unit & 15)]]
+        }
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            switch v {
+            case 0x22: bytes += [92, 34]
+            case 0x5C: bytes += [92, 92]
             case 0x0A: bytes += [92, UInt8(ascii: "n")]
             case 0x0D: bytes += [92, UInt8(ascii: "r")]
             case 0x09: bytes += [92, UInt8(ascii: "t")]
             case 0x08: bytes += [92, UInt8(ascii: "b")]
             case 0x0C: bytes += [92, UInt8(ascii: "f")]
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes += [92, UInt8(ascii: "u"), 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]]
-            default: bytes.append(b)
+            case 0..<0x20: unicodeEscape(UInt16(v))
+            case 0x20..<0x7F: bytes.append(UInt8(v))
+            default:
+                if SafeText.isTerminalUnsafe(scalar) {
+                    for unit in String(scalar).utf16 { unicodeEscape(unit) }
+                } else {
+                    bytes += Array(String(scalar).utf8)
+                }
             }
         }
         bytes.append(UInt8(ascii: "\""))
