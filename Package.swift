@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "ReachGraphvizTests", dependencies: ["ReachGraphviz"]),
         .testTarget(name: "RBACEngineTests", dependencies: ["RBACEngine", "ReachLoader", "ReachTestSupport"]),
         .testTarget(name: "NetworkEngineTests", dependencies: ["NetworkEngine", "ReachLoader", "ReachTestSupport"]),
-        .testTarget(name: "ReachReportsTests", dependencies: ["ReachReports", "ReachModel", "ReachTestSupport"]),
+        .testTarget(name: "ReachReportsTests", dependencies: ["ReachReports", "ReachKit", "ReachModel", "ReachTestSupport"]),
         .testTarget(name: "AttackGraphTests", dependencies: [
             "AttackGraph", "ReachLoader", "ReachKit", "ReachReports", "ReachCLI", "ReachTestSupport",
         ]),

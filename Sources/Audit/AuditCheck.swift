@@ -1,4 +1,6 @@
 import ReachModel
+import AttackGraph
+import RBACEngine
 
 /// What a check reads.
 public enum CheckInput: String, Sendable, CaseIterable {
@@ -97,13 +99,23 @@ public struct AuditContext: Sendable {
     /// `options.leastPrivilege` and manifests were given.
     let rbac: RBACFacts?
 
-    public init(snapshot: ClusterSnapshot?, cluster: AKSCluster?, options: AuditOptions = AuditOptions()) {
+    /// - Parameters:
+    ///   - rbac: the RBAC index and attack graph of `snapshot` when the caller already has them
+    ///     (an analysis session); built here otherwise (least privilege only).
+    public init(snapshot: ClusterSnapshot?, cluster: AKSCluster?, options: AuditOptions = AuditOptions(),
+                rbac: (() -> (RBACIndex, AttackGraph))? = nil) {
         self.snapshot = snapshot
         self.cluster = cluster
         self.options = options
         let pods = snapshot.map(PodSubject.all) ?? []
         self.podSubjects = pods
-        self.rbac = options.leastPrivilege ? snapshot.map { RBACFacts(snapshot: $0, pods: pods) } : nil
+        self.rbac = options.leastPrivilege ? snapshot.map { snap in
+            let (index, graph) = rbac?() ?? {
+                let index = RBACIndex(snapshot: snap)
+                return (index, AttackGraph(snapshot: snap, index: index))
+            }()
+            return RBACFacts(snapshot: snap, pods: pods, index: index, graph: graph)
+        } : nil
     }
 
     /// The snapshot, or an empty one.

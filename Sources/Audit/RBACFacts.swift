@@ -25,12 +25,13 @@ struct RBACFacts: Sendable {
     /// Pods and workloads (for token automount).
     let pods: [PodSubject]
 
-    /// - Complexity: O(index build + attack graph build + Σ subjects' grants log grants).
-    init(snapshot: ClusterSnapshot, pods: [PodSubject]) {
+    /// - Parameters: `index` and `graph` are those of `snapshot` (built by the caller, once).
+    /// - Complexity: O(Σ subjects' grants log grants) plus the metadata scan.
+    init(snapshot: ClusterSnapshot, pods: [PodSubject], index: RBACIndex, graph: AttackGraph) {
         self.snapshot = snapshot
         self.pods = pods
-        index = RBACIndex(snapshot: snapshot)
-        graph = AttackGraph(snapshot: snapshot, index: index)
+        self.index = index
+        self.graph = graph
         var meta: [ObjectRef: ObjectMeta] = [:]
         var system = Set<ObjectRef>()
         func note(_ ref: ObjectRef, _ m: ObjectMeta) {

@@ -29,18 +29,18 @@ struct AccessCommand: ParsableCommand {
 
     func run() throws {
         let identity = Identity.impersonating(try RBACCommandSupport.principal(subject, allowGroup: true), extraGroups: asGroups)
-        let analyzer = input.analyzer()
-        let index = analyzer.rbac(mastersBypass: !options.noMasters)
+        let session = input.session()
+        let index = session.rbac(mastersBypass: !options.noMasters)
         let summary = index.access(identity, namespace: namespace)
         let diags = index.diagnostics
         if let format = options.graphFormat {
             // The bindings that apply to the subject as written (its own and its groups'), drawn
             // subject → binding → role → rules.
             let filter = RBACGraphFilter(subject: subject, groups: identity.groups.map { "Group:\($0)" }, namespace: namespace)
-            try GraphEmitter.emit(RBACDot.document(analyzer.snapshot, filter: filter, nodeBudget: 120), format: format, to: options.outFile)
+            try GraphEmitter.emit(RBACDot.document(session.snapshot, filter: filter, nodeBudget: 120), format: format, to: options.outFile)
         } else {
             Output.write(options.output == .json ? RBACJSONFormatter.access(summary, diagnostics: diags) : RBACTextFormatter.access(summary, diagnostics: diags))
         }
-        try RBACCommandSupport.finish(analyzer)
+        try LoadErrors.finish(session.snapshot)
     }
 }

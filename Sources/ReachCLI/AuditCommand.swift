@@ -78,11 +78,11 @@ struct AuditCommand: ParsableCommand {
         }
         if let logPath = auditLog.path { return try runNarrowing(logPath: logPath) }
         let cluster = try loadCluster()
-        let analyzer = inputs.isEmpty ? Analyzer(snapshot: ClusterSnapshot())
-            : Analyzer.load(paths: inputs, options: LoadOptions(namespaceDefault: namespaceDefault))
-        var report = analyzer.audit(cluster: cluster.cluster, manifests: !inputs.isEmpty, options: auditOptions,
-                                    suppressions: Suppressions(ignore: ignoreIDs, baseline: try loadBaseline()))
-        report.diagnostics = (report.diagnostics + cluster.diagnostics + clusterHint(analyzer.snapshot)).sorted()
+        let session = inputs.isEmpty ? AnalysisSession(Analyzer(snapshot: ClusterSnapshot()))
+            : AnalysisSession.load(paths: inputs, options: LoadOptions(namespaceDefault: namespaceDefault))
+        var report = session.audit(cluster: cluster.cluster, manifests: !inputs.isEmpty, options: auditOptions,
+                                   suppressions: Suppressions(ignore: ignoreIDs, baseline: try loadBaseline()))
+        report.diagnostics = (report.diagnostics + cluster.diagnostics + clusterHint(session.snapshot)).sorted()
         if let writeBaseline { try write(AuditJSONFormatter.baseline(report), to: writeBaseline) }
         switch output {
         case .text, .md: Output.write(AuditTextFormatter.text(report))

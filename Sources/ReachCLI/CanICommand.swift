@@ -31,11 +31,11 @@ struct CanICommand: ParsableCommand {
 
     func run() throws {
         let identity = Identity.impersonating(try RBACCommandSupport.principal(`as`, allowGroup: false), extraGroups: asGroups)
-        let analyzer = input.analyzer()
-        let index = analyzer.rbac(mastersBypass: !options.noMasters)
+        let session = input.session()
+        let index = session.rbac(mastersBypass: !options.noMasters)
         let decision = index.check(identity, request.request)
         let diags = index.diagnostics
         Output.write(options.output == .json ? RBACJSONFormatter.decision(decision, diagnostics: diags) : RBACTextFormatter.decision(decision, diagnostics: diags))
-        try RBACCommandSupport.finish(analyzer)
+        try LoadErrors.finish(session.snapshot)
     }
 }

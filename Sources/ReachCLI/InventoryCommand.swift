@@ -16,7 +16,7 @@ struct InventoryCommand: ParsableCommand {
     var output: OutputFormat = .text
 
     func run() throws {
-        let inventory = input.analyzer().inventory
+        let inventory = input.session().analyzer.inventory
         switch output {
         case .text: Output.write(InventoryFormatter.text(inventory))
         case .json: Output.write(InventoryFormatter.json(inventory))

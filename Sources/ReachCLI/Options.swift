@@ -1,5 +1,7 @@
 import ArgumentParser
 import ReachKit
+import ReachModel
+import ReachReports
 
 /// Input options shared by every command that reads manifests.
 struct InputOptions: ParsableArguments {
@@ -18,7 +20,19 @@ struct InputOptions: ParsableArguments {
 
     var loadOptions: LoadOptions { LoadOptions(namespaceDefault: namespaceDefault) }
 
-    func analyzer() -> Analyzer { Analyzer.load(paths: inputs, options: loadOptions) }
+    /// Loads the inputs into one analysis session (each engine built at most once).
+    func session() -> AnalysisSession { AnalysisSession.load(paths: inputs, options: loadOptions) }
+}
+
+/// The one ending of every command that read manifests: when the input had errors, they are
+/// listed on standard error (standard output keeps only the answer, so `-o json` stays valid)
+/// and the command exits 2 — after the answer for the valid objects was written.
+enum LoadErrors {
+    static func finish(_ snapshot: ClusterSnapshot) throws {
+        guard snapshot.hasErrors else { return }
+        Output.writeError(DiagnosticsFormatter.text(snapshot.diagnostics.filter { $0.severity == .error }))
+        throw ExitCode(2)
+    }
 }
 
 /// Output format selection.

@@ -45,10 +45,10 @@ struct PathsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let analyzer = input.analyzer()
-        let index = analyzer.rbac(mastersBypass: !noMasters)
+        let session = input.session()
+        let index = session.rbac(mastersBypass: !noMasters)
         if toAdmin {
-            let graph = analyzer.attackGraph(index: index)
+            let graph = session.attackGraph(mastersBypass: !noMasters)
             let holders = graph.transitiveHolders(of: AttackGraph.adminGoal)
             let title = "Can become cluster-admin-equivalent"
             switch output {
@@ -57,18 +57,18 @@ struct PathsCommand: ParsableCommand {
             case .dot, .svg, .png, .pdf:
                 try emitGraph(AttackPathDiagram(holders, goal: AttackGraph.adminGoal, graph: graph, title: title))
             }
-            return try RBACCommandSupport.finish(analyzer)
+            return try LoadErrors.finish(session.snapshot)
         }
         let principal = try RBACCommandSupport.principal(from ?? "", allowGroup: true)
         let goal = try GoalParser.parse(to ?? "")
         let start = AttackGraph.start(principal, groups: groups.isEmpty ? nil : AttackState(principal).identity.groups + groups)
-        let report = analyzer.attackGraph(index: index, starts: [start]).report(from: start, to: goal)
+        let report = session.analyzer.attackGraph(index: index, starts: [start]).report(from: start, to: goal)
         switch output {
         case .text: Output.write(AttackFormatter.pathText(report))
         case .json: Output.write(AttackFormatter.pathJSON(report))
         case .dot, .svg, .png, .pdf: try emitGraph(AttackPathDiagram(report))
         }
-        try RBACCommandSupport.finish(analyzer)
+        try LoadErrors.finish(session.snapshot)
     }
 }
 

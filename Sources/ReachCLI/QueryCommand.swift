@@ -33,14 +33,14 @@ struct QueryCommand: ParsableCommand {
             }
             data = d
         }
-        let analyzer = input.analyzer()
-        let index = analyzer.rbac(mastersBypass: !options.noMasters)
-        switch RBACQueryBatch.answer(data, index: index, snapshot: analyzer.snapshot) {
+        let session = input.session()
+        let index = session.rbac(mastersBypass: !options.noMasters)
+        switch RBACQueryBatch.answer(data, index: index, snapshot: session.snapshot) {
         case .success(let document):
             Output.write(options.output == .json ? RBACJSONFormatter.query(document) : RBACTextFormatter.query(document))
         case .failure(let error):
             throw RBACCommandSupport.fail("\(queries): \(error)")
         }
-        try RBACCommandSupport.finish(analyzer)
+        try LoadErrors.finish(session.snapshot)
     }
 }

@@ -71,15 +71,8 @@ enum RBACOutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, dot, svg, png, pdf
 }
 
-/// Shared ending of RBAC commands: input errors are listed and exit with 2 (results for the
-/// valid objects are printed first), like `inventory` and `reach`.
+/// Shared helpers of RBAC commands.
 enum RBACCommandSupport {
-    static func finish(_ analyzer: Analyzer) throws {
-        guard analyzer.snapshot.hasErrors else { return }
-        Output.write(DiagnosticsFormatter.text(analyzer.snapshot.diagnostics.filter { $0.severity == .error }))
-        throw ExitCode(2)
-    }
-
     /// Reports a usage/input problem on standard error (or the test sink) and exits with 2.
     static func fail(_ message: String) -> ExitCode {
         let text = "Error: \(message)\n"

@@ -103,13 +103,14 @@ struct ReachCommand: ParsableCommand {
     }
 
     func run() throws {
-        let analyzer = input.analyzer()
-        let reach = analyzer.networkReach()
+        let session = input.session()
+        let analyzer = session.analyzer
+        let reach = session.networkReach()
         if let problem = analyzer.unmatchedEndpointFilter(reach, from: fromFilter, to: toFilter) { throw RBACCommandSupport.fail(problem.description) }
         let probeList = probes.flatMap(parsedProbes)
         var failing = false
         if lint {
-            let findings = analyzer.networkFindings(reach)
+            let findings = session.networkFindings()
             Output.write(output == .json ? ReachFormatter.findingsJSON(findings) : ReachFormatter.findingsText(findings))
             if let failOn { failing = findings.contains { $0.severity >= failOn } }
         } else if explain.count == 2 {
@@ -122,10 +123,7 @@ struct ReachCommand: ParsableCommand {
         } else {
             try write(analyzer, reach, probeList)
         }
-        if analyzer.snapshot.hasErrors {
-            Output.write(DiagnosticsFormatter.text(analyzer.snapshot.diagnostics.filter { $0.severity == .error }))
-            throw ExitCode(2)
-        }
+        try LoadErrors.finish(session.snapshot)
         if failing { throw ExitCode(1) }
     }
 

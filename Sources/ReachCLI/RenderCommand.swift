@@ -32,10 +32,10 @@ struct RenderReach: ParsableCommand {
     var maxExternal: Int = 8
 
     func run() throws {
-        let analyzer = input.analyzer()
-        let overview = analyzer.reachabilityOverview(analyzer.networkReach(), nodeBudget: graph.maxNodes ?? 60, externalBudget: maxExternal)
+        let session = input.session()
+        let overview = session.analyzer.reachabilityOverview(session.networkReach(), nodeBudget: graph.maxNodes ?? 60, externalBudget: maxExternal)
         try graph.emit(ReachabilityDot.document(overview))
-        try RenderSupport.finish(analyzer)
+        try LoadErrors.finish(session.snapshot)
     }
 }
 
@@ -59,10 +59,10 @@ struct RenderRBAC: ParsableCommand {
     var resource: String?
 
     func run() throws {
-        let analyzer = input.analyzer()
+        let session = input.session()
         let filter = RBACGraphFilter(subject: subject, namespace: namespace, resource: resource)
-        try graph.emit(RBACDot.document(analyzer.snapshot, filter: filter, nodeBudget: graph.maxNodes ?? 120))
-        try RenderSupport.finish(analyzer)
+        try graph.emit(RBACDot.document(session.snapshot, filter: filter, nodeBudget: graph.maxNodes ?? 120))
+        try LoadErrors.finish(session.snapshot)
     }
 }
 
@@ -113,8 +113,8 @@ struct RenderAttack: ParsableCommand {
     func run() throws {
         let budget = graph.maxNodes ?? AttackPathDiagram.defaultNodeBudget
         if let diagram { return try graph.emit(AttackPathDot.document(try Self.decode(diagram), nodeBudget: budget)) }
-        let analyzer = Analyzer.load(paths: inputs)
-        let graphModel = analyzer.attackGraph(index: analyzer.rbac())
+        let session = AnalysisSession.load(paths: inputs)
+        let graphModel = session.attackGraph()
         let drawn: AttackPathDiagram
         if let from, let to {
             let start = AttackState(try RBACCommandSupport.principal(from, allowGroup: true))
@@ -125,7 +125,7 @@ struct RenderAttack: ParsableCommand {
             drawn = AttackPathDiagram(graphModel.transitiveHolders(of: goal), goal: goal, graph: graphModel, title: title, limit: maxPaths)
         }
         try graph.emit(AttackPathDot.document(drawn, nodeBudget: budget))
-        try RenderSupport.finish(analyzer)
+        try LoadErrors.finish(session.snapshot)
     }
 
     static func decode(_ path: String) throws -> AttackPathDiagram {
@@ -143,12 +143,4 @@ struct RenderAttack: ParsableCommand {
     }
 }
 
-enum RenderSupport {
-    /// Exit 2 after drawing when the inputs had errors (the graph covers the valid objects).
-    static func finish(_ analyzer: Analyzer) throws {
-        if analyzer.snapshot.hasErrors {
-            Output.writeError(DiagnosticsFormatter.text(analyzer.snapshot.diagnostics.filter { $0.severity == .error }))
-            throw ExitCode(2)
-        }
-    }
-}
+

@@ -36,7 +36,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let analyzer = input.analyzer()
+        let session = input.session()
         var cluster: AKSCluster?
         var clusterDiagnostics: [Diagnostic] = []
         if let aks {
@@ -45,30 +45,12 @@ struct ReportCommand: ParsableCommand {
             cluster = c
             clusterDiagnostics = loaded.diagnostics
         }
-        // Everything the audit knows, least privilege included (system RBAC counted, not listed).
-        var audit = analyzer.audit(cluster: cluster, options: AuditOptions(leastPrivilege: true))
-        audit.diagnostics = (audit.diagnostics + clusterDiagnostics).sorted()
-        let inputs = ClusterReport.Inputs(attackPaths: attackDiagrams(analyzer), extraSections: [AuditHTMLFormatter.section(audit)])
-        let page = ClusterReport.build(analyzer, inputs: inputs, title: title).render()
+        let page = ClusterReport.page(session, cluster: cluster, clusterDiagnostics: clusterDiagnostics, title: title,
+                                      maxPaths: maxPaths).render()
         try Output.write(Data(page.utf8), toFile: html)
         if html != "-" {
             Output.writeError("wrote \(html) (\(ByteCount.format(page.utf8.count)))\n")
         }
-        try RenderSupport.finish(analyzer)
-    }
-
-    /// Escalation paths (length ≥ 1: direct holders are in the RBAC section) to
-    /// cluster-admin-equivalence and to reading kube-system's secrets, shortest first.
-    /// - Complexity: one attack-graph build plus two all-sources goal searches.
-    func attackDiagrams(_ analyzer: Analyzer) -> [AttackPathDiagram] {
-        let graph = analyzer.attackGraph(index: analyzer.rbac())
-        let goals: [(AccessRequest, String)] = [
-            (AttackGraph.adminGoal, "Escalation paths to cluster-admin-equivalent (* on * cluster-wide)"),
-            (AccessRequest(verb: "get", resource: "secrets", namespace: "kube-system"), "Escalation paths to reading secrets in kube-system"),
-        ]
-        return goals.compactMap { goal, title in
-            let paths = graph.transitiveHolders(of: goal).filter { $0.length > 0 }
-            return paths.isEmpty ? nil : AttackPathDiagram(paths, goal: goal, graph: graph, title: title, limit: maxPaths)
-        }
+        try LoadErrors.finish(session.snapshot)
     }
 }

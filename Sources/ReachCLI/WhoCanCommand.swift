@@ -29,10 +29,10 @@ struct WhoCanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let analyzer = input.analyzer()
-        let index = analyzer.rbac(mastersBypass: !options.noMasters)
+        let session = input.session()
+        let index = session.rbac(mastersBypass: !options.noMasters)
         if transitive {
-            let graph = analyzer.attackGraph(index: index)
+            let graph = session.attackGraph(mastersBypass: !options.noMasters)
             let holders = graph.transitiveHolders(of: request.request)
             if let format = options.graphFormat {
                 let diagram = AttackPathDiagram(holders, goal: request.request, graph: graph, title: "Can transitively \(request.request)")
@@ -42,11 +42,11 @@ struct WhoCanCommand: ParsableCommand {
                     ? AttackFormatter.holdersJSON(holders, goal: request.request, graph: graph)
                     : AttackFormatter.holdersText(holders, goal: request.request, graph: graph, title: "Can transitively"))
             }
-            return try RBACCommandSupport.finish(analyzer)
+            return try LoadErrors.finish(session.snapshot)
         }
         let answer = index.whoCan(request.request)
         Output.write(options.output == .json ? RBACJSONFormatter.whoCan(answer, index: index, diagnostics: index.diagnostics)
                                              : RBACTextFormatter.whoCan(answer, index: index, diagnostics: index.diagnostics))
-        try RBACCommandSupport.finish(analyzer)
+        try LoadErrors.finish(session.snapshot)
     }
 }

@@ -25,14 +25,33 @@ public enum ClusterReport {
         }
     }
 
-    /// Builds the page (runs the network analysis and renders graphs through Graphviz; a graph
-    /// that fails to render is replaced by its error message).
-    /// - Complexity: the network analysis plus the layouts of two budget-capped graphs.
-    public static func build(_ analyzer: Analyzer, inputs: Inputs = Inputs(), title: String = "kube-reach cluster report") -> HTMLReport {
-        let snapshot = analyzer.snapshot
+    /// The whole `report --html` page: the audit (least privilege included; system RBAC counted,
+    /// not listed), escalation paths to cluster-admin and to kube-system's secrets, and the
+    /// sections of ``build(_:inputs:title:)`` — every engine result taken from `session`, so each
+    /// is built once (the audit's RBAC index and attack graph are the paths').
+    /// - Complexity: the session's builds plus two all-sources goal searches and the layouts.
+    public static func page(_ session: AnalysisSession, cluster: AKSCluster?, clusterDiagnostics: [Diagnostic] = [],
+                            title: String = "kube-reach cluster report", maxPaths: Int = 12) -> HTMLReport {
+        var audit = session.audit(cluster: cluster, options: AuditOptions(leastPrivilege: true))
+        audit.diagnostics = (audit.diagnostics + clusterDiagnostics).sorted()
+        let graph = session.attackGraph()
+        let diagrams = session.escalationPaths().map {
+            AttackPathDiagram($0.paths, goal: $0.goal, graph: graph, title: $0.title, limit: maxPaths)
+        }
+        return build(session, inputs: Inputs(attackPaths: diagrams, extraSections: [AuditHTMLFormatter.section(audit)]), title: title)
+    }
+
+    /// Builds the page from the session's results (network reach and findings built once, shared
+    /// with any other user of the session) and renders graphs through Graphviz; a graph that fails
+    /// to render is replaced by its error message.
+    /// - Complexity: the session's network analysis (if not built yet) plus the layouts of two
+    ///   budget-capped graphs.
+    public static func build(_ session: AnalysisSession, inputs: Inputs = Inputs(), title: String = "kube-reach cluster report") -> HTMLReport {
+        let analyzer = session.analyzer
+        let snapshot = session.snapshot
         let inventory = analyzer.inventory
-        let reach = analyzer.networkReach()
-        let findings = analyzer.networkFindings(reach)
+        let reach = session.networkReach()
+        let findings = session.networkFindings()
         let risky = analyzer.riskyBindings()
         let files = snapshot.files.count
         var report = HTMLReport(title: title, subtitle: "\(inventory.objectCount) objects from \(files) file\(files == 1 ? "" : "s")")
