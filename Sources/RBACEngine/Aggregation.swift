@@ -54,9 +54,10 @@ public enum Aggregation {
         return (out, diagnostics)
     }
 
-    /// For each aggregated role, the *other* roles any of its selectors match (ascending).
+    /// For each aggregated role, the *other* roles any of its selectors match (ascending; indices
+    /// into `clusterRoles`): the edges of the aggregation graph.
     /// - Complexity: O(A × C × s).
-    static func selections(_ clusterRoles: [ClusterRole]) -> [Int: [Int]] {
+    public static func selections(_ clusterRoles: [ClusterRole]) -> [Int: [Int]] {
         var selected: [Int: [Int]] = [:]
         for a in clusterRoles.indices {
             guard let selectors = clusterRoles[a].aggregationSelectors else { continue }

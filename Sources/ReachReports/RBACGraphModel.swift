@@ -1,3 +1,4 @@
+import RBACEngine
 import ReachKit
 import ReachModel
 
@@ -65,11 +66,10 @@ struct RBACGraphModel {
             let id = "Role:\(r.namespace ?? "")/\(r.name)"
             roles[id] = RoleView(id: id, label: "Role\n\(r.namespace ?? "")/\(r.name)", rules: r.rules, aggregates: [])
         }
-        for r in snapshot.clusterRoles {
-            let picked = r.aggregationSelectors.map { selectors in
-                snapshot.clusterRoles.filter { other in other.name != r.name && selectors.contains { $0.matches(other.meta.labels) } }
-                    .map { "ClusterRole:\($0.name)" }
-            } ?? []
+        // The aggregation edges are the RBAC engine's (the roles each aggregated role's selectors pick).
+        let selected = Aggregation.selections(snapshot.clusterRoles)
+        for (i, r) in snapshot.clusterRoles.enumerated() {
+            let picked = (selected[i] ?? []).map { "ClusterRole:\(snapshot.clusterRoles[$0].name)" }
             let id = "ClusterRole:\(r.name)"
             roles[id] = RoleView(id: id, label: "ClusterRole\n\(r.name)", rules: r.aggregationSelectors == nil ? r.rules : [], aggregates: picked)
         }
@@ -105,11 +105,12 @@ struct RBACGraphModel {
         return out
     }
 
-    /// Whether a rule covers the filter's resource (always, without one).
+    /// Whether a rule covers the filter's resource (always, without one), by the RBAC engine's
+    /// matching (`*`, `res/sub`, `*/sub`; `pods` does not cover `pods/exec`).
     static func keeps(_ rule: PolicyRule, _ filter: RBACGraphFilter) -> Bool {
         guard let resource = filter.resource else { return true }
-        let base = resource.split(separator: "/").first.map(String.init) ?? resource
-        return rule.resources.contains { $0 == "*" || $0 == resource || $0 == base || ($0.hasPrefix("*/") && resource.hasSuffix(String($0.dropFirst()))) }
+        let parts = resource.split(separator: "/", maxSplits: 1).map(String.init)
+        return RuleMatching.resourceMatches(rule, resource: parts.first ?? resource, subresource: parts.count > 1 ? parts[1] : "")
     }
 
     /// `resources: pods, pods/log` / `verbs: get, list` (names and URLs when present).
