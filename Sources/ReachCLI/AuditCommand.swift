@@ -86,7 +86,7 @@ struct AuditCommand: ParsableCommand {
         if let writeBaseline { try write(AuditJSONFormatter.baseline(report), to: writeBaseline) }
         switch output {
         case .text, .md: Output.write(AuditTextFormatter.text(report))
-        case .json: Output.write(AuditJSONFormatter.json(report))
+        case .json: try Output.stream { JSONText.write(AuditJSONFormatter.document(report), to: $0) }
         case .sarif: Output.write(AuditSARIFFormatter.sarif(report))
         case .html: Output.write(AuditHTMLFormatter.page(report))
         }

@@ -7,7 +7,10 @@ public enum AuditJSONFormatter {
     /// `systemFindings` is present (and `summary.system` non-zero) only when least-privilege checks
     /// found something on system RBAC; its list is empty unless `--include-system`.
     /// - Complexity: O(F) for F findings (plus key sorting).
-    public static func json(_ report: AuditReport) -> String {
+    public static func json(_ report: AuditReport) -> String { JSONText.encode(document(report)) }
+
+    /// The document of ``json(_:)`` (to stream with ``JSONText/write(_:to:)``).
+    public static func document(_ report: AuditReport) -> JSONValue {
         var summary: JSONValue = [
             "findings": .int(report.findings.count), "suppressed": .int(report.suppressed.count),
             "passed": .int(report.passed.count), "notEvaluated": .int(report.notEvaluated.count),
@@ -29,7 +32,7 @@ public enum AuditJSONFormatter {
             doc["systemFindings"] = .array(report.systemShown ? report.systemFindings.map { finding($0, report) } : [])
         }
         doc["summary"] = summary
-        return JSONText.encode(doc)
+        return doc
     }
 
     static func finding(_ f: Finding, _ report: AuditReport) -> JSONValue {

@@ -17,8 +17,23 @@ public struct JSONStream {
     private var hasMembers: [Bool] = []
     /// After a key: the value follows on the same line.
     private var afterKey = false
+    /// Key orders already computed, by key list as given (objects of one shape share it):
+    /// Foundation's comparison goes through ICU collation, far too slow to repeat per object.
+    private let orders = OrderCache()
 
     public init(_ out: ByteWriter) { self.out = out }
+
+    private final class OrderCache {
+        var permutations: [[String]: [Int]] = [:]
+
+        /// - Complexity: O(k) expected for a key list seen before, else O(k log k) comparisons.
+        func order(_ keys: [String]) -> [Int] {
+            if let hit = permutations[keys] { return hit }
+            let p = keys.indices.sorted { JSONStream.keyOrder(keys[$0], keys[$1]) }
+            if permutations.count < 4096 { permutations[keys] = p }
+            return p
+        }
+    }
 
     /// Foundation's key order for `.sortedKeys`.
     /// - Complexity: O(key length).
@@ -89,9 +104,9 @@ public struct JSONStream {
             endArray()
         case .object(let pairs):
             beginObject()
-            for (k, item) in pairs.sorted(by: { Self.keyOrder($0.0, $1.0) }) {
-                key(k)
-                value(item)
+            for i in orders.order(pairs.map(\.0)) {
+                key(pairs[i].0)
+                value(pairs[i].1)
             }
             endObject()
         }
