@@ -9,110 +9,246 @@ public struct PortClassReach: Sendable {
     public var toExternal: BitMatrix
     /// `fromExternal[e, d]`: external atom `e` may connect to class `d`.
     public var fromExternal: BitMatrix
+
+    /// Empty matrices (storage for ``ReachMatrixBuilder/build(atom:into:)``).
+    static var empty: PortClassReach {
+        PortClassReach(reach: BitMatrix(rows: 0, columns: 0), toExternal: BitMatrix(rows: 0, columns: 0),
+                       fromExternal: BitMatrix(rows: 0, columns: 0))
+    }
 }
 
-/// Builds ingress and egress matrices per port class and combines them: `egress ∧ ingressᵀ`.
-struct ReachMatrixBuilder {
+/// Builds the class-level matrices of one port class: `R = egress ∧ ingressᵀ`, without ever
+/// materialising the ingress or egress K×K matrices.
+///
+/// Ingress rows (one per destination class) are produced 512 at a time straight into the
+/// transposition (``ReachCore/BitMatrix/assignTranspose(ofRows:columns:fill:)``), which writes
+/// `ingressᵀ` into the result; a second pass ORs in the destinations that admit every source and
+/// ANDs each source row with its egress row, computed on the fly from the directions selecting it.
+struct ReachMatrixBuilder: Sendable {
     let classCount: Int
     let externalCount: Int
     let ingress: [CompiledDirection]
     let egress: [CompiledDirection]
     /// Named port → atom → classes whose representative resolves the name into that atom.
     let namedMask: [NamedPortRef: [Int: BitSet]]
+    /// Class → indices into ``ingress`` / ``egress`` of the directions selecting it, increasing.
+    let ingressOf: [[Int32]]
+    let egressOf: [[Int32]]
+    /// Classes some policy isolates for ingress / egress (whatever the port).
+    let ingressIsolated: BitSet
+    let egressIsolated: BitSet
 
-    /// One direction for one port class: rows for the isolated classes only.
-    struct Side {
-        var classes: BitMatrix
-        var external: BitMatrix
-        var isolated: BitSet
+    /// - Complexity: O(Σ selected classes + directions × K / 64).
+    init(classCount: Int, externalCount: Int, ingress: [CompiledDirection], egress: [CompiledDirection],
+         namedMask: [NamedPortRef: [Int: BitSet]]) {
+        self.classCount = classCount
+        self.externalCount = externalCount
+        self.ingress = ingress
+        self.egress = egress
+        self.namedMask = namedMask
+        func index(_ dirs: [CompiledDirection]) -> ([[Int32]], BitSet) {
+            var of = [[Int32]](repeating: [], count: classCount)
+            var isolated = BitSet(capacity: classCount)
+            for (j, dir) in dirs.enumerated() {
+                isolated.formUnion(dir.selected)
+                dir.selected.forEachMember { c in of[c].append(Int32(j)) }
+            }
+            return (of, isolated)
+        }
+        (ingressOf, ingressIsolated) = index(ingress)
+        (egressOf, egressIsolated) = index(egress)
     }
 
-    /// `R = egress ∧ ingressᵀ`, transposing only the rows of ingress-isolated classes (a
-    /// non-isolated destination admits every source, so its column is all ones).
-    /// - Complexity: O((Σ selected classes + K) × (K + E) / 64 + set bits of isolated ingress
-    ///   word blocks (64×64 block transpose)) per port class, for K classes and E external atoms.
-    func build(atom a: Int, scratch: ReachScratch? = nil) -> PortClassReach {
-        let work = scratch ?? ReachScratch(classCount: classCount)
-        let ing = side(ingress, atom: a, perRowNamed: true, into: work.takeIngress())
-        let egr = side(egress, atom: a, perRowNamed: false, into: work.takeEgress())
-        var ingT = work.takeTransposed()
-        ing.classes.blockTransposed(keepingRows: ing.isolated, into: &ingT)
-        var fromExternal = ing.external.blockTransposed(keepingRows: ing.isolated)
-        var open = BitSet.full(capacity: classCount)
-        open.subtract(ing.isolated)
-        var reach = BitMatrix(rows: classCount, columns: classCount)
-        var toExternal = BitMatrix(rows: classCount, columns: externalCount)
-        let allExternal = BitSet.full(capacity: externalCount)
-        // Row s of R = (ingressᵀ[s] ∪ open) ∩ (egress[s] if s is egress-isolated), word by word
-        // on contiguous buffers: no per-row allocation.
-        let wpr = reach.wordsPerRow
-        reach.withWords { out in
-            ingT.withWordsReadOnly { inT in
-                egr.classes.withWordsReadOnly { eg in
-                    open.words.withUnsafeBufferPointer { op in
-                        for s in 0..<classCount {
-                            let base = s * wpr
-                            if egr.isolated.contains(s) {
-                                for w in 0..<wpr { out[base + w] = (inT[base + w] | op[w]) & eg[base + w] }
-                            } else {
-                                for w in 0..<wpr { out[base + w] = inT[base + w] | op[w] }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        for s in 0..<classCount {
-            if egr.isolated.contains(s) {
-                toExternal.setRow(s, to: egr.external.rowSet(s))
-            } else {
-                toExternal.setRow(s, to: allExternal)
-            }
-        }
-        for e in 0..<externalCount { fromExternal.formUnion(row: e, with: open) }
-        work.giveBack(ingress: ing.classes, egress: egr.classes, transposed: ingT)
-        return PortClassReach(reach: reach, toExternal: toExternal, fromExternal: fromExternal)
+    /// What one direction contributes for one port atom: the peers of its rules active on every
+    /// row it selects, and (ingress) named-port rules active only on the rows in their mask.
+    struct Contribution {
+        var union: PeerSet?
+        var named: [(mask: BitSet, peers: PeerSet)]
     }
 
-    /// Rows = own classes, filled for the classes some policy isolates in this direction (other
-    /// rows stay empty and mean "everything"). Ingress resolves named ports on the row (the
-    /// destination), egress on the column.
-    /// - Complexity: O(Σ rules + Σ selected classes × (K + E) / 64).
-    func side(_ dirs: [CompiledDirection], atom a: Int, perRowNamed: Bool, into buffer: consuming BitMatrix) -> Side {
-        var classes = consume buffer
-        classes.clearAll()
-        var m = Side(classes: classes,
-                     external: BitMatrix(rows: classCount, columns: externalCount), isolated: BitSet(capacity: classCount))
-        for dir in dirs {
-            m.isolated.formUnion(dir.selected)
-            var union = PeerSet(classes: BitSet(capacity: classCount), external: BitSet(capacity: externalCount))
-            var namedRules: [(NamedPortRef, PeerSet)] = []
-            var active = false
+    /// One contribution per direction (`nil`: nothing allowed at this atom). Ingress resolves
+    /// named ports on the row (the destination), egress on the column.
+    /// - Complexity: O(Σ rules × (K + E) / 64).
+    func contributions(_ dirs: [CompiledDirection], atom a: Int, perRowNamed: Bool) -> [Contribution?] {
+        dirs.map { dir -> Contribution? in
+            var union: PeerSet? = nil
+            var named: [(mask: BitSet, peers: PeerSet)] = []
+            func add(_ peers: PeerSet) {
+                if union == nil { union = peers } else { union?.formUnion(peers) }
+            }
             for rule in dir.rules {
                 if rule.allPorts || rule.numericAtoms.contains(a) {
-                    union.formUnion(rule.peers)
-                    active = true
+                    add(rule.peers)
                     continue
                 }
                 for ref in rule.named {
                     guard let mask = namedMask[ref]?[a] else { continue }
                     // Named ports never resolve on the outside world.
-                    if perRowNamed { namedRules.append((ref, rule.peers)) } else { union.classes.formUnion(rule.peers.classes.intersection(mask)) }
-                    active = true
+                    if perRowNamed {
+                        named.append((mask, rule.peers))
+                    } else {
+                        add(PeerSet(classes: rule.peers.classes.intersection(mask), external: BitSet(capacity: externalCount)))
+                    }
                 }
             }
-            // A direction none of whose rules is active here only isolates.
-            guard active else { continue }
-            dir.selected.forEachMember { c in
-                m.classes.formUnion(row: c, with: union.classes)
-                m.external.formUnion(row: c, with: union.external)
-                for (ref, peers) in namedRules where namedMask[ref]?[a]?.contains(c) ?? false {
-                    m.classes.formUnion(row: c, with: peers.classes)
-                    m.external.formUnion(row: c, with: peers.external)
+            return union == nil && named.isEmpty ? nil : Contribution(union: union, named: named)
+        }
+    }
+
+    /// The matrices of the port class of atom `a`, in fresh storage.
+    /// - Complexity: as ``build(atom:into:)``.
+    func build(atom a: Int) -> PortClassReach {
+        var out = PortClassReach.empty
+        build(atom: a, into: &out)
+        return out
+    }
+
+    /// The matrices of the port class of atom `a`, written into `out` (its storage is reused when
+    /// the shapes match and nobody else holds it).
+    /// - Complexity: O(Σ rules × (K + E) / 64) for the contributions, O((Σ active directions per
+    ///   isolated class, counting each distinct run once) × K / 64) for the rows, O(K² / 64) words
+    ///   written by the transposition plus 64×64 block transposes of its non-zero blocks (rows
+    ///   admitting every class are folded into a column mask instead), and one more O(K² / 64)
+    ///   pass to combine, for K classes.
+    func build(atom a: Int, into out: inout PortClassReach) {
+        let ing = contributions(ingress, atom: a, perRowNamed: true)
+        let egr = contributions(egress, atom: a, perRowNamed: false)
+        if out.fromExternal.rows != externalCount || out.fromExternal.columns != classCount {
+            out.fromExternal = BitMatrix(rows: externalCount, columns: classCount)
+        } else {
+            out.fromExternal.clearAll()
+        }
+        var admitsAll = BitSet(capacity: classCount)
+        fillIngressTransposed(ing, into: &out, admitsAll: &admitsAll)
+        var open = BitSet.full(capacity: classCount)
+        open.subtract(ingressIsolated)
+        for e in 0..<externalCount { out.fromExternal.formUnion(row: e, with: open) }
+        open.formUnion(admitsAll)
+        combineEgress(egr, open: open, into: &out)
+    }
+
+    /// Writes `ingressᵀ` (isolated destinations' rows) into `out.reach` and the external sources
+    /// into `out.fromExternal`. Destinations whose row admits every class go to `admitsAll`
+    /// instead (their column is all ones) so the transposition skips them.
+    /// - Complexity: see ``build(atom:into:)``.
+    func fillIngressTransposed(_ ing: [Contribution?], into out: inout PortClassReach, admitsAll: inout BitSet) {
+        let k = classCount, wpr = BitSet.wordCount(for: k)
+        var signature: [Int32] = [], last: [Int32] = [-2]
+        var lastRow = [UInt64](repeating: 0, count: wpr)
+        var lastExternal = BitSet(capacity: externalCount)
+        var lastFull = false
+        var external = BitSet(capacity: externalCount)
+        let tail: UInt64 = k & 63 == 0 ? ~0 : (1 << UInt64(k & 63)) - 1
+        var fromExternal = out.fromExternal
+        out.fromExternal = BitMatrix(rows: 0, columns: 0)
+        out.reach.assignTranspose(ofRows: k, columns: k) { d, row in
+            guard ingressIsolated.contains(d) else { return false }
+            signature.removeAll(keepingCapacity: true)
+            for j in ingressOf[d] {
+                guard let c = ing[Int(j)] else { continue }
+                if c.union != nil { signature.append(j) }
+                for (n, named) in c.named.enumerated() where named.mask.contains(d) {
+                    signature.append(-1 - j)
+                    signature.append(Int32(n))
+                }
+            }
+            if signature.isEmpty { return false }
+            if signature != last {
+                lastRow.withUnsafeMutableBufferPointer { acc in
+                    acc.update(repeating: 0)
+                    external.removeAll()
+                    var i = 0
+                    while i < signature.count {
+                        let j = signature[i]
+                        let peers: PeerSet?
+                        if j >= 0 {
+                            peers = ing[Int(j)]?.union
+                            i += 1
+                        } else {
+                            peers = ing[Int(-1 - j)]?.named[Int(signature[i + 1])].peers
+                            i += 2
+                        }
+                        guard let peers else { continue }
+                        peers.classes.words.withUnsafeBufferPointer { src in
+                            for w in 0..<min(wpr, src.count) { acc[w] |= src[w] }
+                        }
+                        external.formUnion(peers.external)
+                    }
+                    var full = wpr > 0
+                    for w in 0..<wpr where acc[w] != (w == wpr - 1 ? tail : ~0) { full = false; break }
+                    lastFull = full
+                }
+                lastExternal = external
+                swap(&last, &signature)
+            }
+            lastExternal.forEachMember { e in fromExternal[e, d] = true }
+            if lastFull {
+                admitsAll.insert(d)
+                return false
+            }
+            var any: UInt64 = 0
+            lastRow.withUnsafeBufferPointer { src in
+                for w in 0..<wpr { row[w] = src[w]; any |= src[w] }
+            }
+            return any != 0
+        }
+        out.fromExternal = fromExternal
+    }
+
+    /// Second pass: row s of R = (ingressᵀ[s] ∪ open) ∩ egress(s) when s is egress-isolated,
+    /// with egress(s) the union of the contributions of the directions selecting s (computed once
+    /// per run of classes with the same active directions); `toExternal` likewise.
+    /// - Complexity: O(K² / 64 + Σ distinct egress rows × active directions × (K + E) / 64).
+    func combineEgress(_ egr: [Contribution?], open: BitSet, into out: inout PortClassReach) {
+        let k = classCount, wpr = BitSet.wordCount(for: k)
+        if out.toExternal.rows != k || out.toExternal.columns != externalCount {
+            out.toExternal = BitMatrix(rows: k, columns: externalCount)
+        }
+        let allExternal = BitSet.full(capacity: externalCount)
+        let noExternal = BitSet(capacity: externalCount)
+        var signature: [Int32] = [], last: [Int32] = [-2]
+        var egressRow = [UInt64](repeating: 0, count: wpr)
+        var egressExternal = BitSet(capacity: externalCount)
+        var toExternal = out.toExternal
+        out.toExternal = BitMatrix(rows: 0, columns: 0)
+        out.reach.withWords { dst in
+            open.words.withUnsafeBufferPointer { op in
+                for s in 0..<k {
+                    let base = s * wpr
+                    guard egressIsolated.contains(s) else {
+                        for w in 0..<wpr { dst[base + w] |= op[w] }
+                        toExternal.setRow(s, to: allExternal)
+                        continue
+                    }
+                    signature.removeAll(keepingCapacity: true)
+                    for j in egressOf[s] where egr[Int(j)] != nil { signature.append(j) }
+                    if signature.isEmpty {
+                        for w in 0..<wpr { dst[base + w] = 0 }
+                        toExternal.setRow(s, to: noExternal)
+                        continue
+                    }
+                    if signature != last {
+                        egressRow.withUnsafeMutableBufferPointer { acc in
+                            acc.update(repeating: 0)
+                            egressExternal.removeAll()
+                            for j in signature {
+                                guard let peers = egr[Int(j)]?.union else { continue }
+                                peers.classes.words.withUnsafeBufferPointer { src in
+                                    for w in 0..<min(wpr, src.count) { acc[w] |= src[w] }
+                                }
+                                egressExternal.formUnion(peers.external)
+                            }
+                        }
+                        swap(&last, &signature)
+                    }
+                    egressRow.withUnsafeBufferPointer { eg in
+                        for w in 0..<wpr { dst[base + w] = (dst[base + w] | op[w]) & eg[w] }
+                    }
+                    toExternal.setRow(s, to: egressExternal)
                 }
             }
         }
-        return m
+        out.toExternal = toExternal
     }
 
     /// Named port → atom → classes resolving there.
@@ -130,31 +266,5 @@ struct ReachMatrixBuilder {
             out[ref] = perAtom
         }
         return out
-    }
-}
-
-/// Reusable K×K work matrices for ``ReachMatrixBuilder/build(atom:scratch:)``: building every port
-/// class with fresh matrices page-faults and zeroes 3 × K²/8 bytes each time (at 25k classes,
-/// 234 MB per port class), which dominated the full-result time. Not thread-safe: one per thread.
-final class ReachScratch: @unchecked Sendable {
-    private var ingress: BitMatrix
-    private var egress: BitMatrix
-    private var transposed: BitMatrix
-
-    init(classCount: Int) {
-        ingress = BitMatrix(rows: classCount, columns: classCount)
-        egress = BitMatrix(rows: classCount, columns: classCount)
-        transposed = BitMatrix(rows: classCount, columns: classCount)
-    }
-
-    /// Moves a buffer out (leaving an empty matrix) so the caller mutates it without a copy.
-    func takeIngress() -> BitMatrix { defer { ingress = BitMatrix(rows: 0, columns: 0) }; return ingress }
-    func takeEgress() -> BitMatrix { defer { egress = BitMatrix(rows: 0, columns: 0) }; return egress }
-    func takeTransposed() -> BitMatrix { defer { transposed = BitMatrix(rows: 0, columns: 0) }; return transposed }
-
-    func giveBack(ingress: BitMatrix, egress: BitMatrix, transposed: BitMatrix) {
-        self.ingress = ingress
-        self.egress = egress
-        self.transposed = transposed
     }
 }

@@ -152,3 +152,30 @@ import Testing
         for r in 0..<rows { for c in 0..<columns { #expect(fastKept[c, r] == (keep.contains(r) && m[r, c])) } }
     }
 }
+
+extension BitMatrixTransposeTests {
+    /// Rows produced on demand (some empty, sizes across the 512-row pass boundary), into fresh
+    /// and into reused, differently shaped and shared storage.
+    @Test(arguments: [(1, 1), (63, 65), (130, 70), (600, 129), (1100, 64)])
+    func assignTransposeMatchesNaive(rows: Int, columns: Int) {
+        var rng = SplitMix64(seed: UInt64(rows * 7 + columns))
+        var m = BitMatrix(rows: rows, columns: columns)
+        for r in 0..<rows where r % 7 != 3 { for c in 0..<columns where rng.next() % 3 == 0 { m[r, c] = true } }
+        let expected = m.transposed()
+        var fresh = BitMatrix(rows: 0, columns: 0)
+        var reused = BitMatrix(rows: columns, columns: rows)
+        for r in 0..<columns { for c in 0..<rows where (r + c) % 2 == 0 { reused[r, c] = true } }
+        let shared = reused
+        for target in [0, 1] {
+            var t = target == 0 ? fresh : reused
+            t.assignTranspose(ofRows: rows, columns: columns) { r, words in
+                let row = m.rowSet(r)
+                for w in 0..<words.count { words[w] = row.words[w] }
+                return !row.isEmpty
+            }
+            #expect(t == expected)
+            if target == 0 { fresh = t } else { reused = t }
+        }
+        for r in 0..<columns { for c in 0..<rows { #expect(shared[r, c] == ((r + c) % 2 == 0)) } }
+    }
+}
