@@ -31,10 +31,13 @@ public struct EndpointClasses: Sendable {
         var classOf: [Int] = []
         var members: [[Int]] = []
         classOf.reserveCapacity(catalog.endpoints.count)
-        for (i, e) in catalog.endpoints.enumerated() {
-            let key = Key(namespace: e.namespace, labels: keys.map { e.labels[$0] },
-                          namedPorts: names.map { e.namedPort($0.name, $0.protocolName) },
-                          ipAtoms: Array(Set(e.ips.compactMap(ipAtoms.atom(of:)))).sorted())
+        let endpoints = catalog.endpoints
+        for i in endpoints.indices {
+            var atoms = endpoints[i].ips.compactMap(ipAtoms.atom(of:))
+            if atoms.count > 1 { atoms = Array(Set(atoms)).sorted() }
+            let key = Key(namespace: endpoints[i].namespace, labels: keys.map { endpoints[i].labels[$0] },
+                          namedPorts: names.map { endpoints[i].namedPort($0.name, $0.protocolName) },
+                          ipAtoms: atoms)
             if let c = index[key] {
                 classOf.append(c)
                 members[c].append(i)

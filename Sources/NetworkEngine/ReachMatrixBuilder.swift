@@ -20,10 +20,11 @@ public struct PortClassReach: Sendable {
 /// Builds the class-level matrices of one port class: `R = egress ∧ ingressᵀ`, without ever
 /// materialising the ingress or egress K×K matrices.
 ///
-/// Ingress rows (one per destination class) are produced 512 at a time straight into the
-/// transposition (``ReachCore/BitMatrix/assignTranspose(ofRows:columns:fill:)``), which writes
-/// `ingressᵀ` into the result; a second pass ORs in the destinations that admit every source and
-/// ANDs each source row with its egress row, computed on the fly from the directions selecting it.
+/// Ingress rows (one per destination class) are produced 512 at a time straight into a masked
+/// transposition (``ReachCore/BitMatrix/assignTranspose(ofRows:columns:rowMasks:fill:)``) that
+/// writes each word of the result once: destinations admitting every source become a column
+/// mask, and each source row is ANDed with its egress row (one shared row per distinct set of
+/// active egress directions).
 struct ReachMatrixBuilder: Sendable {
     let classCount: Int
     let externalCount: Int
@@ -106,32 +107,78 @@ struct ReachMatrixBuilder: Sendable {
     /// The matrices of the port class of atom `a`, written into `out` (its storage is reused when
     /// the shapes match and nobody else holds it).
     /// - Complexity: O(Σ rules × (K + E) / 64) for the contributions, O((Σ active directions per
-    ///   isolated class, counting each distinct run once) × K / 64) for the rows, O(K² / 64) words
-    ///   written by the transposition plus 64×64 block transposes of its non-zero blocks (rows
-    ///   admitting every class are folded into a column mask instead), and one more O(K² / 64)
-    ///   pass to combine, for K classes.
+    ///   isolated class, counting each run of equal directions once) × K / 64) for the rows, and
+    ///   O(K² / 64) words written by the masked transposition plus 64×64 block transposes of its
+    ///   non-zero blocks (rows admitting every class become a column mask), for K classes; extra
+    ///   memory: one K/64-word row per distinct egress row.
     func build(atom a: Int, into out: inout PortClassReach) {
         let ing = contributions(ingress, atom: a, perRowNamed: true)
         let egr = contributions(egress, atom: a, perRowNamed: false)
-        if out.fromExternal.rows != externalCount || out.fromExternal.columns != classCount {
-            out.fromExternal = BitMatrix(rows: externalCount, columns: classCount)
-        } else {
-            out.fromExternal.clearAll()
-        }
-        var admitsAll = BitSet(capacity: classCount)
-        fillIngressTransposed(ing, into: &out, admitsAll: &admitsAll)
-        var open = BitSet.full(capacity: classCount)
-        open.subtract(ingressIsolated)
-        for e in 0..<externalCount { out.fromExternal.formUnion(row: e, with: open) }
-        open.formUnion(admitsAll)
-        combineEgress(egr, open: open, into: &out)
+        let masks = egressMasks(egr, toExternal: &out.toExternal)
+        fillIngressTransposed(ing, masks: masks, into: &out)
     }
 
-    /// Writes `ingressᵀ` (isolated destinations' rows) into `out.reach` and the external sources
-    /// into `out.fromExternal`. Destinations whose row admits every class go to `admitsAll`
-    /// instead (their column is all ones) so the transposition skips them.
+    /// Row s of R is ANDed with egress(s) when s is egress-isolated: the union of the
+    /// contributions of the directions selecting s, one mask row per distinct set of active
+    /// directions. Writes `toExternal` on the way.
+    /// - Complexity: O(K × directions per class + distinct egress rows × active directions × (K + E) / 64).
+    func egressMasks(_ egr: [Contribution?], toExternal: inout BitMatrix) -> TransposeRowMasks {
+        let k = classCount, wpr = BitSet.wordCount(for: k)
+        if toExternal.rows != k || toExternal.columns != externalCount {
+            toExternal = BitMatrix(rows: k, columns: externalCount)
+        }
+        let allExternal = BitSet.full(capacity: externalCount)
+        let noExternal = BitSet(capacity: externalCount)
+        var index = [Int32](repeating: TransposeRowMasks.keep, count: k)
+        var table: [UInt64] = []
+        var externals: [BitSet] = []
+        var known: [[Int32]: Int32] = [:]
+        var signature: [Int32] = [], last: [Int32] = [], lastIndex: Int32 = TransposeRowMasks.keep
+        for s in 0..<k {
+            guard egressIsolated.contains(s) else {
+                toExternal.setRow(s, to: allExternal)
+                continue
+            }
+            signature.removeAll(keepingCapacity: true)
+            for j in egressOf[s] where egr[Int(j)] != nil { signature.append(j) }
+            if signature.isEmpty {
+                index[s] = TransposeRowMasks.clear
+                toExternal.setRow(s, to: noExternal)
+                continue
+            }
+            if signature != last {
+                if let found = known[signature] {
+                    lastIndex = found
+                } else {
+                    lastIndex = Int32(externals.count)
+                    known[signature] = lastIndex
+                    let base = table.count
+                    table.append(contentsOf: repeatElement(0, count: wpr))
+                    var external = BitSet(capacity: externalCount)
+                    table.withUnsafeMutableBufferPointer { acc in
+                        for j in signature {
+                            guard let peers = egr[Int(j)]?.union else { continue }
+                            peers.classes.words.withUnsafeBufferPointer { src in
+                                for w in 0..<min(wpr, src.count) { acc[base + w] |= src[w] }
+                            }
+                            external.formUnion(peers.external)
+                        }
+                    }
+                    externals.append(external)
+                }
+                swap(&last, &signature)
+            }
+            index[s] = lastIndex
+            toExternal.setRow(s, to: externals[Int(lastIndex)])
+        }
+        return TransposeRowMasks(index: index, table: table)
+    }
+
+    /// Writes R = (ingressᵀ ∪ columns of destinations admitting every class) ∧ egress masks into
+    /// `out.reach`, producing each isolated destination's ingress row once per run of equal
+    /// active rules, and the external sources into `out.fromExternal`.
     /// - Complexity: see ``build(atom:into:)``.
-    func fillIngressTransposed(_ ing: [Contribution?], into out: inout PortClassReach, admitsAll: inout BitSet) {
+    func fillIngressTransposed(_ ing: [Contribution?], masks: TransposeRowMasks, into out: inout PortClassReach) {
         let k = classCount, wpr = BitSet.wordCount(for: k)
         var signature: [Int32] = [], last: [Int32] = [-2]
         var lastRow = [UInt64](repeating: 0, count: wpr)
@@ -141,8 +188,17 @@ struct ReachMatrixBuilder: Sendable {
         let tail: UInt64 = k & 63 == 0 ? ~0 : (1 << UInt64(k & 63)) - 1
         var fromExternal = out.fromExternal
         out.fromExternal = BitMatrix(rows: 0, columns: 0)
-        out.reach.assignTranspose(ofRows: k, columns: k) { d, row in
-            guard ingressIsolated.contains(d) else { return false }
+        if fromExternal.rows != externalCount || fromExternal.columns != classCount {
+            fromExternal = BitMatrix(rows: externalCount, columns: classCount)
+        } else {
+            fromExternal.clearAll()
+        }
+        var open = BitSet.full(capacity: classCount)
+        open.subtract(ingressIsolated)
+        for e in 0..<externalCount { fromExternal.formUnion(row: e, with: open) }
+        out.reach.assignTranspose(ofRows: k, columns: k, rowMasks: masks) { d, row in
+            // A destination no policy isolates admits every source.
+            guard ingressIsolated.contains(d) else { return .full }
             signature.removeAll(keepingCapacity: true)
             for j in ingressOf[d] {
                 guard let c = ing[Int(j)] else { continue }
@@ -152,7 +208,7 @@ struct ReachMatrixBuilder: Sendable {
                     signature.append(Int32(n))
                 }
             }
-            if signature.isEmpty { return false }
+            if signature.isEmpty { return .empty }
             if signature != last {
                 lastRow.withUnsafeMutableBufferPointer { acc in
                     acc.update(repeating: 0)
@@ -182,73 +238,14 @@ struct ReachMatrixBuilder: Sendable {
                 swap(&last, &signature)
             }
             lastExternal.forEachMember { e in fromExternal[e, d] = true }
-            if lastFull {
-                admitsAll.insert(d)
-                return false
-            }
+            if lastFull { return .full }
             var any: UInt64 = 0
             lastRow.withUnsafeBufferPointer { src in
                 for w in 0..<wpr { row[w] = src[w]; any |= src[w] }
             }
-            return any != 0
+            return any != 0 ? .written : .empty
         }
         out.fromExternal = fromExternal
-    }
-
-    /// Second pass: row s of R = (ingressᵀ[s] ∪ open) ∩ egress(s) when s is egress-isolated,
-    /// with egress(s) the union of the contributions of the directions selecting s (computed once
-    /// per run of classes with the same active directions); `toExternal` likewise.
-    /// - Complexity: O(K² / 64 + Σ distinct egress rows × active directions × (K + E) / 64).
-    func combineEgress(_ egr: [Contribution?], open: BitSet, into out: inout PortClassReach) {
-        let k = classCount, wpr = BitSet.wordCount(for: k)
-        if out.toExternal.rows != k || out.toExternal.columns != externalCount {
-            out.toExternal = BitMatrix(rows: k, columns: externalCount)
-        }
-        let allExternal = BitSet.full(capacity: externalCount)
-        let noExternal = BitSet(capacity: externalCount)
-        var signature: [Int32] = [], last: [Int32] = [-2]
-        var egressRow = [UInt64](repeating: 0, count: wpr)
-        var egressExternal = BitSet(capacity: externalCount)
-        var toExternal = out.toExternal
-        out.toExternal = BitMatrix(rows: 0, columns: 0)
-        out.reach.withWords { dst in
-            open.words.withUnsafeBufferPointer { op in
-                for s in 0..<k {
-                    let base = s * wpr
-                    guard egressIsolated.contains(s) else {
-                        for w in 0..<wpr { dst[base + w] |= op[w] }
-                        toExternal.setRow(s, to: allExternal)
-                        continue
-                    }
-                    signature.removeAll(keepingCapacity: true)
-                    for j in egressOf[s] where egr[Int(j)] != nil { signature.append(j) }
-                    if signature.isEmpty {
-                        for w in 0..<wpr { dst[base + w] = 0 }
-                        toExternal.setRow(s, to: noExternal)
-                        continue
-                    }
-                    if signature != last {
-                        egressRow.withUnsafeMutableBufferPointer { acc in
-                            acc.update(repeating: 0)
-                            egressExternal.removeAll()
-                            for j in signature {
-                                guard let peers = egr[Int(j)]?.union else { continue }
-                                peers.classes.words.withUnsafeBufferPointer { src in
-                                    for w in 0..<min(wpr, src.count) { acc[w] |= src[w] }
-                                }
-                                egressExternal.formUnion(peers.external)
-                            }
-                        }
-                        swap(&last, &signature)
-                    }
-                    egressRow.withUnsafeBufferPointer { eg in
-                        for w in 0..<wpr { dst[base + w] = (dst[base + w] | op[w]) & eg[w] }
-                    }
-                    toExternal.setRow(s, to: egressExternal)
-                }
-            }
-        }
-        out.toExternal = toExternal
     }
 
     /// Named port → atom → classes resolving there.

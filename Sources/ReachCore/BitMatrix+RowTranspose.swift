@@ -1,70 +1,111 @@
+/// What a row producer wrote for ``BitMatrix/assignTranspose(ofRows:columns:rowMasks:fill:)``.
+public enum TransposedRowFill: Sendable {
+    /// Nothing (the buffer is still all zero).
+    case empty
+    /// Some bits.
+    case written
+    /// Every column (the buffer must be left all zero: the row becomes one bit in a column mask).
+    case full
+}
+
+/// Per output row of a transposition: keep it, clear it, or AND it with one of a few shared rows.
+public struct TransposeRowMasks: Sendable {
+    public static let keep: Int32 = -1
+    public static let clear: Int32 = -2
+    /// Output row → ``keep``, ``clear`` or the index of a row of ``table``.
+    public var index: [Int32]
+    /// Mask rows of the output's words-per-row words each, concatenated.
+    public var table: [UInt64]
+
+    public init(index: [Int32], table: [UInt64]) {
+        self.index = index
+        self.table = table
+    }
+}
+
 extension BitMatrix {
     /// Row blocks (64 source rows each) transposed together, so that every cache line of an
     /// output row (8 words) is written in one go instead of once per row block.
     static let rowBlocksPerPass = 8
 
     /// Overwrites `self` with the transpose of a `rows × columns` matrix that is never
-    /// materialised: `fill(r, buffer)` writes source row `r` into a zeroed buffer of
-    /// `BitSet.wordCount(for: columns)` words (bits past `columns` must stay clear) and returns
-    /// whether it wrote anything. `self` becomes `columns × rows`; its storage is reused when the
-    /// shape already matches and it is uniquely referenced (every word is written, so no clearing
-    /// pass is needed).
+    /// materialised, then masked: output row `i` = (transposed row `i`) AND its mask in
+    /// `rowMasks` (when given). `fill(r, buffer)` writes source row `r` into a zeroed buffer of
+    /// `BitSet.wordCount(for: columns)` words (bits past `columns` must stay clear) and says what
+    /// it wrote; a `.full` row costs one bit of a column mask instead of a block transpose. `self`
+    /// becomes `columns × rows`; its storage is reused when the shape already matches and it is
+    /// uniquely referenced (every word is written, so no clearing pass is needed).
     ///
-    /// Source rows are produced 512 at a time into a band of 512 × columns / 64 words, then each
-    /// 64×64 block is transposed word-parallel (blocks that are all zero are written as zeros
-    /// without transposing).
+    /// Source rows are produced 512 at a time into a band of 512 × columns / 64 words; each
+    /// 64×64 block with a set bit is transposed word-parallel, all-zero blocks are only written.
     /// - Complexity: O(rows × columns / 64) words written plus O(non-zero blocks × 64 × 6) for the
     ///   block transposes, plus the cost of `fill`; extra memory 512 × columns / 8 bytes.
-    public mutating func assignTranspose(ofRows rows: Int, columns: Int,
-                                         fill: (_ row: Int, _ words: UnsafeMutableBufferPointer<UInt64>) -> Bool) {
+    public mutating func assignTranspose(ofRows rows: Int, columns: Int, rowMasks: TransposeRowMasks? = nil,
+                                         fill: (_ row: Int, _ words: UnsafeMutableBufferPointer<UInt64>) -> TransposedRowFill) {
         let rows = max(0, rows), columns = max(0, columns)
         if self.rows != columns || self.columns != rows { self = BitMatrix(rows: columns, columns: rows) }
         let wpr = BitSet.wordCount(for: columns), twpr = wordsPerRow
         guard wpr > 0, twpr > 0 else { return }
         let group = Self.rowBlocksPerPass
-        let bandRows = 64 * group
-        let band = UnsafeMutablePointer<UInt64>.allocate(capacity: bandRows * wpr)
+        let band = UnsafeMutablePointer<UInt64>.allocate(capacity: 64 * group * wpr)
+        // occupied[b * wpr + cb]: OR of the words cb of the rows of row block b (0 = empty block).
+        let occupied = UnsafeMutablePointer<UInt64>.allocate(capacity: group * wpr)
         let block = UnsafeMutablePointer<UInt64>.allocate(capacity: 64)
-        defer { band.deallocate(); block.deallocate() }
+        defer { band.deallocate(); occupied.deallocate(); block.deallocate() }
+        let maskIndex = rowMasks?.index ?? []
+        let maskTable = rowMasks?.table ?? []
         words.withUnsafeMutableBufferPointer { dstBuffer in
-            guard let dst = dstBuffer.baseAddress else { return }
-            var rb0 = 0
-            while rb0 < twpr {
-                let blocks = min(group, twpr - rb0)
-                // Non-empty rows of each row block of this pass.
-                var kept = [UInt64](repeating: 0, count: blocks)
-                band.update(repeating: 0, count: blocks * 64 * wpr)
-                for b in 0..<blocks {
-                    for k in 0..<64 {
-                        let r = (rb0 + b) << 6 + k
-                        guard r < rows else { break }
-                        let rowWords = UnsafeMutableBufferPointer(start: band.advanced(by: (b << 6 + k) * wpr), count: wpr)
-                        if fill(r, rowWords) { kept[b] |= 1 << UInt64(k) }
-                    }
-                }
-                for cb in 0..<wpr {
-                    let limit = min(64, columns - cb << 6)
+            maskTable.withUnsafeBufferPointer { table in
+                guard let dst = dstBuffer.baseAddress else { return }
+                var rb0 = 0
+                while rb0 < twpr {
+                    let blocks = min(group, twpr - rb0)
+                    var full = [UInt64](repeating: 0, count: blocks)
+                    band.update(repeating: 0, count: blocks * 64 * wpr)
+                    occupied.update(repeating: 0, count: blocks * wpr)
                     for b in 0..<blocks {
-                        var out = (cb << 6) * twpr + rb0 + b
-                        var any: UInt64 = 0
-                        if kept[b] != 0 {
-                            let base = band.advanced(by: (b << 6) * wpr + cb)
-                            for k in 0..<64 {
-                                let word = base[k * wpr]
-                                block[k] = word
-                                any |= word
+                        for k in 0..<64 {
+                            let r = (rb0 + b) << 6 + k
+                            guard r < rows else { break }
+                            let rowStart = band.advanced(by: (b << 6 + k) * wpr)
+                            switch fill(r, UnsafeMutableBufferPointer(start: rowStart, count: wpr)) {
+                            case .empty: break
+                            case .full: full[b] |= 1 << UInt64(k)
+                            case .written:
+                                let occ = occupied.advanced(by: b * wpr)
+                                for w in 0..<wpr { occ[w] |= rowStart[w] }
                             }
                         }
-                        if any == 0 {
-                            for _ in 0..<limit { dst[out] = 0; out += twpr }
-                            continue
-                        }
-                        Self.transpose64(block)
-                        for i in 0..<limit { dst[out] = block[i]; out += twpr }
                     }
+                    for cb in 0..<wpr {
+                        let limit = min(64, columns - cb << 6)
+                        for b in 0..<blocks {
+                            let rb = rb0 + b
+                            var out = (cb << 6) * twpr + rb
+                            if occupied[b * wpr + cb] != 0 {
+                                let base = band.advanced(by: (b << 6) * wpr + cb)
+                                for k in 0..<64 { block[k] = base[k * wpr] }
+                                Self.transpose64(block)
+                            } else {
+                                block.update(repeating: 0, count: 64)
+                            }
+                            let orWord = full[b]
+                            for i in 0..<limit {
+                                var value = block[i] | orWord
+                                if !maskIndex.isEmpty {
+                                    let m = maskIndex[cb << 6 + i]
+                                    if m == TransposeRowMasks.clear { value = 0 } else if m >= 0 { value &= table[Int(m) * twpr + rb] }
+                                }
+                                dst[out] = value
+                                out += twpr
+                            }
+                        }
+                    }
+                    rb0 += blocks
                 }
-                rb0 += blocks
             }
         }
+        // Bits past `rows` in each output row's last word come only from `full` (never set
+        // there: rows beyond `rows` are not filled), so the tails stay clear.
     }
 }
