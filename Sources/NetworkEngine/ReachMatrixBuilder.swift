@@ -33,11 +33,34 @@ struct ReachMatrixBuilder: Sendable {
     /// Named port → atom → classes whose representative resolves the name into that atom.
     let namedMask: [NamedPortRef: [Int: BitSet]]
     /// Class → indices into ``ingress`` / ``egress`` of the directions selecting it, increasing.
-    let ingressOf: [[Int32]]
-    let egressOf: [[Int32]]
+    let ingressOf: DirectionIndex
+    let egressOf: DirectionIndex
     /// Classes some policy isolates for ingress / egress (whatever the port).
     let ingressIsolated: BitSet
     let egressIsolated: BitSet
+
+    /// Class → directions selecting it, as one flat list (`list[start[c] ..< start[c + 1]]`).
+    struct DirectionIndex: Sendable {
+        var start: [Int32]
+        var list: [Int32]
+
+        /// - Complexity: O(Σ selected classes + directions × K / 64).
+        init(_ dirs: [CompiledDirection], classCount: Int) {
+            var counts = [Int32](repeating: 0, count: classCount + 1)
+            for dir in dirs { dir.selected.forEachMember { counts[$0 + 1] += 1 } }
+            for c in 0..<classCount { counts[c + 1] += counts[c] }
+            var next = counts
+            var list = [Int32](repeating: 0, count: Int(counts[classCount]))
+            for (j, dir) in dirs.enumerated() {
+                dir.selected.forEachMember { c in
+                    list[Int(next[c])] = Int32(j)
+                    next[c] += 1
+                }
+            }
+            start = counts
+            self.list = list
+        }
+    }
 
     /// - Complexity: O(Σ selected classes + directions × K / 64).
     init(classCount: Int, externalCount: Int, ingress: [CompiledDirection], egress: [CompiledDirection],
@@ -47,33 +70,32 @@ struct ReachMatrixBuilder: Sendable {
         self.ingress = ingress
         self.egress = egress
         self.namedMask = namedMask
-        func index(_ dirs: [CompiledDirection]) -> ([[Int32]], BitSet) {
-            var of = [[Int32]](repeating: [], count: classCount)
-            var isolated = BitSet(capacity: classCount)
-            for (j, dir) in dirs.enumerated() {
-                isolated.formUnion(dir.selected)
-                dir.selected.forEachMember { c in of[c].append(Int32(j)) }
-            }
-            return (of, isolated)
-        }
-        (ingressOf, ingressIsolated) = index(ingress)
-        (egressOf, egressIsolated) = index(egress)
+        ingressOf = DirectionIndex(ingress, classCount: classCount)
+        egressOf = DirectionIndex(egress, classCount: classCount)
+        var isolated = BitSet(capacity: classCount)
+        for dir in ingress { isolated.formUnion(dir.selected) }
+        ingressIsolated = isolated
+        isolated.removeAll()
+        for dir in egress { isolated.formUnion(dir.selected) }
+        egressIsolated = isolated
     }
 
-    /// What one direction contributes for one port atom: the peers of its rules active on every
-    /// row it selects, and (ingress) named-port rules active only on the rows in their mask.
-    struct Contribution {
-        var union: PeerSet?
-        var named: [(mask: BitSet, peers: PeerSet)]
+    /// What the directions contribute for one port atom, flat: per direction the index of the
+    /// union of its rules active on every row it selects (or -1), and (ingress) the named-port
+    /// rules active only on the rows in their mask.
+    struct Contributions {
+        var unionIndex: [Int32]
+        var unions: [PeerSet]
+        var named: [[(mask: BitSet, peers: PeerSet)]]
     }
 
-    /// One contribution per direction (`nil`: nothing allowed at this atom). Ingress resolves
-    /// named ports on the row (the destination), egress on the column.
+    /// Ingress resolves named ports on the row (the destination), egress on the column.
     /// - Complexity: O(Σ rules × (K + E) / 64).
-    func contributions(_ dirs: [CompiledDirection], atom a: Int, perRowNamed: Bool) -> [Contribution?] {
-        dirs.map { dir -> Contribution? in
+    func contributions(_ dirs: [CompiledDirection], atom a: Int, perRowNamed: Bool) -> Contributions {
+        var out = Contributions(unionIndex: [Int32](repeating: -1, count: dirs.count), unions: [],
+                                named: [[(mask: BitSet, peers: PeerSet)]](repeating: [], count: dirs.count))
+        for (j, dir) in dirs.enumerated() {
             var union: PeerSet? = nil
-            var named: [(mask: BitSet, peers: PeerSet)] = []
             func add(_ peers: PeerSet) {
                 if union == nil { union = peers } else { union?.formUnion(peers) }
             }
@@ -86,14 +108,48 @@ struct ReachMatrixBuilder: Sendable {
                     guard let mask = namedMask[ref]?[a] else { continue }
                     // Named ports never resolve on the outside world.
                     if perRowNamed {
-                        named.append((mask, rule.peers))
+                        out.named[j].append((mask, rule.peers))
                     } else {
                         add(PeerSet(classes: rule.peers.classes.intersection(mask), external: BitSet(capacity: externalCount)))
                     }
                 }
             }
-            return union == nil && named.isEmpty ? nil : Contribution(union: union, named: named)
+            if let union {
+                out.unionIndex[j] = Int32(out.unions.count)
+                out.unions.append(union)
+            }
         }
+        return out
+    }
+
+    /// ORs the peers of `signature` into `acc` / `external` and returns the range of non-zero
+    /// words. Entries ≥ 0 are union indices; a negative entry `-1 - j` is followed by the index
+    /// of a named rule of direction `j`.
+    /// - Complexity: O(entries × (K + E) / 64).
+    static func accumulate(_ signature: [Int32], _ c: Contributions, into acc: UnsafeMutableBufferPointer<UInt64>,
+                           external: inout BitSet) -> Range<Int> {
+        acc.update(repeating: 0)
+        external.removeAll()
+        var i = 0
+        while i < signature.count {
+            let j = signature[i]
+            let peers: PeerSet
+            if j >= 0 {
+                peers = c.unions[Int(j)]
+                i += 1
+            } else {
+                peers = c.named[Int(-1 - j)][Int(signature[i + 1])].peers
+                i += 2
+            }
+            peers.classes.words.withUnsafeBufferPointer { src in
+                for w in 0..<min(acc.count, src.count) { acc[w] |= src[w] }
+            }
+            external.formUnion(peers.external)
+        }
+        var lo = 0, hi = acc.count
+        while lo < hi, acc[lo] == 0 { lo += 1 }
+        while hi > lo, acc[hi - 1] == 0 { hi -= 1 }
+        return lo..<hi
     }
 
     /// The matrices of the port class of atom `a`, in fresh storage.
@@ -122,7 +178,7 @@ struct ReachMatrixBuilder: Sendable {
     /// contributions of the directions selecting s, one mask row per distinct set of active
     /// directions. Writes `toExternal` on the way.
     /// - Complexity: O(K × directions per class + distinct egress rows × active directions × (K + E) / 64).
-    func egressMasks(_ egr: [Contribution?], toExternal: inout BitMatrix) -> TransposeRowMasks {
+    func egressMasks(_ egr: Contributions, toExternal: inout BitMatrix) -> TransposeRowMasks {
         let k = classCount, wpr = BitSet.wordCount(for: k)
         if toExternal.rows != k || toExternal.columns != externalCount {
             toExternal = BitMatrix(rows: k, columns: externalCount)
@@ -134,13 +190,18 @@ struct ReachMatrixBuilder: Sendable {
         var externals: [BitSet] = []
         var known: [[Int32]: Int32] = [:]
         var signature: [Int32] = [], last: [Int32] = [], lastIndex: Int32 = TransposeRowMasks.keep
+        var external = BitSet(capacity: externalCount)
+        var row = [UInt64](repeating: 0, count: wpr)
         for s in 0..<k {
             guard egressIsolated.contains(s) else {
                 toExternal.setRow(s, to: allExternal)
                 continue
             }
             signature.removeAll(keepingCapacity: true)
-            for j in egressOf[s] where egr[Int(j)] != nil { signature.append(j) }
+            for i in Int(egressOf.start[s])..<Int(egressOf.start[s + 1]) {
+                let u = egr.unionIndex[Int(egressOf.list[i])]
+                if u >= 0 { signature.append(u) }
+            }
             if signature.isEmpty {
                 index[s] = TransposeRowMasks.clear
                 toExternal.setRow(s, to: noExternal)
@@ -152,18 +213,8 @@ struct ReachMatrixBuilder: Sendable {
                 } else {
                     lastIndex = Int32(externals.count)
                     known[signature] = lastIndex
-                    let base = table.count
-                    table.append(contentsOf: repeatElement(0, count: wpr))
-                    var external = BitSet(capacity: externalCount)
-                    table.withUnsafeMutableBufferPointer { acc in
-                        for j in signature {
-                            guard let peers = egr[Int(j)]?.union else { continue }
-                            peers.classes.words.withUnsafeBufferPointer { src in
-                                for w in 0..<min(wpr, src.count) { acc[base + w] |= src[w] }
-                            }
-                            external.formUnion(peers.external)
-                        }
-                    }
+                    _ = row.withUnsafeMutableBufferPointer { Self.accumulate(signature, egr, into: $0, external: &external) }
+                    table.append(contentsOf: row)
                     externals.append(external)
                 }
                 swap(&last, &signature)
@@ -178,13 +229,13 @@ struct ReachMatrixBuilder: Sendable {
     /// `out.reach`, producing each isolated destination's ingress row once per run of equal
     /// active rules, and the external sources into `out.fromExternal`.
     /// - Complexity: see ``build(atom:into:)``.
-    func fillIngressTransposed(_ ing: [Contribution?], masks: TransposeRowMasks, into out: inout PortClassReach) {
+    func fillIngressTransposed(_ ing: Contributions, masks: TransposeRowMasks, into out: inout PortClassReach) {
         let k = classCount, wpr = BitSet.wordCount(for: k)
         var signature: [Int32] = [], last: [Int32] = [-2]
         var lastRow = [UInt64](repeating: 0, count: wpr)
+        var lastRange = 0..<0
         var lastExternal = BitSet(capacity: externalCount)
         var lastFull = false
-        var external = BitSet(capacity: externalCount)
         let tail: UInt64 = k & 63 == 0 ? ~0 : (1 << UInt64(k & 63)) - 1
         var fromExternal = out.fromExternal
         out.fromExternal = BitMatrix(rows: 0, columns: 0)
@@ -196,71 +247,54 @@ struct ReachMatrixBuilder: Sendable {
         var open = BitSet.full(capacity: classCount)
         open.subtract(ingressIsolated)
         for e in 0..<externalCount { fromExternal.formUnion(row: e, with: open) }
+        let start = ingressOf.start, list = ingressOf.list, unionIndex = ing.unionIndex
         out.reach.assignTranspose(ofRows: k, columns: k, rowMasks: masks) { d, row in
             // A destination no policy isolates admits every source.
             guard ingressIsolated.contains(d) else { return .full }
             signature.removeAll(keepingCapacity: true)
-            for j in ingressOf[d] {
-                guard let c = ing[Int(j)] else { continue }
-                if c.union != nil { signature.append(j) }
-                for (n, named) in c.named.enumerated() where named.mask.contains(d) {
-                    signature.append(-1 - j)
-                    signature.append(Int32(n))
+            for i in Int(start[d])..<Int(start[d + 1]) {
+                let j = Int(list[i])
+                if unionIndex[j] >= 0 { signature.append(unionIndex[j]) }
+                if !ing.named[j].isEmpty {
+                    for (n, named) in ing.named[j].enumerated() where named.mask.contains(d) {
+                        signature.append(Int32(-1 - j))
+                        signature.append(Int32(n))
+                    }
                 }
             }
             if signature.isEmpty { return .empty }
             if signature != last {
-                lastRow.withUnsafeMutableBufferPointer { acc in
-                    acc.update(repeating: 0)
-                    external.removeAll()
-                    var i = 0
-                    while i < signature.count {
-                        let j = signature[i]
-                        let peers: PeerSet?
-                        if j >= 0 {
-                            peers = ing[Int(j)]?.union
-                            i += 1
-                        } else {
-                            peers = ing[Int(-1 - j)]?.named[Int(signature[i + 1])].peers
-                            i += 2
-                        }
-                        guard let peers else { continue }
-                        peers.classes.words.withUnsafeBufferPointer { src in
-                            for w in 0..<min(wpr, src.count) { acc[w] |= src[w] }
-                        }
-                        external.formUnion(peers.external)
-                    }
-                    var full = wpr > 0
-                    for w in 0..<wpr where acc[w] != (w == wpr - 1 ? tail : ~0) { full = false; break }
-                    lastFull = full
+                lastRange = lastRow.withUnsafeMutableBufferPointer { Self.accumulate(signature, ing, into: $0, external: &lastExternal) }
+                lastFull = lastRange == 0..<wpr
+                if lastFull {
+                    for w in 0..<wpr where lastRow[w] != (w == wpr - 1 ? tail : ~0) { lastFull = false; break }
                 }
-                lastExternal = external
                 swap(&last, &signature)
             }
             lastExternal.forEachMember { e in fromExternal[e, d] = true }
             if lastFull { return .full }
-            var any: UInt64 = 0
+            if lastRange.isEmpty { return .empty }
             lastRow.withUnsafeBufferPointer { src in
-                for w in 0..<wpr { row[w] = src[w]; any |= src[w] }
+                for w in lastRange { row[w] = src[w] }
             }
-            return any != 0 ? .written : .empty
+            return .written(words: lastRange)
         }
         out.fromExternal = fromExternal
     }
 
     /// Named port → atom → classes resolving there.
+    /// - Complexity: O(K × declared ports of a representative) hash lookups.
     static func namedMasks(classes: EndpointClasses, catalog: EndpointCatalog, refs: [NamedPortRef],
                            portAtoms: PortAtomTable) -> [NamedPortRef: [Int: BitSet]] {
         var out: [NamedPortRef: [Int: BitSet]] = [:]
-        for ref in refs {
-            var perAtom: [Int: BitSet] = [:]
-            for c in 0..<classes.count {
-                for n in catalog.endpoints[classes.representative(c)].namedPort(ref.name, ref.protocolName) {
-                    guard let a = portAtoms.atom(ref.protocolName, n) else { continue }
-                    perAtom[a, default: BitSet(capacity: classes.count)].insert(c)
-                }
+        for ref in refs { out[ref] = [:] }
+        for c in 0..<classes.count {
+            for port in catalog.endpoints[classes.representative(c)].ports {
+                guard let name = port.name else { continue }
+                let ref = NamedPortRef(name: name, protocolName: port.protocolName)
+                guard out[ref] != nil, let a = portAtoms.atom(ref.protocolName, port.containerPort) else { continue }
+                out[ref]?[a, default: BitSet(capacity: classes.count)].insert(c)
             }
-            out[ref] = perAtom
         }
         return out
     }

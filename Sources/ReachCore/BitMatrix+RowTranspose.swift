@@ -2,8 +2,8 @@
 public enum TransposedRowFill: Sendable {
     /// Nothing (the buffer is still all zero).
     case empty
-    /// Some bits.
-    case written
+    /// Some bits, all inside words `words` of the row (the other words are still zero).
+    case written(words: Range<Int>)
     /// Every column (the buffer must be left all zero: the row becomes one bit in a column mask).
     case full
 }
@@ -36,8 +36,9 @@ extension BitMatrix {
     /// becomes `columns × rows`; its storage is reused when the shape already matches and it is
     /// uniquely referenced (every word is written, so no clearing pass is needed).
     ///
-    /// Source rows are produced 512 at a time into a band of 512 × columns / 64 words; each
-    /// 64×64 block with a set bit is transposed word-parallel, all-zero blocks are only written.
+    /// Source rows are produced 512 at a time into a band of 512 × columns / 64 words (only the
+    /// word ranges rows report are scanned and cleared again); each 64×64 block with a set bit is
+    /// transposed word-parallel, all-zero blocks are only written.
     /// - Complexity: O(rows × columns / 64) words written plus O(non-zero blocks × 64 × 6) for the
     ///   block transposes, plus the cost of `fill`; extra memory 512 × columns / 8 bytes.
     public mutating func assignTranspose(ofRows rows: Int, columns: Int, rowMasks: TransposeRowMasks? = nil,
@@ -48,10 +49,14 @@ extension BitMatrix {
         guard wpr > 0, twpr > 0 else { return }
         let group = Self.rowBlocksPerPass
         let band = UnsafeMutablePointer<UInt64>.allocate(capacity: 64 * group * wpr)
+        band.initialize(repeating: 0, count: 64 * group * wpr)
         // occupied[b * wpr + cb]: OR of the words cb of the rows of row block b (0 = empty block).
         let occupied = UnsafeMutablePointer<UInt64>.allocate(capacity: group * wpr)
-        let block = UnsafeMutablePointer<UInt64>.allocate(capacity: 64)
-        defer { band.deallocate(); occupied.deallocate(); block.deallocate() }
+        // The transposed blocks of one column block, row block b at b × 64.
+        let blocksOut = UnsafeMutablePointer<UInt64>.allocate(capacity: 64 * group)
+        defer { band.deallocate(); occupied.deallocate(); blocksOut.deallocate() }
+        // Word ranges written into the band this pass (cleared again after it).
+        var written: [(row: Int, words: Range<Int>)] = []
         let maskIndex = rowMasks?.index ?? []
         let maskTable = rowMasks?.table ?? []
         words.withUnsafeMutableBufferPointer { dstBuffer in
@@ -61,45 +66,56 @@ extension BitMatrix {
                 while rb0 < twpr {
                     let blocks = min(group, twpr - rb0)
                     var full = [UInt64](repeating: 0, count: blocks)
-                    band.update(repeating: 0, count: blocks * 64 * wpr)
                     occupied.update(repeating: 0, count: blocks * wpr)
+                    written.removeAll(keepingCapacity: true)
                     for b in 0..<blocks {
                         for k in 0..<64 {
                             let r = (rb0 + b) << 6 + k
                             guard r < rows else { break }
-                            let rowStart = band.advanced(by: (b << 6 + k) * wpr)
+                            let bandRow = b << 6 + k
+                            let rowStart = band.advanced(by: bandRow * wpr)
                             switch fill(r, UnsafeMutableBufferPointer(start: rowStart, count: wpr)) {
                             case .empty: break
                             case .full: full[b] |= 1 << UInt64(k)
-                            case .written:
+                            case .written(let range):
+                                let lo = max(0, range.lowerBound), hi = min(wpr, range.upperBound)
+                                guard lo < hi else { break }
+                                written.append((bandRow, lo..<hi))
                                 let occ = occupied.advanced(by: b * wpr)
-                                for w in 0..<wpr { occ[w] |= rowStart[w] }
+                                for w in lo..<hi { occ[w] |= rowStart[w] }
                             }
                         }
                     }
                     for cb in 0..<wpr {
                         let limit = min(64, columns - cb << 6)
                         for b in 0..<blocks {
-                            let rb = rb0 + b
-                            var out = (cb << 6) * twpr + rb
+                            let dstBlock = blocksOut.advanced(by: b << 6)
                             if occupied[b * wpr + cb] != 0 {
                                 let base = band.advanced(by: (b << 6) * wpr + cb)
-                                for k in 0..<64 { block[k] = base[k * wpr] }
-                                Self.transpose64(block)
+                                for k in 0..<64 { dstBlock[k] = base[k * wpr] }
+                                Self.transpose64(dstBlock)
+                                let orWord = full[b]
+                                if orWord != 0 { for k in 0..<64 { dstBlock[k] |= orWord } }
                             } else {
-                                block.update(repeating: 0, count: 64)
-                            }
-                            let orWord = full[b]
-                            for i in 0..<limit {
-                                var value = block[i] | orWord
-                                if !maskIndex.isEmpty {
-                                    let m = maskIndex[cb << 6 + i]
-                                    if m == TransposeRowMasks.clear { value = 0 } else if m >= 0 { value &= table[Int(m) * twpr + rb] }
-                                }
-                                dst[out] = value
-                                out += twpr
+                                dstBlock.update(repeating: full[b], count: 64)
                             }
                         }
+                        // Output row i gets its `blocks` consecutive words (one cache line) at once.
+                        for i in 0..<limit {
+                            let out = dst.advanced(by: (cb << 6 + i) * twpr + rb0)
+                            let m = maskIndex.isEmpty ? TransposeRowMasks.keep : maskIndex[cb << 6 + i]
+                            if m == TransposeRowMasks.keep {
+                                for b in 0..<blocks { out[b] = blocksOut[b << 6 + i] }
+                            } else if m == TransposeRowMasks.clear {
+                                for b in 0..<blocks { out[b] = 0 }
+                            } else {
+                                let maskRow = Int(m) * twpr + rb0
+                                for b in 0..<blocks { out[b] = blocksOut[b << 6 + i] & table[maskRow + b] }
+                            }
+                        }
+                    }
+                    for (row, range) in written {
+                        band.advanced(by: row * wpr + range.lowerBound).update(repeating: 0, count: range.count)
                     }
                     rb0 += blocks
                 }

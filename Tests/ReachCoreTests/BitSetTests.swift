@@ -186,7 +186,8 @@ extension BitMatrixTransposeTests {
                 if r % 11 == 5, r % 7 != 3 { return .full }
                 let row = m.rowSet(r)
                 for w in 0..<words.count { words[w] = row.words[w] }
-                return row.isEmpty ? .empty : .written
+                guard let lo = row.words.firstIndex(where: { $0 != 0 }), let hi = row.words.lastIndex(where: { $0 != 0 }) else { return .empty }
+                return .written(words: lo..<(hi + 1))
             }
             if target < 2 {
                 #expect(t == expected)
