@@ -10,7 +10,7 @@ multi-document, `kind: List` / `*List`) and prints exactly the JSON contract of
 Semantics: ../shared/spec/networkpolicy.md, pod-to-pod pairs only (no external atoms).
 Endpoints are Pod objects (hostNetwork pods left out) plus pod-template workloads without Pod
 objects (`ns/name[Kind]`), as the tool does. The input is assumed valid: the tool's validation
-(objects with errors are dropped) is not repeated here.
+(objects with errors are dropped) is not repeated here, except the endPort rule.
 
 The evaluator is deliberately plain: Python ints are bitsets over the endpoints (bit i =
 endpoint i, endpoints sorted by display name); per probe and policy it builds the selected set,
@@ -111,9 +111,26 @@ class Cluster:
             elif kind == "Pod":
                 self.pods.append((ns, name, doc))
             elif kind == "NetworkPolicy":
-                self.policies.append((ns, name, doc))
+                if valid_policy(doc):
+                    self.policies.append((ns, name, doc))
             else:
                 self.workloads.append((kind, ns, name, doc))
+
+
+def valid_policy(doc):
+    """The API server's endPort rule (the one check the generators can trip): endPort needs a
+    numeric port and must be ≥ it; a policy breaking it is never stored (the tool drops it too)."""
+    spec = doc.get("spec") or {}
+    for direction in ("ingress", "egress"):
+        for rule in spec.get(direction) or []:
+            for entry in (rule or {}).get("ports") or []:
+                end = entry.get("endPort")
+                if end is None:
+                    continue
+                port = entry.get("port")
+                if not isinstance(port, int) or not isinstance(end, int) or end < port or end > 65535:
+                    return False
+    return True
 
 
 def container_ports(spec):

@@ -91,7 +91,9 @@ extension ClusterGenerator {
                 switch rng.below(5) {
                 case 0: rule += "        - {protocol: \(rng.pick(["TCP", "UDP", "SCTP"]))}\n"
                 case 1: rule += "        - {\(proto)port: \(rng.pick(["http", "dns", "dns-tcp", "https", "metrics"]))}\n"
-                case 2: rule += "        - {\(proto)port: \(rng.pick([53, 80, 8000])), endPort: \(rng.pick([443, 8080, 9100]))}\n"
+                case 2:
+                    let range = rng.pick([(53, 80), (80, 443), (8000, 8080), (80, 9100)])
+                    rule += "        - {\(proto)port: \(range.0), endPort: \(range.1)}\n"
                 default: rule += "        - {\(proto)port: \(rng.pick([53, 80, 443, 8080]))}\n"
                 }
             }

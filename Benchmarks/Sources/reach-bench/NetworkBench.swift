@@ -19,19 +19,23 @@ struct NetworkBench: ParsableCommand {
     func run() throws {
         let podCounts = pods.split(separator: ",").compactMap { Int($0) }
         let policyCounts = policies.split(separator: ",").compactMap { Int($0) }
-        print("| pods | policies | classes | port atoms | port classes | analyze (median) | analyze + all port classes (median) | peak RSS |")
-        print("|---|---|---|---|---|---|---|---|")
+        print("| pods | policies | classes | port atoms | port classes | analyze (median) | analyze + all port classes (median) | CPU: analyze / port classes (median) | peak RSS |")
+        print("|---|---|---|---|---|---|---|---|---|")
         for (p, n) in zip(podCounts, policyCounts) {
             let snapshot = Self.cluster(pods: p, policies: n, seed: seed)
             var reach: NetworkReach? = nil
+            var portClassCPU: [Double] = []
             let times = Measure.time(runs: runs) {
                 let r = NetworkEngine.analyze(snapshot)
+                let c0 = Measure.processCPU()
                 r.forEachPortClass { _, _ in }
+                portClassCPU.append(Measure.processCPU() - c0)
                 reach = r
             }
             guard let reach else { continue }
-            let analyzeOnly = Measure.time(runs: runs) { _ = NetworkEngine.analyze(snapshot) }
-            print("| \(p) | \(n) | \(reach.classes.count) | \(reach.portAtoms.atoms.count) | \(reach.portClassCount) | \(Measure.ms(Measure.median(analyzeOnly))) | \(Measure.ms(Measure.median(times))) | \(Measure.mb(Measure.peakRSS())) |")
+            let analyzeOnly = Measure.timeWithCPU(runs: runs) { _ = NetworkEngine.analyze(snapshot) }
+            let cpu = "\(Measure.ms(Measure.median(analyzeOnly.cpu))) / \(Measure.ms(Measure.median(portClassCPU.sorted())))"
+            print("| \(p) | \(n) | \(reach.classes.count) | \(reach.portAtoms.atoms.count) | \(reach.portClassCount) | \(Measure.ms(Measure.median(analyzeOnly.wall))) | \(Measure.ms(Measure.median(times))) | \(cpu) | \(Measure.mb(Measure.peakRSS())) |")
         }
         expand()
     }
