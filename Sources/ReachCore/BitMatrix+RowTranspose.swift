@@ -57,6 +57,8 @@ extension BitMatrix {
         defer { band.deallocate(); occupied.deallocate(); blocksOut.deallocate() }
         // Word ranges written into the band this pass (cleared again after it).
         var written: [(row: Int, words: Range<Int>)] = []
+        // full[b]: rows of row block b that are all ones (a column mask of the output).
+        var full = [UInt64](repeating: 0, count: group)
         let maskIndex = rowMasks?.index ?? []
         let maskTable = rowMasks?.table ?? []
         words.withUnsafeMutableBufferPointer { dstBuffer in
@@ -65,7 +67,7 @@ extension BitMatrix {
                 var rb0 = 0
                 while rb0 < twpr {
                     let blocks = min(group, twpr - rb0)
-                    var full = [UInt64](repeating: 0, count: blocks)
+                    for b in 0..<group { full[b] = 0 }
                     occupied.update(repeating: 0, count: blocks * wpr)
                     written.removeAll(keepingCapacity: true)
                     for b in 0..<blocks {
@@ -88,29 +90,30 @@ extension BitMatrix {
                     }
                     for cb in 0..<wpr {
                         let limit = min(64, columns - cb << 6)
-                        for b in 0..<blocks {
+                        // Bit b: row block b has a set bit in this column block (else its
+                        // output words are just the column mask `full[b]`).
+                        var transposed: UInt64 = 0
+                        for b in 0..<blocks where occupied[b * wpr + cb] != 0 {
                             let dstBlock = blocksOut.advanced(by: b << 6)
-                            if occupied[b * wpr + cb] != 0 {
-                                let base = band.advanced(by: (b << 6) * wpr + cb)
-                                for k in 0..<64 { dstBlock[k] = base[k * wpr] }
-                                Self.transpose64(dstBlock)
-                                let orWord = full[b]
-                                if orWord != 0 { for k in 0..<64 { dstBlock[k] |= orWord } }
-                            } else {
-                                dstBlock.update(repeating: full[b], count: 64)
-                            }
+                            let base = band.advanced(by: (b << 6) * wpr + cb)
+                            for k in 0..<64 { dstBlock[k] = base[k * wpr] }
+                            Self.transpose64(dstBlock)
+                            let orWord = full[b]
+                            if orWord != 0 { for k in 0..<64 { dstBlock[k] |= orWord } }
+                            transposed |= 1 << UInt64(b)
                         }
                         // Output row i gets its `blocks` consecutive words (one cache line) at once.
                         for i in 0..<limit {
                             let out = dst.advanced(by: (cb << 6 + i) * twpr + rb0)
                             let m = maskIndex.isEmpty ? TransposeRowMasks.keep : maskIndex[cb << 6 + i]
-                            if m == TransposeRowMasks.keep {
-                                for b in 0..<blocks { out[b] = blocksOut[b << 6 + i] }
-                            } else if m == TransposeRowMasks.clear {
+                            if m == TransposeRowMasks.clear {
                                 for b in 0..<blocks { out[b] = 0 }
-                            } else {
-                                let maskRow = Int(m) * twpr + rb0
-                                for b in 0..<blocks { out[b] = blocksOut[b << 6 + i] & table[maskRow + b] }
+                                continue
+                            }
+                            for b in 0..<blocks {
+                                var value = (transposed >> UInt64(b)) & 1 != 0 ? blocksOut[b << 6 + i] : full[b]
+                                if m >= 0 { value &= table[Int(m) * twpr + rb0 + b] }
+                                out[b] = value
                             }
                         }
                     }
