@@ -16,25 +16,53 @@ public struct EndpointClasses: Sendable {
     /// The first member, whose attributes stand for the class.
     public func representative(_ c: Int) -> Int { members[c][0] }
 
-    private struct Key: Hashable {
-        var namespace: String
-        var labels: [String?]
-        var namedPorts: [[Int]]
-        var ipAtoms: [Int]
-    }
-
-    /// - Complexity: O(endpoints × (keys + named ports × ports + IPs × log atoms)).
+    /// - Complexity: O(endpoints × (keys + ports + IPs × log atoms)) hash operations on short
+    ///   strings: namespaces, label values, port lists and resolved named-port maps are interned
+    ///   to integers, and the class key is a small integer array.
     public init(catalog: EndpointCatalog, policies: [NetworkPolicy], ipAtoms: IPAtomTable) {
         let keys = EndpointClasses.selectorKeys(policies).sorted()
         let names = EndpointClasses.namedPortRefs(policies)
-        var index: [Key: Int] = [:]
+        var namespaceIDs: [String: Int32] = [:]
+        var valueIDs = [[String: Int32]](repeating: [:], count: keys.count)
+        // Declared ports → id of the resolved named-port map (most endpoints share a few lists).
+        var portsIDs: [[ContainerPort]: Int32] = [:]
+        var resolvedIDs: [[[Int]]: Int32] = [:]
+        var index: [[Int32]: Int] = [:]
         var classOf: [Int] = []
         var members: [[Int]] = []
         classOf.reserveCapacity(catalog.endpoints.count)
-        for (i, e) in catalog.endpoints.enumerated() {
-            let key = Key(namespace: e.namespace, labels: keys.map { e.labels[$0] },
-                          namedPorts: names.map { e.namedPort($0.name, $0.protocolName) },
-                          ipAtoms: Array(Set(e.ips.compactMap(ipAtoms.atom(of:)))).sorted())
+        var key: [Int32] = []
+        let endpoints = catalog.endpoints
+        for i in endpoints.indices {
+            key.removeAll(keepingCapacity: true)
+            let ns = endpoints[i].namespace
+            if let id = namespaceIDs[ns] { key.append(id) } else {
+                let id = Int32(namespaceIDs.count)
+                namespaceIDs[ns] = id
+                key.append(id)
+            }
+            for (k, labelKey) in keys.enumerated() {
+                guard let value = endpoints[i].labels[labelKey] else { key.append(-1); continue }
+                if let id = valueIDs[k][value] { key.append(id) } else {
+                    let id = Int32(valueIDs[k].count)
+                    valueIDs[k][value] = id
+                    key.append(id)
+                }
+            }
+            let ports = endpoints[i].ports
+            if let id = portsIDs[ports] { key.append(id) } else {
+                let resolved = names.map { endpoints[i].namedPort($0.name, $0.protocolName) }
+                let id: Int32
+                if let known = resolvedIDs[resolved] { id = known } else {
+                    id = Int32(resolvedIDs.count)
+                    resolvedIDs[resolved] = id
+                }
+                portsIDs[ports] = id
+                key.append(id)
+            }
+            var atoms = endpoints[i].ips.compactMap(ipAtoms.atom(of:))
+            if atoms.count > 1 { atoms = Array(Set(atoms)).sorted() }
+            for a in atoms { key.append(Int32(a)) }
             if let c = index[key] {
                 classOf.append(c)
                 members[c].append(i)

@@ -38,9 +38,12 @@ public struct NetworkEndpoint: Hashable, Sendable {
     public var workloadName: String { ownerName ?? "\(namespace)/\(name)[\(kind.rawValue)]" }
 
     /// Container port numbers named `name` with `protocolName` (sorted, usually one).
-    /// - Complexity: O(ports).
+    /// - Complexity: O(ports); allocates only when a port matches.
     public func namedPort(_ name: String, _ protocolName: NetworkProtocol) -> [Int] {
-        Array(Set(ports.filter { $0.name == name && $0.protocolName == protocolName }.map(\.containerPort))).sorted()
+        var out: [Int] = []
+        for p in ports where p.protocolName == protocolName && p.name == name { out.append(p.containerPort) }
+        if out.count > 1 { out = Array(Set(out)).sorted() }
+        return out
     }
 
     /// Every declared (protocol, containerPort) as probes.
@@ -66,32 +69,36 @@ public struct EndpointCatalog: Sendable {
             namespaceLabels[ns.name] = ns.effectiveLabels
             declaredNamespaces.insert(ns.name)
         }
-        var podsByNamespace: [String: [Pod]] = [:]
-        for pod in snapshot.pods {
-            let ns = pod.namespace ?? "default"
-            if pod.spec.hostNetwork {
+        // Pods are referred to by index: copying a Pod value retains every field.
+        let pods = snapshot.pods
+        var podsByNamespace: [String: [Int]] = [:]
+        endpoints.reserveCapacity(pods.count + snapshot.workloads.count)
+        for pi in pods.indices {
+            let ns = pods[pi].namespace ?? "default"
+            if pods[pi].spec.hostNetwork {
                 diagnostics.append(Diagnostic(
-                    id: NetworkDiagnosticID.hostNetworkPod, severity: .warning, location: pod.location,
-                    message: "pod \(ns)/\(pod.name) uses hostNetwork: not selected by policies and not a pod peer"))
+                    id: NetworkDiagnosticID.hostNetworkPod, severity: .warning, location: pods[pi].location,
+                    message: "pod \(ns)/\(pods[pi].name) uses hostNetwork: not selected by policies and not a pod peer"))
                 continue
             }
-            podsByNamespace[ns, default: []].append(pod)
-            let ips = pod.podIPs.compactMap(IPAddress.init)
-            endpoints.append(NetworkEndpoint(kind: .pod, namespace: ns, name: pod.name, labels: pod.meta.labels, ips: ips,
-                                             ports: pod.spec.allPorts, location: pod.location,
-                                             ownerName: pod.owners.first.map { "\(ns)/\($0.name)[\($0.kind)]" }))
+            podsByNamespace[ns, default: []].append(pi)
+            let ips = pods[pi].podIPs.compactMap(IPAddress.init)
+            endpoints.append(NetworkEndpoint(kind: .pod, namespace: ns, name: pods[pi].name, labels: pods[pi].meta.labels, ips: ips,
+                                             ports: pods[pi].spec.allPorts, location: pods[pi].location,
+                                             ownerName: pods[pi].owners.first.map { "\(ns)/\($0.name)[\($0.kind)]" }))
         }
         // Owner names, and owner names with a `-suffix` dropped (Deployment → ReplicaSet → Pod, CronJob → Job → Pod).
         var owned: Set<String> = []
-        for (ns, pods) in podsByNamespace {
-            for owner in pods.flatMap(\.owners) {
+        for (ns, indices) in podsByNamespace {
+            for owner in indices.flatMap({ pods[$0].owners }) {
                 owned.insert("\(ns)/\(owner.name)")
                 if owner.kind == "ReplicaSet" || owner.kind == "Job", let dash = owner.name.lastIndex(of: "-") { owned.insert("\(ns)/\(owner.name[..<dash])") }
             }
         }
+        var ownerless = OwnerlessPodIndex(pods: pods, byNamespace: podsByNamespace)
         for w in snapshot.workloads {
             let ns = w.namespace ?? "default"
-            if owned.contains("\(ns)/\(w.name)") || EndpointCatalog.hasPods(w, podsByNamespace[ns] ?? []) { continue }
+            if owned.contains("\(ns)/\(w.name)") || ownerless.hasPods(w, namespace: ns) { continue }
             if w.template.hostNetwork {
                 diagnostics.append(Diagnostic(
                     id: NetworkDiagnosticID.hostNetworkPod, severity: .warning, location: w.location,
@@ -103,19 +110,54 @@ public struct EndpointCatalog: Sendable {
         }
         let names = endpoints.map { Array($0.displayName.utf8) }
         endpoints = endpoints.indices.sorted { names[$0].lexicographicallyPrecedes(names[$1]) }.map { endpoints[$0] }
-        for e in endpoints where namespaceLabels[e.namespace] == nil {
-            namespaceLabels[e.namespace] = ["kubernetes.io/metadata.name": e.namespace]
+        for i in endpoints.indices where namespaceLabels[endpoints[i].namespace] == nil {
+            let ns = endpoints[i].namespace
+            namespaceLabels[ns] = ["kubernetes.io/metadata.name": ns]
             diagnostics.append(Diagnostic(
-                id: NetworkDiagnosticID.undeclaredNamespace, severity: .warning, location: e.location,
-                message: "namespace \(e.namespace) has no Namespace object; analysed with only kubernetes.io/metadata.name"))
+                id: NetworkDiagnosticID.undeclaredNamespace, severity: .warning, location: endpoints[i].location,
+                message: "namespace \(ns) has no Namespace object; analysed with only kubernetes.io/metadata.name"))
         }
     }
 
     /// Whether a workload has Pod objects besides owner references (checked first by the
     /// caller): an ownerless pod of its namespace that its non-empty selector matches.
-    static func hasPods(_ w: Workload, _ pods: [Pod]) -> Bool {
+    /// - Complexity: O(pods of the namespace × selector size).
+    static func hasPods(_ w: Workload, _ indices: [Int], in pods: [Pod]) -> Bool {
         guard let sel = w.selector, !sel.isEmpty else { return false }
-        return pods.contains { $0.owners.isEmpty && sel.matches($0.meta.labels) }
+        return indices.contains { pods[$0].owners.isEmpty && sel.matches(pods[$0].meta.labels) }
+    }
+
+    /// Ownerless pods of each namespace indexed by (label key, value), built per (namespace, key)
+    /// on first use, so that checking W workloads against P pods costs O(P + W × candidates)
+    /// rather than O(W × pods of the namespace).
+    struct OwnerlessPodIndex {
+        let pods: [Pod]
+        let byNamespace: [String: [Int]]
+        private var index: [String: [String: [String: [Int]]]] = [:]
+
+        init(pods: [Pod], byNamespace: [String: [Int]]) {
+            self.pods = pods
+            self.byNamespace = byNamespace
+        }
+
+        /// Same answer as ``EndpointCatalog/hasPods(_:_:in:)``.
+        /// - Complexity: O(pods of the namespace) the first time a key is used there, then
+        ///   O(candidates with the first matchLabels pair × selector size).
+        mutating func hasPods(_ w: Workload, namespace ns: String) -> Bool {
+            guard let sel = w.selector, !sel.isEmpty else { return false }
+            guard let key = sel.matchLabels.keys.min(), let value = sel.matchLabels[key] else {
+                return EndpointCatalog.hasPods(w, byNamespace[ns] ?? [], in: pods)
+            }
+            if index[ns]?[key] == nil {
+                var byValue: [String: [Int]] = [:]
+                for i in byNamespace[ns] ?? [] where pods[i].owners.isEmpty {
+                    if let v = pods[i].meta.labels[key] { byValue[v, default: []].append(i) }
+                }
+                index[ns, default: [:]][key] = byValue
+            }
+            let candidates = index[ns]?[key]?[value] ?? []
+            return candidates.contains { sel.matches(pods[$0].meta.labels) }
+        }
     }
 
     /// Labels of `namespace` (at least `kubernetes.io/metadata.name`).

@@ -45,6 +45,8 @@ struct PolicyCompiler {
     private var blockCache: [IPBlock: PeerSet] = [:]
     private var namespaceRows: [String: BitSet] = [:]
     private var classesByNamespace: [String: [Int]] = [:]
+    /// Class → the IP atoms of its representative's IPs (for ipBlock peers).
+    private var classAtoms: [[Int]] = []
 
     init(catalog: EndpointCatalog, classes: EndpointClasses, ipAtoms: IPAtomTable, portAtoms: PortAtomTable) {
         self.catalog = catalog
@@ -55,6 +57,7 @@ struct PolicyCompiler {
             let ns = catalog.endpoints[classes.representative(c)].namespace
             namespaceRows[ns, default: BitSet(capacity: classes.count)].insert(c)
             classesByNamespace[ns, default: []].append(c)
+            classAtoms.append(catalog.endpoints[classes.representative(c)].ips.compactMap(ipAtoms.atom(of:)))
         }
     }
 
@@ -143,15 +146,13 @@ struct PolicyCompiler {
     }
 
     /// Classes whose IPs fall in the block, and the external atoms inside it.
+    /// - Complexity: O(atoms × excepts + classes × IPs), cached per block.
     mutating func blockRow(_ block: IPBlock) -> PeerSet {
         if let cached = blockCache[block] { return cached }
         var row = PeerSet(classes: BitSet(capacity: width), external: BitSet(capacity: externalWidth))
-        let inside = Set(ipAtoms.atoms(in: block))
-        for a in inside { row.external.insert(a) }
-        for c in 0..<classes.count {
-            let e = catalog.endpoints[classes.representative(c)]
-            if e.ips.contains(where: { ipAtoms.atom(of: $0).map(inside.contains) ?? false }) { row.classes.insert(c) }
-        }
+        for a in ipAtoms.atoms(in: block) { row.external.insert(a) }
+        let inside = row.external
+        for c in 0..<classes.count where classAtoms[c].contains(where: inside.contains) { row.classes.insert(c) }
         blockCache[block] = row
         return row
     }

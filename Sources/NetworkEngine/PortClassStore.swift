@@ -27,22 +27,33 @@ final class PortClassStore: Sendable {
     }
 
     /// Computes every port class in order (cached ones reused), keeping none new. Two port
-    /// classes are built at a time on separate cores, each with its own reusable scratch.
-    /// - Complexity: port classes × one build, halved in wall time on 2 cores; memory 2 × scratch.
+    /// classes are built at a time on separate cores; each lane reuses its result storage for its
+    /// next port class when `body` did not keep the previous one.
+    /// - Complexity: port classes × one build, halved in wall time on 2 cores; memory 2 × K²/8 bytes.
     func forEach(_ body: (Int, PortClassReach) -> Void) {
         let lanes = 2
-        let scratch = (0..<lanes).map { _ in ReachScratch(classCount: builder.classCount) }
+        let storage = (0..<lanes).map { _ in Lane() }
         var q = 0
         while q < representatives.count {
             let batch = Array(q..<min(q + lanes, representatives.count))
             let results = Slots(count: batch.count)
             DispatchQueue.concurrentPerform(iterations: batch.count) { i in
                 let pc = batch[i]
-                results.set(i, cache.withLock({ $0[pc] }) ?? builder.build(atom: representatives[pc], scratch: scratch[i]))
+                if let hit = cache.withLock({ $0[pc] }) {
+                    results.set(i, hit)
+                } else {
+                    builder.build(atom: representatives[pc], into: &storage[i].value)
+                    results.set(i, storage[i].value)
+                }
             }
             for (i, pc) in batch.enumerated() { if let r = results.get(i) { body(pc, r) } }
             q += lanes
         }
+    }
+
+    /// One lane's reusable result storage (touched by one worker at a time).
+    private final class Lane: @unchecked Sendable {
+        var value = PortClassReach.empty
     }
 
     /// Result slots written once from concurrent workers.

@@ -22,7 +22,7 @@ public struct IPAddress: Hashable, Comparable, Sendable, CustomStringConvertible
     /// tail). Returns `nil` for anything else.
     /// - Complexity: O(length of text).
     public init?(_ text: String) {
-        if text.contains(":") {
+        if text.utf8.contains(UInt8(ascii: ":")) {
             guard let v = IPAddress.parseV6(Substring(text)) else { return nil }
             self.init(family: .v6, value: v)
         } else {
@@ -31,7 +31,30 @@ public struct IPAddress: Hashable, Comparable, Sendable, CustomStringConvertible
         }
     }
 
+    /// Dotted quad, 1–3 decimal digits per part, each ≤ 255.
+    /// - Complexity: O(length), no allocation.
     static func parseV4(_ s: Substring) -> UInt32? {
+        var value: UInt32 = 0, part: UInt32 = 0, digits = 0, dots = 0
+        for byte in s.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard digits > 0, dots < 3 else { return nil }
+                value = value << 8 | part
+                part = 0; digits = 0; dots += 1
+            } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                digits += 1
+                guard digits <= 3 else { return nil }
+                part = part * 10 + UInt32(byte - UInt8(ascii: "0"))
+                guard part <= 255 else { return nil }
+            } else {
+                return nil
+            }
+        }
+        guard dots == 3, digits > 0 else { return nil }
+        return value << 8 | part
+    }
+
+    /// The original split-based parser (kept for the tests' cross-check).
+    static func parseV4Reference(_ s: Substring) -> UInt32? {
         let parts = s.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 4 else { return nil }
         var value: UInt32 = 0

@@ -152,3 +152,57 @@ import Testing
         for r in 0..<rows { for c in 0..<columns { #expect(fastKept[c, r] == (keep.contains(r) && m[r, c])) } }
     }
 }
+
+extension BitMatrixTransposeTests {
+    /// Rows produced on demand (some empty, some full, sizes across the 512-row pass boundary),
+    /// into fresh and into reused and shared storage, with and without row masks.
+    @Test(arguments: [(1, 1), (63, 65), (130, 70), (600, 129), (1100, 64)])
+    func assignTransposeMatchesNaive(rows: Int, columns: Int) {
+        var rng = SplitMix64(seed: UInt64(rows * 7 + columns))
+        var m = BitMatrix(rows: rows, columns: columns)
+        for r in 0..<rows where r % 7 != 3 {
+            for c in 0..<columns where r % 11 == 5 || rng.next() % 3 == 0 { m[r, c] = true }
+        }
+        let expected = m.transposed()
+        let twpr = BitSet.wordCount(for: rows)
+        var table = [UInt64](repeating: 0, count: 2 * twpr)
+        for w in table.indices { table[w] = rng.next() }
+        var index: [Int32] = []
+        for i in 0..<columns {
+            switch i % 3 {
+            case 0: index.append(TransposeRowMasks.keep)
+            case 1: index.append(TransposeRowMasks.clear)
+            default: index.append(Int32(i % 2))
+            }
+        }
+        let masks = TransposeRowMasks(index: index, table: table)
+        var fresh = BitMatrix(rows: 0, columns: 0)
+        var reused = BitMatrix(rows: columns, columns: rows)
+        for r in 0..<columns { for c in 0..<rows where (r + c) % 2 == 0 { reused[r, c] = true } }
+        let shared = reused
+        for target in 0..<4 {
+            var t = target % 2 == 0 ? fresh : reused
+            t.assignTranspose(ofRows: rows, columns: columns, rowMasks: target < 2 ? nil : masks) { r, words in
+                if r % 11 == 5, r % 7 != 3 { return .full }
+                let row = m.rowSet(r)
+                for w in 0..<words.count { words[w] = row.words[w] }
+                guard let lo = row.words.firstIndex(where: { $0 != 0 }), let hi = row.words.lastIndex(where: { $0 != 0 }) else { return .empty }
+                return .written(words: lo..<(hi + 1))
+            }
+            if target < 2 {
+                #expect(t == expected)
+            } else {
+                for i in 0..<columns {
+                    for r in 0..<rows {
+                        let m = index[i]
+                        var bit = m != TransposeRowMasks.clear
+                        if m >= 0 { bit = table[Int(m) * twpr + r >> 6] & (UInt64(1) << UInt64(r & 63)) != 0 }
+                        #expect(t[i, r] == (expected[i, r] && bit))
+                    }
+                }
+            }
+            if target % 2 == 0 { fresh = t } else { reused = t }
+        }
+        for r in 0..<columns { for c in 0..<rows { #expect(shared[r, c] == ((r + c) % 2 == 0)) } }
+    }
+}

@@ -28,11 +28,27 @@ public struct ClusterGenerator: Sendable {
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }
 
-    /// The whole cluster as one YAML stream.
+    /// The whole cluster as one YAML stream. Dense and random modes write only namespaces, pods,
+    /// workloads and NetworkPolicies (the other counts are ignored).
     public func yaml() -> String {
         var out = ""
         out.reserveCapacity(spec.objectCount * 600)
         var rng = SeededRandom(seed: spec.seed)
+        switch spec.mode {
+        case .standard: break
+        case .dense:
+            writeNamespaces(&out, &rng)
+            writePods(&out, &rng)
+            writeWorkloads(&out, &rng)
+            writeDensePolicies(&out, &rng)
+            return out
+        case .random:
+            writeNamespaces(&out, &rng)
+            writeRandomPods(&out, &rng)
+            writeWorkloads(&out, &rng)
+            writeRandomPolicies(&out, &rng)
+            return out
+        }
         writeNamespaces(&out, &rng)
         writeServiceAccounts(&out, &rng)
         writePods(&out, &rng)

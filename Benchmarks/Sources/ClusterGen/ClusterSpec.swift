@@ -1,5 +1,18 @@
 /// The shape of a synthetic cluster. Every count is exact; contents follow from `seed`.
 public struct ClusterSpec: Sendable {
+    /// What kind of NetworkPolicy world to write (see ``ClusterGenerator``).
+    public enum Mode: String, Sendable, CaseIterable {
+        /// Every kind of object; policies of six shapes that allow few pairs (~1 per pod and probe).
+        case standard
+        /// Namespaces, pods, workloads and permissive policies (namespace-wide allows, allow-all
+        /// egress, a few open-to-all apps, few default-denies): millions of allowed pairs at 10k pods.
+        case dense
+        /// Namespaces, pods with independently random labels and ports, workloads and random
+        /// policies (random selectors, policyTypes, ports, peers and ipBlocks).
+        case random
+    }
+
+    public var mode = Mode.standard
     public var seed: UInt64 = 1
     public var namespaces = 20
     /// Pods written as Pod objects (with IPs).

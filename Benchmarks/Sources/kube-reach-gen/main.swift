@@ -8,6 +8,10 @@ struct KubeReachGen: ParsableCommand {
         commandName: "kube-reach-gen", abstract: "Generate a synthetic Kubernetes cluster (YAML) for benchmarks.")
 
     @Option(help: "Random seed (same seed, same cluster).") var seed: UInt64 = 1
+    @Option(help: ArgumentHelp(
+        "standard (every kind, restrictive policies), dense (permissive policies: millions of allowed pairs), random (random labels, selectors, ports and peers). dense and random write only namespaces, pods, workloads and policies.",
+        valueName: "mode")) var mode = "standard"
+    @Flag(help: "Shorthand for --mode dense.") var dense = false
     @Option(help: "Approximate object count with realistic proportions (overrides the counts below).") var objects: Int?
     @Option var namespaces = 20
     @Option var pods = 1_000
@@ -24,6 +28,9 @@ struct KubeReachGen: ParsableCommand {
     @Option(name: [.short, .long], help: "Output file (default: stdout).") var output: String?
 
     func run() throws {
+        guard let parsedMode = ClusterSpec.Mode(rawValue: mode) else {
+            throw ValidationError("--mode: expected standard, dense or random, got '\(mode)'")
+        }
         var spec = ClusterSpec()
         if let objects { spec = .scaled(objects: objects, seed: seed) } else {
             spec.seed = seed; spec.namespaces = namespaces; spec.pods = pods; spec.workloads = workloads
@@ -32,6 +39,7 @@ struct KubeReachGen: ParsableCommand {
             spec.clusterRoleBindings = clusterRoleBindings; spec.networkPolicies = networkPolicies
             spec.secrets = secrets; spec.services = services
         }
+        spec.mode = dense ? .dense : parsedMode
         let yaml = ClusterGenerator(spec: spec).yaml()
         if let output { try yaml.write(toFile: output, atomically: true, encoding: .utf8) } else { print(yaml, terminator: "") }
     }
