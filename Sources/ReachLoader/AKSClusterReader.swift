@@ -7,12 +7,16 @@ import ReachModel
 public enum AKSClusterReader {
     /// Reads the file at `path` (`-` = `stdin`).
     /// - Complexity: O(file size).
-    public static func load(path: String, maxFileBytes: Int = 64 << 20,
-                            stdin: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() })
+    public static func load(path: String, maxFileBytes: Int = 64 << 20, stdin: (() -> Data)? = nil)
         -> (cluster: AKSCluster?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let data: Data?
-        if path == "-" { data = stdin() } else { data = InputFiles.read(path, limit: maxFileBytes, diagnostics: &diagnostics) }
+        if path == "-" {
+            data = stdin.map { InputFiles.capped($0(), name: "<stdin>", limit: maxFileBytes, diagnostics: &diagnostics) }
+                ?? InputFiles.readStandardInput(limit: maxFileBytes, diagnostics: &diagnostics)
+        } else {
+            data = InputFiles.read(path, limit: maxFileBytes, diagnostics: &diagnostics)
+        }
         guard let data else { return (nil, diagnostics) }
         guard let text = InputFiles.decodeText(data) else {
             diagnostics.append(Diagnostic(id: DiagnosticID.unreadable, severity: .error,
@@ -33,14 +37,15 @@ public enum AKSClusterReader {
         func here(_ line: Int, _ column: Int) -> SourceLocation {
             SourceLocation(file: name, document: 1, line: line, column: column)
         }
-        let composed = YAMLComposer.compose(body) { key, line, column in
+        let composed = YAMLComposer.compose(body) { message, line, column in
             diagnostics.append(Diagnostic(id: DiagnosticID.syntax, severity: .warning, location: here(line, column),
-                                          message: "duplicate key '\(key)'; the last value wins"))
+                                          message: message))
         }
         switch composed {
         case .failure(let error):
-            diagnostics.append(Diagnostic(id: DiagnosticID.syntax, severity: .error, location: here(error.line, error.column),
-                                          message: "JSON syntax error: \(error.message(lineOffset: 0))"))
+            diagnostics.append(Diagnostic(id: error.isLimit ? DiagnosticID.limit : DiagnosticID.syntax, severity: .error,
+                                          location: here(error.line, error.column),
+                                          message: (error.isLimit ? "document rejected: " : "JSON syntax error: ") + error.message(lineOffset: 0)))
             return (nil, diagnostics)
         case .success(let trees):
             guard let tree = trees.first, let root = tree.root() else {
