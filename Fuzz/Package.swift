@@ -17,14 +17,15 @@ let package = Package(
         .package(path: ".."),
     ],
     targets: [
+        // Declares libFuzzer's LLVMFuzzerRunDriver for Swift (the symbol comes from -sanitize=fuzzer).
+        .target(name: "FuzzDriver"),
         .executableTarget(
             name: "loader-fuzzer",
             dependencies: [
+                "FuzzDriver",
                 .product(name: "ReachLoader", package: rootPackage),
                 .product(name: "ReachModel", package: rootPackage),
-            ],
-            // libFuzzer provides `main`; the harness only exports LLVMFuzzerTestOneInput.
-            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+            ]
         ),
     ]
 )

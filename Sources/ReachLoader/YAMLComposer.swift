@@ -251,7 +251,7 @@ private struct TreeBuilder {
         var order: [Int32] = []                         // key nodes in first-write order
         var valueOf: [ArraySlice<UInt8>: Int] = [:]     // scalar key bytes → slot in order/values
         var values: [Int32] = []
-        var explicit: Set<ArraySlice<UInt8>> = []       // keys written explicitly so far
+        var explicit: [ArraySlice<UInt8>: Int32] = [:]  // keys written explicitly so far → key node
         func write(_ key: Int32, _ value: Int32) {
             guard let k = scalarBytes(key) else { order.append(key); values.append(value); return }
             if let slot = valueOf[k] { values[slot] = value; return }
@@ -262,12 +262,12 @@ private struct TreeBuilder {
             let e = entries[Int(map)]
             for j in stride(from: Int(e.start), to: Int(e.start + e.count), by: 2) {
                 let key = children[j]
-                if let k = scalarBytes(key), explicit.contains(k) {
-                    let ke = entries[Int(key)]
+                if let k = scalarBytes(key), let explicitKey = explicit[k] {
+                    let ke = entries[Int(explicitKey)]
                     warning("key '\(String(decoding: k, as: UTF8.self))' is replaced by the '<<' merge that follows it "
                             + "(Kubernetes' YAML decoder applies merges in order); move it after '<<' to keep it",
                             Int(ke.line), Int(ke.column))
-                    explicit.remove(k)
+                    explicit[k] = nil
                 }
                 write(key, children[j + 1])
             }
@@ -275,7 +275,7 @@ private struct TreeBuilder {
         for i in stride(from: 0, to: kids.count, by: 2) {
             let key = kids[i], value = kids[i + 1]
             guard isMergeKey(key) else {
-                if let k = scalarBytes(key) { explicit.insert(k) }
+                if let k = scalarBytes(key) { explicit[k] = key }
                 write(key, value)
                 continue
             }

@@ -2,7 +2,7 @@ import Foundation
 import ReachLoader
 import ReachModel
 
-/// libFuzzer entry point: feeds one input to every reader kube-reach has for untrusted text.
+/// One libFuzzer iteration (called through `LLVMFuzzerRunDriver`, see main.swift): feeds one input to every reader kube-reach has for untrusted text.
 ///
 /// The first byte chooses the reader (so one corpus exercises all of them), the rest is the
 /// input: 0–5 manifests as YAML (`.yaml`), 6 as a `.json` file name, 7 the AKS reader, 8 the

@@ -1,0 +1,108 @@
+import Foundation
+import ReachLoader
+import ReachModel
+import ReachTestSupport
+import Testing
+
+/// Issue 16 (input half): hostile manifests get located errors within budgets, never a crash,
+/// a hang or a silently empty answer. Each case is a minimal reproducer (Fixtures/invalid/ or
+/// generated here for the big ones).
+@Suite struct HostileInputTests {
+    static func loadFixture(_ name: String) -> ClusterSnapshot {
+        ManifestLoader().load(paths: [TestPaths.fixture("invalid/\(name)")])
+    }
+
+    static func seconds(_ body: () -> Void) -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    /// Before: SIGSEGV (stack overflow searching the diagnostic's path through the cycle).
+    @Test func selfReferencingAliasIsALocatedLimitError() throws {
+        let s = Self.loadFixture("alias-self-reference.yaml")
+        let e = try #require(s.errors.first)
+        #expect(e.id == DiagnosticID.limit)
+        #expect(e.message.contains("anchor 'a' value contains itself"))
+        #expect(e.location?.line == 5)
+        #expect(s.pods.isEmpty)
+    }
+
+    /// Before: > 100 s (path search walked the 9⁹-node alias expansion).
+    @Test func billionLaughsStopsAtGoYAMLsAliasRatio() throws {
+        var s = ClusterSnapshot()
+        let t = Self.seconds { s = Self.loadFixture("alias-billion-laughs.yaml") }
+        #expect(t < 2)
+        let e = try #require(s.errors.first)
+        #expect(e.id == DiagnosticID.limit)
+        #expect(e.message.contains("excessive aliasing"))
+    }
+
+    /// Aliases below the budget still load, and a diagnostic's path after shared subtrees is found
+    /// in linear time (the path through which the node is first reached).
+    @Test func sharedSubtreesGivePathsWithoutExpansion() throws {
+        var lines = ["apiVersion: v1", "kind: Pod", "metadata: {name: p, namespace: x}", "a: &a [x, y]"]
+        var previous = "a"
+        for n in 0..<40 {   // a chain, not a fan-out: 40 aliases, nothing exponential
+            lines.append("b\(n): &b\(n) {k: *\(previous)}")
+            previous = "b\(n)"
+        }
+        lines.append("spec: {containers: [{name: c, ports: [{containerPort: [1]}]}]}")
+        let s = load(lines.joined(separator: "\n"))
+        let e = try #require(s.errors.first)
+        #expect(e.path == "spec.containers[0].ports[0].containerPort", "\(e)")
+        #expect(e.location?.line == lines.count)
+    }
+
+    @Test func unknownAliasIsAnError() {
+        let s = load("apiVersion: v1\nkind: Namespace\nmetadata: {name: *nope}\n")
+        #expect(s.errors.contains { $0.message.contains("unknown anchor 'nope'") && $0.location?.line == 3 })
+    }
+
+    /// Before: ≥ 60k levels SIGSEGV, 100k levels 18–34 s (quadratic). Now: an error at level 10,001.
+    @Test(arguments: [60_000, 100_000])
+    func deepNestingIsALocatedErrorInLinearTime(depth: Int) throws {
+        let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: deep, namespace: x}\nx: "
+            + String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+            + "\nspec: {containers: [{name: c, ports: [{containerPort: [1]}]}]}\n"
+        var s = ClusterSnapshot()
+        let t = Self.seconds { s = load(text) }
+        #expect(t < 5)
+        let e = try #require(s.errors.first)
+        #expect(e.id == DiagnosticID.limit)
+        #expect(e.message.contains("exceeded max depth of 10000"))
+        #expect(e.location?.line == 4 && e.location?.column == 10_003)
+    }
+
+    @Test func nestingAtTheLimitStillLoads() {
+        let depth = 9_990
+        let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: deep, namespace: x}\nx: "
+            + String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+            + "\nspec: {containers: [{name: c, ports: [{containerPort: [1]}]}]}\n"
+        let s = load(text)
+        #expect(s.pods.isEmpty)
+        #expect(s.errors.map(\.path) == ["spec.containers[0].ports[0].containerPort"])
+        #expect(Self.loadFixture("deep-nesting.yaml").errors.first?.id == DiagnosticID.limit)
+    }
+
+    /// Issue 16 item 9: one aliased ClusterRole of 1000 rules × 1000 resources × 1000 verbs
+    /// (16 KB) is rejected by the alias budget, as Kubernetes rejects it, in well under a second.
+    @Test func aliasedRuleBombIsRejected() throws {
+        let s = load(Self.ruleBomb)
+        #expect(s.clusterRoles.isEmpty)
+        #expect(s.errors.first?.id == DiagnosticID.limit)
+    }
+
+    static var ruleBomb: String {
+        let verbs = (0..<1000).map { "v\($0)" }.joined(separator: ",")
+        let resources = (0..<1000).map { "r\($0)" }.joined(separator: ",")
+        return """
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: bomb}
+        rules:
+        - &r {apiGroups: [""], verbs: [\(verbs)], resources: [\(resources)]}
+        \(String(repeating: "- *r\n", count: 999))
+        """
+    }
+}
