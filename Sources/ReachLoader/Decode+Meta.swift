@@ -36,9 +36,11 @@ struct ObjectDecoder {
         } else {
             namespace = nil
         }
+        let labels = m["labels"]?.stringMap() ?? [:]
+        validateNames(m, name: name, namespace: defaulted ? nil : namespace, labels: labels, kind: kind)
         return ObjectMeta(
             name: name, namespace: namespace,
-            labels: m["labels"]?.stringMap() ?? [:],
+            labels: labels,
             annotations: m["annotations"]?.stringMap() ?? [:],
             location: root.location, namespaceDefaulted: defaulted)
     }

@@ -106,3 +106,63 @@ import Testing
         """
     }
 }
+
+/// Names and labels as the API server validates them: warnings, the object still loads.
+@Suite struct NameValidationTests {
+    @Test(arguments: [
+        ("Pod", "Bad_Name", "metadata.name"), ("Namespace", "a.b", "metadata.name"), ("Service", "1abc", "metadata.name"),
+        ("ConfigMap", String(repeating: "a", count: 254), "metadata.name"),
+    ])
+    func invalidNamesWarnButLoad(kind: String, name: String, path: String) {
+        let ns = kind == "Namespace" ? "" : "\n  namespace: x"
+        let s = load("apiVersion: v1\nkind: \(kind)\nmetadata:\n  name: \(name)\(ns)\nspec: {containers: [{name: c}]}\n")
+        #expect(s.errors.isEmpty, "\(s.errors)")
+        #expect(s.warnings.contains { $0.id == DiagnosticID.invalidName && $0.path == path && $0.location?.line == 4 }, "\(s.warnings)")
+        #expect(s.pods.count + s.namespaces.count + s.services.count + s.configMaps.count == 1)
+    }
+
+    @Test(arguments: ["system:controller:job-controller", "cluster-admin", "Weird Name"])
+    func rbacNamesArePathSegments(name: String) {
+        let s = load("apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: '\(name)'}\nrules: []\n")
+        #expect(s.warnings.filter { $0.id == DiagnosticID.invalidName }.isEmpty)
+        #expect(s.clusterRoles.count == 1)
+    }
+
+    @Test func labelKeysAndValues() {
+        let s = load("""
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: n
+          labels: {good/key: ok, "bad key": v, app: "-x", example.com/x: "\(String(repeating: "v", count: 64))"}
+        """)
+        let messages = s.warnings.filter { $0.id == DiagnosticID.invalidName }.map(\.message)
+        #expect(messages.count == 3, "\(messages)")
+        #expect(s.namespaces.first?.meta.labels["bad key"] == "v")
+    }
+
+    /// RBAC subject names are not validated by the API server: kept as written, no diagnostic.
+    @Test func subjectNamesAreNotValidated() {
+        let s = load("""
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata: {name: b}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
+        subjects: [{kind: User, name: "evil\\u001b]0;title\\u0007 name/../%"}]
+        """)
+        #expect(s.diagnostics.isEmpty, "\(s.diagnostics)")
+        #expect(s.clusterRoleBindings.first?.subjects.first?.name == "evil\u{1b}]0;title\u{07} name/../%")
+    }
+
+    /// 1 MB names: one warning with a shortened name, in linear time.
+    @Test func megabyteNamesStayFast() {
+        let big = String(repeating: "A", count: 1 << 20)
+        let text = (0..<4).map { "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: \(big)\($0), namespace: x, labels: {k: \(big)}}\n" }
+            .joined(separator: "---\n")
+        var s = ClusterSnapshot()
+        let t = HostileInputTests.seconds { s = load(text) }
+        #expect(t < 5)
+        #expect(s.configMaps.count == 4)
+        #expect(s.warnings.allSatisfy { $0.message.utf8.count < 400 })
+    }
+}
