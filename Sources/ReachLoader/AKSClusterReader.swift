@@ -1,4 +1,5 @@
 import Foundation
+import ReachCore
 import ReachModel
 
 /// Reads an AKS ManagedCluster document (`az aks show -o json` or the ARM REST body) into an
@@ -64,7 +65,9 @@ public enum AKSClusterReader {
                 var settings: [String: AKSSetting] = [:]
                 flatten(root, prefix: "", name: name, into: &settings)
                 let clusterName = settings["name"].flatMap { if case .string(let s) = $0.value { s } else { nil } } ?? "?"
-                return (AKSCluster(name: clusterName, location: here(root.line, root.column), settings: settings), diagnostics)
+                let invalid = validate(settings, into: &diagnostics)
+                return (AKSCluster(name: clusterName, location: here(root.line, root.column), settings: settings,
+                                   invalidSettings: invalid), diagnostics)
             }
         }
     }
@@ -117,5 +120,63 @@ public enum AKSClusterReader {
         case "false", "False", "FALSE": return .bool(false)
         default: return Double(text) != nil ? .number(text) : .string(text)
         }
+    }
+
+    /// Settings whose type or value ARM would reject, as located errors; returns path → reason so
+    /// that checks reading them are not evaluated. Booleans: keys `enabled`, `managed`,
+    /// `enable…`, `disable…` (ARM's boolean properties; `"true"`/`"false"` strings are accepted, as
+    /// add-on `config` values are strings). CIDRs: `apiServerAccessProfile.authorizedIPRanges`
+    /// (a list of CIDRs or addresses) and the network profile's pod/service/docker-bridge CIDRs.
+    /// - Complexity: O(settings × key length).
+    static func validate(_ settings: [String: AKSSetting], into diagnostics: inout [Diagnostic]) -> [String: String] {
+        var invalid: [String: String] = [:]
+        var found: [Diagnostic] = []
+        defer { diagnostics += found.sorted() }
+        func report(_ key: String, _ id: String, _ reason: String) {
+            invalid[key] = reason
+            found.append(Diagnostic(id: id, severity: .error, location: settings[key]?.location, path: key, message: reason))
+        }
+        func describe(_ v: AKSSetting.Value) -> String {
+            switch v {
+            case .string: "a string"
+            case .bool: "a boolean"
+            case .number: "a number"
+            case .null: "null"
+            case .list: "a list"
+            case .object: "an object"
+            }
+        }
+        let cidrLists: Set<String> = ["apiserveraccessprofile.authorizedipranges", "networkprofile.podcidrs",
+                                      "networkprofile.servicecidrs"]
+        let cidrs: Set<String> = ["networkprofile.podcidr", "networkprofile.servicecidr", "networkprofile.dockerbridgecidr"]
+        for key in settings.keys.sorted() {
+            guard let value = settings[key]?.value, value != .null else { continue }
+            let last = String(key.split(separator: ".").last ?? "")
+            if last == "enabled" || last == "managed" || (last.hasPrefix("enable") && !last.contains("[")) || last.hasPrefix("disable") {
+                let strict: Set<String> = ["enabled", "managed", "enablerbac", "disablelocalaccounts", "enableazurerbac",
+                                           "enableprivatecluster"]
+                switch value {
+                case .bool: break
+                case .string(let s) where ["true", "false"].contains(s.lowercased()): break
+                case .list, .object where !strict.contains(last): break
+                default: report(key, DiagnosticID.wrongType, "expected a boolean, found \(describe(value))")
+                }
+            }
+            if cidrLists.contains(key), value != .list(0) {
+                if case .list = value {} else { report(key, DiagnosticID.wrongType, "expected a list of CIDRs, found \(describe(value))") }
+            }
+            let parent = key.firstIndex(of: "[").map { String(key[..<$0]) }
+            if cidrs.contains(key) || (parent.map(cidrLists.contains) ?? false) && key.hasSuffix("]") {
+                guard case .string(let text) = value else {
+                    report(key, DiagnosticID.wrongType, "expected a CIDR string, found \(describe(value))")
+                    continue
+                }
+                let t = text.trimmingCharacters(in: .whitespaces)
+                if CIDR(t) == nil, IPAddress(t) == nil, t != "*" {
+                    report(key, DiagnosticID.invalidValue, "invalid CIDR '\(text)'")
+                }
+            }
+        }
+        return invalid
     }
 }

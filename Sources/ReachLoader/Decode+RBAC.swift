@@ -56,7 +56,15 @@ extension ObjectDecoder {
                           "must be Role or ClusterRole, found '\(kind)'")
             return nil
         }
-        return RoleRef(apiGroup: ref["apiGroup"]?.string() ?? "rbac.authorization.k8s.io", kind: kind, name: name)
+        // rbac/v1 defaulting fills an empty apiGroup; validation (pkg/apis/rbac/validation
+        // ValidateRoleBinding) then accepts only rbac.authorization.k8s.io ("Unsupported value").
+        let group = ref["apiGroup"]?.string() ?? ""
+        if !group.isEmpty, group != "rbac.authorization.k8s.io" {
+            ref.ctx.error(DiagnosticID.invalidValue, ref["apiGroup"]?.node, "roleRef.apiGroup",
+                          "unsupported value '\(NameRules.shown(group))': must be rbac.authorization.k8s.io")
+            return nil
+        }
+        return RoleRef(apiGroup: "rbac.authorization.k8s.io", kind: kind, name: name)
     }
 
     func subjects(_ root: Field) -> [Subject] {

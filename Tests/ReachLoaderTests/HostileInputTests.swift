@@ -166,3 +166,20 @@ import Testing
         #expect(s.warnings.allSatisfy { $0.message.utf8.count < 400 })
     }
 }
+
+@Suite struct RoleRefTests {
+    /// Before: `roleRef.apiGroup: wrong.group` was accepted and the binding granted cluster-admin.
+    @Test func wrongRoleRefGroupIsRejectedAsTheAPIServerDoes() throws {
+        let s = HostileInputTests.loadFixture("roleref-wrong-group.yaml")
+        #expect(s.clusterRoleBindings.isEmpty)
+        let e = try #require(s.errors.first)
+        #expect(e.path == "roleRef.apiGroup" && e.location?.line == 5, "\(e)")
+        #expect(e.message.contains("must be rbac.authorization.k8s.io"))
+    }
+
+    @Test func emptyRoleRefGroupIsDefaulted() {
+        let s = load("apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: b}\nroleRef: {kind: ClusterRole, name: view}\n")
+        #expect(s.clusterRoleBindings.first?.roleRef.apiGroup == "rbac.authorization.k8s.io")
+        #expect(s.errors.isEmpty)
+    }
+}
