@@ -26,6 +26,17 @@ enum YAMLLimits {
     /// which re-checks every open level per token, turns quadratic.
     static let maxDepth = 10_000
 
+    /// Flow nesting (`[`/`{`) up to this depth costs nothing against ``deepWorkBudget``.
+    static let shallowFlowDepth = 64
+
+    /// libyaml's scanner (unlike go-yaml's since v2.2.8, which indexes simple keys by token) checks
+    /// every open flow level for a stale simple key on each token: O(tokens × flow depth). Work
+    /// beyond ``shallowFlowDepth`` levels, Σ over tokens of (flow depth − 64), is capped here, about
+    /// a quarter second of scanning: 10,000 nested `[` fit (that is ~5·10⁷), but 9,999 levels
+    /// followed by a megabyte of scalars (10¹⁰ steps, minutes) are rejected early. Manifests and
+    /// `kubectl get -o json` dumps nest 5–20 levels and never come near it.
+    static let deepWorkBudget = 100_000_000
+
     /// go-yaml v2 `decode.go` `allowedAliasRatio`: once a document has decoded more than 1,000 nodes
     /// of which more than 100 came through aliases, the share of alias-driven nodes may be at most
     /// 99 % up to 400,000 decoded nodes, falling linearly to 10 % at 4,000,000 ("document contains
@@ -112,8 +123,11 @@ private struct TreeBuilder {
     var sizes: [Int] = []
     /// Whether each entry is a container still open (an alias to it would be a cycle).
     var open: [Bool] = []
-    /// Open containers: node index and where its children start in `pending`.
-    var stack: [(index: Int32, firstPending: Int)] = []
+    /// Open containers: node index, where its children start in `pending`, flow style.
+    var stack: [(index: Int32, firstPending: Int, flow: Bool)] = []
+    /// Open flow collections, and the scanning work charged beyond ``YAMLLimits/shallowFlowDepth``.
+    var flowDepth = 0
+    var deepWork = 0
     /// Children of all open containers, innermost last (one buffer: no allocation per container).
     var pending: [Int32] = []
     var anchors: [String: Int32] = [:]
@@ -126,6 +140,15 @@ private struct TreeBuilder {
     /// Handles one event; returns an error that ends the document.
     mutating func handle(_ event: inout yaml_event_t, warning: (String, Int, Int) -> Void) -> YAMLSyntaxError? {
         let line = Int32(clamping: event.start_mark.line + 1), column = Int32(clamping: event.start_mark.column + 1)
+        if flowDepth > YAMLLimits.shallowFlowDepth {
+            deepWork += flowDepth - YAMLLimits.shallowFlowDepth
+            if deepWork > YAMLLimits.deepWorkBudget {
+                return YAMLSyntaxError(
+                    problem: "too much content nested more than \(YAMLLimits.shallowFlowDepth) flow collections deep "
+                        + "(\(flowDepth) here): the YAML scanner's cost grows with depth × size", line: Int(line), column: Int(column),
+                    isLimit: true)
+            }
+        }
         switch event.type {
         case YAML_SCALAR_EVENT:
             let s = event.data.scalar
@@ -147,13 +170,17 @@ private struct TreeBuilder {
                                        line: Int(line), column: Int(column), isLimit: true)
             }
             let isMapping = event.type == YAML_MAPPING_START_EVENT
+            let flow = isMapping ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+                : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+            if flow { flowDepth += 1 }
             let index = append(.init(kind: isMapping ? .mapping : .sequence, plain: false, line: line, column: column,
                                      start: 0, count: 0), size: 1)
             open[Int(index)] = true
             register(anchor: isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor, index)
-            stack.append((index, pending.count))
+            stack.append((index, pending.count, flow))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            guard let (index, first) = stack.popLast() else { return nil }
+            guard let (index, first, flow) = stack.popLast() else { return nil }
+            if flow { flowDepth -= 1 }
             open[Int(index)] = false
             var kids = Array(pending[first...])
             pending.removeSubrange(first...)

@@ -74,6 +74,19 @@ import Testing
         #expect(e.location?.line == 4 && e.location?.column == 10_003)
     }
 
+    /// Found by the fuzzer's neighbourhood: libyaml's scanner costs O(tokens × flow depth), so 9,990
+    /// levels followed by 500k scalars would scan for minutes below the depth limit. Now rejected early.
+    @Test func deepAndWideIsRejectedWithinTheScanBudget() throws {
+        let depth = 9_990
+        let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: deep, namespace: x}\nx: "
+            + String(repeating: "[", count: depth) + String(repeating: "a,", count: 500_000) + String(repeating: "]", count: depth) + "\n"
+        var s = ClusterSnapshot()
+        let t = Self.seconds { s = load(text) }
+        #expect(t < 5)
+        let e = try #require(s.errors.first)
+        #expect(e.id == DiagnosticID.limit && e.message.contains("flow collections deep"), "\(e)")
+    }
+
     @Test func nestingAtTheLimitStillLoads() {
         let depth = 9_990
         let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: deep, namespace: x}\nx: "
