@@ -63,7 +63,7 @@ public enum AKSClusterReader {
                     return (nil, diagnostics)
                 }
                 var settings: [String: AKSSetting] = [:]
-                flatten(root, prefix: "", name: name, into: &settings)
+                flatten(root, prefix: "", name: name, into: &settings, diagnostics: &diagnostics)
                 let clusterName = settings["name"].flatMap { if case .string(let s) = $0.value { s } else { nil } } ?? "?"
                 let invalid = validate(settings, into: &diagnostics)
                 return (AKSCluster(name: clusterName, location: here(root.line, root.column), settings: settings,
@@ -86,28 +86,52 @@ public enum AKSClusterReader {
         return false
     }
 
+    /// Deepest setting path read from an AKS document (ARM documents nest under 10 levels), and the
+    /// longest key: deeper or longer parts are skipped with one warning, so hostile JSON cannot
+    /// make keys quadratic in depth or overflow the stack.
+    static let maxSettingDepth = 64, maxKeyLength = 256
+
     /// Adds every node under `node` to `settings` with normalised keys; a top-level `properties`
-    /// mapping is merged into the root.
-    /// - Complexity: O(nodes × key length).
-    static func flatten(_ node: YNode, prefix: String, name: String, into settings: inout [String: AKSSetting]) {
-        let location = SourceLocation(file: name, document: 1, line: node.line, column: node.column)
-        switch node.kind {
-        case .scalar:
-            settings[prefix] = AKSSetting(value: scalarValue(node), location: location)
-        case .sequence:
-            let elements = node.elements
-            settings[prefix] = AKSSetting(value: .list(elements.count), location: location)
-            for (i, e) in elements.enumerated() { flatten(e, prefix: "\(prefix)[\(i)]", name: name, into: &settings) }
-        case .mapping:
-            if !prefix.isEmpty { settings[prefix] = AKSSetting(value: .object, location: location) }
-            for (k, v) in node.pairs where k.kind == .scalar {
-                let key = k.string.lowercased()
-                if prefix.isEmpty, key == "properties", v.kind == .mapping {
-                    flatten(v, prefix: "", name: name, into: &settings)
-                } else {
-                    flatten(v, prefix: prefix.isEmpty ? key : "\(prefix).\(key)", name: name, into: &settings)
+    /// mapping is merged into the root. Iterative (explicit stack), depth- and key-length-bounded.
+    /// - Complexity: O(nodes × key length), nodes counted with aliases expanded (the composer's
+    ///   alias budget bounds them).
+    static func flatten(_ node: YNode, prefix: String, name: String, into settings: inout [String: AKSSetting],
+                        diagnostics: inout [Diagnostic]) {
+        var stack: [(node: YNode, prefix: String, depth: Int)] = [(node, prefix, 0)]
+        var skipped: SourceLocation? = nil
+        while let (node, prefix, depth) = stack.popLast() {
+            let location = SourceLocation(file: name, document: 1, line: node.line, column: node.column)
+            if depth > maxSettingDepth {
+                skipped = skipped ?? location
+                continue
+            }
+            switch node.kind {
+            case .scalar:
+                settings[prefix] = AKSSetting(value: scalarValue(node), location: location)
+            case .sequence:
+                let elements = node.elements
+                settings[prefix] = AKSSetting(value: .list(elements.count), location: location)
+                for (i, e) in elements.enumerated().reversed() { stack.append((e, "\(prefix)[\(i)]", depth + 1)) }
+            case .mapping:
+                if !prefix.isEmpty { settings[prefix] = AKSSetting(value: .object, location: location) }
+                for (k, v) in node.pairs.reversed() where k.kind == .scalar {
+                    let key = k.string.lowercased()
+                    if key.utf8.count > maxKeyLength {
+                        skipped = skipped ?? SourceLocation(file: name, document: 1, line: k.line, column: k.column)
+                        continue
+                    }
+                    if prefix.isEmpty, key == "properties", v.kind == .mapping {
+                        stack.append((v, "", depth + 1))
+                    } else {
+                        stack.append((v, prefix.isEmpty ? key : "\(prefix).\(key)", depth + 1))
+                    }
                 }
             }
+        }
+        if let skipped {
+            diagnostics.append(Diagnostic(
+                id: DiagnosticID.limit, severity: .warning, location: skipped,
+                message: "settings nested deeper than \(maxSettingDepth) levels or with keys over \(maxKeyLength) characters were not read"))
         }
     }
 

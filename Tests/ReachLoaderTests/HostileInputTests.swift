@@ -224,3 +224,18 @@ import Testing
         #expect(s.clusterRoles.count == 1)
     }
 }
+
+@Suite struct HostileAKSDocumentTests {
+    /// Before: SIGSEGV (recursive flattening of 9,990 nested lists). Now: a warning, the rest read.
+    @Test func deeplyNestedAKSDocumentIsBounded() throws {
+        let depth = 9_990
+        let text = "{\"type\": \"Microsoft.ContainerService/managedClusters\", \"name\": \"x\", \"properties\": "
+            + "{\"agentPoolProfiles\": [], \"disableLocalAccounts\": true, \"a\": "
+            + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "}}"
+        let (cluster, diagnostics) = AKSClusterReader.read(text: text, name: "aks.json")
+        let c = try #require(cluster)
+        #expect(c.bool("disableLocalAccounts") == true)
+        #expect(diagnostics.map(\.id) == [DiagnosticID.limit])
+        #expect(c.settings.keys.allSatisfy { $0.utf8.count < 1000 })
+    }
+}
