@@ -100,7 +100,8 @@ enum NameRules {
 
 extension ObjectDecoder {
     /// Warns (``DiagnosticID/invalidName``) about a name, namespace or labels the API server would
-    /// reject. - Complexity: O(total length of the checked strings).
+    /// reject.
+    /// - Complexity: O(total length of the checked strings).
     func validateNames(_ m: Field, name: String, namespace: String?, labels: [String: String], kind: ObjectKind) {
         let ctx = m.ctx
         if let p = NameRules.problem(name, NameRules.rule(for: kind)) {

@@ -182,23 +182,26 @@ private struct TreeBuilder {
             guard let (index, first, flow) = stack.popLast() else { return nil }
             if flow { flowDepth -= 1 }
             open[Int(index)] = false
-            var kids = Array(pending[first...])
-            pending.removeSubrange(first...)
             if event.type == YAML_MAPPING_END_EVENT {
-                checkDuplicates(kids[...], warning: warning)
-                if hasMergeKey(kids) {
-                    switch applyMerges(kids, warning: warning) {
-                    case .success(let merged): kids = merged
-                    case .failure(let error): return error
-                    }
-                }
+                checkDuplicates(pending[first...], warning: warning)
             }
             var size = 1
-            for k in kids { size = size &+ sizes[Int(k)] }
-            sizes[Int(index)] = size < 0 ? Int.max / 2 : min(size, Int.max / 2)
+            for k in pending[first...] { size = min(Int.max / 2, size + sizes[Int(k)]) }
+            if event.type == YAML_MAPPING_END_EVENT, hasMergeKey(pending[first...]) {
+                switch applyMerges(Array(pending[first...]), warning: warning) {
+                case .success(let merged):
+                    pending.removeSubrange(first...)
+                    pending.append(contentsOf: merged)
+                    size = 1
+                    for k in merged { size = min(Int.max / 2, size + sizes[Int(k)]) }
+                case .failure(let error): return error
+                }
+            }
+            sizes[Int(index)] = size
             entries[Int(index)].start = Int32(children.count)
-            entries[Int(index)].count = Int32(kids.count)
-            children.append(contentsOf: kids)
+            entries[Int(index)].count = Int32(pending.count - first)
+            children.append(contentsOf: pending[first...])
+            pending.removeSubrange(first...)
             addChild(index)
         case YAML_ALIAS_EVENT:
             let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
@@ -210,8 +213,8 @@ private struct TreeBuilder {
                 return YAMLSyntaxError(problem: "anchor '\(name)' value contains itself", line: Int(line), column: Int(column), isLimit: true)
             }
             let expanded = sizes[Int(target)]
-            decodeCount = min(decodeCount &+ expanded, Int.max / 2)
-            aliasCount = min(aliasCount &+ expanded, Int.max / 2)
+            decodeCount = min(decodeCount + expanded, Int.max / 2)
+            aliasCount = min(aliasCount + expanded, Int.max / 2)
             if YAMLLimits.excessiveAliasing(decodeCount: decodeCount, aliasCount: aliasCount) {
                 return YAMLSyntaxError(
                     problem: "document contains excessive aliasing (alias '\(name)' expands to \(expanded) nodes; "
@@ -261,8 +264,8 @@ private struct TreeBuilder {
         return b.isEmpty || ["~", "null", "Null", "NULL"].contains { b.elementsEqual($0.utf8) }
     }
 
-    private func hasMergeKey(_ kids: [Int32]) -> Bool {
-        stride(from: 0, to: kids.count, by: 2).contains { isMergeKey(kids[$0]) }
+    private func hasMergeKey(_ kids: ArraySlice<Int32>) -> Bool {
+        stride(from: kids.startIndex, to: kids.endIndex, by: 2).contains { isMergeKey(kids[$0]) }
     }
 
     /// Applies merge keys as go-yaml v2 does when decoding into a map (which is what
