@@ -37,7 +37,9 @@ struct ObjectDecoder {
             namespace = nil
         }
         let labels = m["labels"]?.stringMap() ?? [:]
-        validateNames(m, name: name, namespace: defaulted ? nil : namespace, labels: labels, kind: kind)
+        // A generateName is a prefix (`web-`): the API server appends a suffix before validating.
+        validateNames(m, name: m["name"] == nil ? name + "x" : name, namespace: defaulted ? nil : namespace,
+                      labels: labels, kind: kind)
         return ObjectMeta(
             name: name, namespace: namespace,
             labels: labels,

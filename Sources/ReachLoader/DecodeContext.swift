@@ -191,9 +191,9 @@ struct Field {
         guard node.kind == .scalar else { typeError("a string"); return nil }
         if isNull { return nil }
         let text = node.string
-        if node.isPlain, let first = text.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: ".")
-            || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) || first == UInt8(ascii: "t")
-            || first == UInt8(ascii: "f") || first == UInt8(ascii: "T") || first == UInt8(ascii: "F"),
+        // Only scalars starting like a YAML 1.1 number or boolean (go-yaml's resolve table: sign,
+        // digit, '.', y/n/t/f/o) can be one; the rest skip the classification.
+        if node.isPlain, let first = text.utf8.first, "+-.0123456789yYnNtTfFoO".utf8.contains(first),
             kindName != "a string" {
             ctx.warning(DiagnosticID.wrongType, node, path, "expected a string, found \(kindName) (quote it); using its text")
         }
