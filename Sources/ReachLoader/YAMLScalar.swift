@@ -21,6 +21,12 @@ enum YAMLScalar {
     static func number(_ text: Substring, json: Bool) -> Number? {
         // Longer scalars are names or data, never a number an API field takes; skip the parse.
         guard text.utf8.count <= 1024 else { return nil }
+        // Fast path, the common case in both syntaxes: a plain decimal without a leading zero.
+        let u = text.utf8
+        if let first = u.first, u.count <= 18, first != UInt8(ascii: "0") || u.count == 1,
+           u.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }), let v = Int(text) {
+            return .integer(v)
+        }
         return json ? jsonNumber(text) : yamlNumber(text)
     }
 
