@@ -27,3 +27,4 @@ public struct Analyzer: Sendable {
 }
 
 @_exported import struct ReachLoader.LoadOptions
+@_exported import enum ReachLoader.CappedInput

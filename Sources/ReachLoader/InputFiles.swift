@@ -210,3 +210,16 @@ enum InputFiles {
         return String(data: data, encoding: .utf8)
     }
 }
+
+/// Reading any other input file (a queries document, a diagram) with the loader's safeguards:
+/// `-` is standard input; both are read in chunks and refused past `limit` bytes.
+public enum CappedInput {
+    /// The bytes of `path` (or stdin for `-`), or `nil` with located errors.
+    /// - Complexity: O(min(size, limit)).
+    public static func read(_ path: String, limit: Int = 64 << 20) -> (data: Data?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let data = path == "-" ? InputFiles.readStandardInput(limit: limit, diagnostics: &diagnostics)
+            : InputFiles.read(path, limit: limit, diagnostics: &diagnostics)
+        return (data, diagnostics)
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import ReachLoader
 import ReachModel
+import ReachTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -94,5 +95,13 @@ import Glibc
         let stdin = ManifestLoader(options: LoadOptions(maxFileBytes: 10)).load(paths: ["-"], stdin: { Data(count: 11) })
         #expect(stdin.errors.map(\.id) == [DiagnosticID.tooLarge])
         #expect(stdin.errors.first?.location?.file == "<stdin>")
+    }
+
+    /// `query --queries -` used `readDataToEndOfFile()`; it now goes through the same capped reader.
+    @Test func otherInputsAreCappedToo() {
+        let (data, diagnostics) = CappedInput.read("/dev/zero", limit: 1 << 20)
+        #expect(data == nil)
+        #expect(diagnostics.map(\.id) == [DiagnosticID.tooLarge])
+        #expect(CappedInput.read(TestPaths.fixture("invalid/merge-keys.yaml")).data != nil)
     }
 }
