@@ -316,6 +316,9 @@ private struct TreeBuilder {
             case .mapping:
                 mergeMap(value)
             case .sequence:
+                // Entries are appended in document order, so a value older than its key is an
+                // alias: go-yaml merges an aliased map, but not an aliased list of maps.
+                guard value > key else { return .failure(wantMap) }
                 let elements = children[Int(v.start)..<Int(v.start + v.count)]
                 guard elements.allSatisfy({ entries[Int($0)].kind == .mapping }) else { return .failure(wantMap) }
                 for m in elements.reversed() { mergeMap(m) }

@@ -133,5 +133,8 @@ import Testing
         #expect(quoted.namespaces.first?.meta.labels == ["<<": "x"])
         let bad = load("apiVersion: v1\nkind: Namespace\nmetadata: {name: n, labels: {<<: [x]}}\n")
         #expect(bad.errors.contains { $0.message.contains("map merge requires map or sequence of maps") })
+        // go-yaml merges `<<: *map` and `<<: [*a, *b]`, but not an alias to a list of maps.
+        let aliasedList = load("apiVersion: v1\nkind: Namespace\nx: &l [{a: b}]\nmetadata: {name: n, labels: {<<: *l}}\n")
+        #expect(aliasedList.errors.contains { $0.message.contains("map merge requires map or sequence of maps") })
     }
 }
