@@ -117,6 +117,16 @@ public enum AuditEngine {
             break
         }
         if let needs = check.info.needs { return .notEvaluated("needs \(needs)") }
+        if check.info.input == .aksCluster, let cluster = context.cluster, !cluster.invalidSettings.isEmpty {
+            // A check that read an invalid setting cannot pass (issue 16): it is not evaluated.
+            let log = AKSReadLog()
+            let findings = AKSCluster.$readLog.withValue(log) { check.evaluate(context) }
+            if !findings.isEmpty { return .failed(findings.sorted()) }
+            if let bad = cluster.invalidSetting(among: log.paths) {
+                return .notEvaluated("reads invalid setting \(bad.path) (\(bad.reason))")
+            }
+            return .passed
+        }
         let findings = check.evaluate(context)
         return findings.isEmpty ? .passed : .failed(findings.sorted())
     }

@@ -79,10 +79,22 @@ struct RBACIndexBuilder {
         for sa in snapshot.serviceAccounts {
             set.insert(.serviceAccount(namespace: sa.namespace ?? "", name: sa.name))
         }
+        for b in snapshot.clusterRoleBindings.map(\.subjects) + snapshot.roleBindings.map(\.subjects) {
+            for subject in b { if let user = Self.serviceAccountUserAsNamed(subject) { set.insert(user) } }
+        }
         let keyed = set.map { (key: Array($0.description.utf8), principal: $0) }
             .sorted { $0.key.lexicographicallyPrecedes($1.key) }
         principals = DenseIndex(keyed.map(\.principal))
         principalBindings = Array(repeating: [], count: principals.count)
+    }
+
+    /// A `User` subject named `system:serviceaccount:N:a`, as named. Authorization treats it as
+    /// the service account `N/a` (rbac.md rule 6, the normalised subject); who-can also lists the
+    /// subject as named in the binding (rbac.md "who-can": "every subject named in a binding"), so
+    /// the binding carries both principals.
+    static func serviceAccountUserAsNamed(_ subject: Subject) -> Principal? {
+        guard subject.kind == "User", Principal.splitServiceAccountUsername(subject.name) != nil else { return nil }
+        return .user(subject.name)
     }
 
     mutating func compileBindings(_ subjects: [[Principal?]]) {
@@ -113,6 +125,7 @@ struct RBACIndexBuilder {
                     diagnostics.append(d)
                 }
                 if let p = subjects[b][s], let id = principals.id(of: p) { ids.insert(Int32(id)) }
+                if let user = Self.serviceAccountUserAsNamed(subject), let id = principals.id(of: user) { ids.insert(Int32(id)) }
             }
             let sorted = ids.sorted()
             bindings.append(CompiledBinding(ref: item.ref, location: item.meta.location, namespace: ns,

@@ -24,14 +24,10 @@ struct QueryCommand: ParsableCommand {
     func validate() throws { try options.requireTextOrJSON("query") }
 
     func run() throws {
-        let data: Data
-        if queries == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard let d = FileManager.default.contents(atPath: queries) else {
-                throw RBACCommandSupport.fail("\(queries): cannot read the queries file")
-            }
-            data = d
+        // Capped and chunked like manifests (`--queries - < /dev/zero` stops at 64 MiB).
+        let read = CappedInput.read(queries)
+        guard let data = read.data else {
+            throw RBACCommandSupport.fail(read.diagnostics.map(\.description).joined(separator: "\n"))
         }
         let session = input.session()
         let index = session.rbac(mastersBypass: !options.noMasters)

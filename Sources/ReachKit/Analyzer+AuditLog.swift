@@ -10,7 +10,7 @@ extension Analyzer {
     /// Reads a Kubernetes audit log (JSON lines, EventList, or Azure `kube-audit` export).
     /// - Complexity: O(file size).
     public static func loadAuditLog(path: String,
-                                    stdin: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }) -> AuditLogReader.Result {
+                                    stdin: (() -> Data)? = nil) -> AuditLogReader.Result {
         AuditLogReader.load(path: path, stdin: stdin)
     }
 

@@ -14,7 +14,7 @@ public struct Analyzer: Sendable {
     /// Loads `paths` (files, directories, `-` for stdin) with `options`.
     /// - Complexity: O(input size + n log n).
     public static func load(paths: [String], options: LoadOptions = LoadOptions(),
-                            stdin: @escaping () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }) -> Analyzer {
+                            stdin: (() -> Data)? = nil) -> Analyzer {
         Analyzer(snapshot: ManifestLoader(options: options).load(paths: paths, stdin: stdin))
     }
 
@@ -27,3 +27,4 @@ public struct Analyzer: Sendable {
 }
 
 @_exported import struct ReachLoader.LoadOptions
+@_exported import enum ReachLoader.CappedInput

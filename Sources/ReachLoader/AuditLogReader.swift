@@ -33,11 +33,15 @@ public enum AuditLogReader {
 
     /// Reads the file at `path` (`-` = standard input).
     /// - Complexity: O(file size).
-    public static func load(path: String, maxFileBytes: Int = 1 << 30,
-                            stdin: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }) -> Result {
+    public static func load(path: String, maxFileBytes: Int = 1 << 30, stdin: (() -> Data)? = nil) -> Result {
         var diagnostics: [Diagnostic] = []
         let data: Data?
-        if path == "-" { data = stdin() } else { data = InputFiles.read(path, limit: maxFileBytes, diagnostics: &diagnostics) }
+        if path == "-" {
+            data = stdin.map { InputFiles.capped($0(), name: "<stdin>", limit: maxFileBytes, diagnostics: &diagnostics) }
+                ?? InputFiles.readStandardInput(limit: maxFileBytes, diagnostics: &diagnostics)
+        } else {
+            data = InputFiles.read(path, limit: maxFileBytes, diagnostics: &diagnostics)
+        }
         guard let data else { return Result(diagnostics: diagnostics) }
         guard let text = InputFiles.decodeText(data) else {
             return Result(diagnostics: [Diagnostic(id: DiagnosticID.unreadable, severity: .error,

@@ -36,9 +36,13 @@ struct ObjectDecoder {
         } else {
             namespace = nil
         }
+        let labels = m["labels"]?.stringMap() ?? [:]
+        // A generateName is a prefix (`web-`): the API server appends a suffix before validating.
+        validateNames(m, name: m["name"] == nil ? name + "x" : name, namespace: defaulted ? nil : namespace,
+                      labels: labels, kind: kind)
         return ObjectMeta(
             name: name, namespace: namespace,
-            labels: m["labels"]?.stringMap() ?? [:],
+            labels: labels,
             annotations: m["annotations"]?.stringMap() ?? [:],
             location: root.location, namespaceDefaulted: defaulted)
     }

@@ -31,18 +31,52 @@ extension ObjectDecoder {
         }
     }
 
+    /// Most (verb, group, resource, name) combinations one role's rules may spell out. Engines
+    /// expand rules into such combinations (`access`, least-privilege narrowing), so one role of
+    /// 20 rules × 1,000 verbs × 1,000 resources (200 KB of YAML, no aliases) took minutes and
+    /// gigabytes. The largest roles of real clusters (the aggregated `edit`/`admin`) spell out a
+    /// few thousand; a role over this budget is an error (KR-LOAD-012) and is not analysed.
+    static let ruleExpansionBudget = 1_000_000
+
+    /// Σ over rules of verbs × apiGroups × resources × max(1, resourceNames) (+ verbs ×
+    /// nonResourceURLs), saturating. - Complexity: O(rules).
+    static func expansion(_ rules: [PolicyRule]) -> Int {
+        var total = 0
+        for r in rules {
+            let parts = [r.verbs.count, max(1, r.apiGroups.count), max(1, r.resources.count), max(1, r.resourceNames.count)]
+            var n = 1
+            for p in parts { n = n.multipliedReportingOverflow(by: p).overflow ? Int.max / 2 : min(n * p, Int.max / 2) }
+            total = min(Int.max / 2, total + n + r.verbs.count * r.nonResourceURLs.count)
+        }
+        return total
+    }
+
+    /// Records the budget error when `rules` expand beyond ``ruleExpansionBudget``.
+    private func withinBudget(_ root: Field, _ rules: [PolicyRule]) -> Bool {
+        let n = Self.expansion(rules)
+        guard n > Self.ruleExpansionBudget else { return true }
+        root.ctx.error(DiagnosticID.limit, root["rules"]?.node ?? root.node, "rules",
+                       "rules expand to \(n) (verb, group, resource, name) combinations, over the budget of "
+                           + "\(Self.ruleExpansionBudget); role not analysed")
+        return false
+    }
+
     func role(_ root: Field) -> Role? {
         guard let meta = meta(root, kind: .role) else { return nil }
-        return Role(meta: meta, rules: rules(root, namespaced: true))
+        let rules = rules(root, namespaced: true)
+        guard withinBudget(root, rules) else { return nil }
+        return Role(meta: meta, rules: rules)
     }
 
     func clusterRole(_ root: Field) -> ClusterRole? {
         guard let meta = meta(root, kind: .clusterRole) else { return nil }
+        let rules = rules(root, namespaced: false)
+        guard withinBudget(root, rules) else { return nil }
         var selectors: [LabelSelector]? = nil
         if let agg = root["aggregationRule"] {
             selectors = (agg["clusterRoleSelectors"]?.list() ?? []).map(selector)
         }
-        return ClusterRole(meta: meta, rules: rules(root, namespaced: false), aggregationSelectors: selectors)
+        return ClusterRole(meta: meta, rules: rules, aggregationSelectors: selectors)
     }
 
     func roleRef(_ root: Field) -> RoleRef? {
@@ -56,7 +90,15 @@ extension ObjectDecoder {
                           "must be Role or ClusterRole, found '\(kind)'")
             return nil
         }
-        return RoleRef(apiGroup: ref["apiGroup"]?.string() ?? "rbac.authorization.k8s.io", kind: kind, name: name)
+        // rbac/v1 defaulting fills an empty apiGroup; validation (pkg/apis/rbac/validation
+        // ValidateRoleBinding) then accepts only rbac.authorization.k8s.io ("Unsupported value").
+        let group = ref["apiGroup"]?.string() ?? ""
+        if !group.isEmpty, group != "rbac.authorization.k8s.io" {
+            ref.ctx.error(DiagnosticID.invalidValue, ref["apiGroup"]?.node, "roleRef.apiGroup",
+                          "unsupported value '\(NameRules.shown(group))': must be rbac.authorization.k8s.io")
+            return nil
+        }
+        return RoleRef(apiGroup: "rbac.authorization.k8s.io", kind: kind, name: name)
     }
 
     func subjects(_ root: Field) -> [Subject] {

@@ -10,10 +10,15 @@ final class DecodeContext {
     /// Errors recorded since the last ``beginObject()``.
     private(set) var objectErrors = 0
 
-    init(file: String, document: Int, lineOffset: Int) {
+    /// The document is JSON (its first non-blank character is `{`, kubectl's test): numbers follow
+    /// JSON syntax, not YAML 1.1's (see ``YAMLScalar``).
+    let isJSON: Bool
+
+    init(file: String, document: Int, lineOffset: Int, isJSON: Bool = false) {
         self.file = file
         self.document = document
         self.lineOffset = lineOffset
+        self.isJSON = isJSON
     }
 
     func location(of node: YNode?) -> SourceLocation {
@@ -35,36 +40,71 @@ final class DecodeContext {
     func append(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
     /// The document root, set before decoding (used to recover field paths for diagnostics).
-    var root: YNode?
+    var root: YNode? { didSet { parentTable = nil } }
+
+    /// For each node of the root's tree: the node it was first reached from in document order
+    /// (-1: the root or unreachable) and, under a mapping, its key's node index, under a sequence
+    /// its position. Built on the first diagnostic of a document.
+    private var parentTable: (parent: [Int32], via: [Int32])?
 
     /// Path of `target` from the document root (`""` for the root itself or when not found).
-    /// - Complexity: O(document size).
+    ///
+    /// Aliases make the document a DAG (possibly exponentially large once expanded), so the
+    /// path is the one through which `target` is first reached in document order, each node
+    /// being visited once; the walk is iterative, so depth cannot overflow the stack.
+    /// - Complexity: O(document nodes) once per document, then O(depth) per call.
     func path(to target: YNode) -> String {
         guard let root else { return "" }
+        if parentTable == nil { parentTable = Self.parents(from: root) }
+        guard let table = parentTable, Int(target.index) < table.parent.count else { return "" }
         var components: [String] = []
-        func search(_ node: YNode) -> Bool {
-            if node.index == target.index { return true }
-            switch node.kind {
+        var node = target.index
+        while node != root.index {
+            let parent = table.parent[Int(node)]
+            guard parent >= 0 else { return "" }
+            let p = YNode(tree: root.tree, index: parent)
+            if p.kind == .sequence {
+                components.append("[\(table.via[Int(node)])]")
+            } else {
+                let key = YNode(tree: root.tree, index: table.via[Int(node)])
+                components.append("." + (key.kind == .scalar ? key.string : "?"))
+            }
+            node = parent
+        }
+        let joined = components.reversed().joined()
+        return joined.hasPrefix(".") ? String(joined.dropFirst()) : joined
+    }
+
+    /// First-reach parents of every node under `root`, in document (pre)order.
+    /// - Complexity: O(nodes + edges) time and memory.
+    private static func parents(from root: YNode) -> (parent: [Int32], via: [Int32]) {
+        let tree = root.tree
+        let count = tree.entries.count
+        var parent = [Int32](repeating: -1, count: count), via = [Int32](repeating: -1, count: count)
+        var visited = [Bool](repeating: false, count: count)
+        // (node, parent, via), pushed in reverse document order so pops come in document order.
+        var stack: [(Int32, Int32, Int32)] = [(root.index, -1, -1)]
+        while let (node, p, v) = stack.popLast() {
+            guard !visited[Int(node)] else { continue }
+            visited[Int(node)] = true
+            parent[Int(node)] = p
+            via[Int(node)] = v
+            let e = tree.entries[Int(node)]
+            let start = Int(e.start)
+            switch e.kind {
             case .scalar:
-                return false
+                continue
             case .sequence:
-                for (i, child) in node.elements.enumerated() {
-                    components.append("[\(i)]")
-                    if search(child) { return true }
-                    components.removeLast()
+                for i in stride(from: Int(e.count) - 1, through: 0, by: -1) {
+                    stack.append((tree.children[start + i], node, Int32(i)))
                 }
             case .mapping:
-                for (key, value) in node.pairs {
-                    components.append("." + (key.kind == .scalar ? key.string : "?"))
-                    if search(value) { return true }
-                    components.removeLast()
+                for i in stride(from: Int(e.count) - 2, through: 0, by: -2) {
+                    stack.append((tree.children[start + i + 1], node, tree.children[start + i]))
                 }
             }
-            return false
         }
-        guard search(root) else { return "" }
-        let joined = components.joined()
-        return joined.hasPrefix(".") ? String(joined.dropFirst()) : joined
+        return (parent, via)
     }
 }
 
@@ -124,10 +164,23 @@ struct Field {
         case .scalar:
             guard node.isPlain else { return "a string" }
             let text = node.string
-            if Int(text) != nil || Double(text) != nil { return "a number" }
-            if ["true", "false", "True", "False", "TRUE", "FALSE"].contains(text) { return "a boolean" }
+            if number != nil { return "a number" }
+            if isBoolean(text) { return "a boolean" }
             return "a string"
         }
+    }
+
+    /// The plain scalar's number as Kubernetes reads it (``YAMLScalar``); `nil` for strings.
+    var number: YAMLScalar.Number? {
+        guard node.kind == .scalar, node.isPlain else { return nil }
+        return YAMLScalar.number(Substring(node.string), json: ctx.isJSON)
+    }
+
+    /// YAML 1.1 booleans as go-yaml v2 resolves them (JSON: `true`/`false` only).
+    private func isBoolean(_ text: String) -> Bool {
+        if ctx.isJSON { return text == "true" || text == "false" }
+        return ["true", "false", "True", "False", "TRUE", "FALSE", "yes", "no", "Yes", "No", "YES", "NO",
+                "on", "off", "On", "Off", "ON", "OFF", "y", "n", "Y", "N"].contains(text)
     }
 
     // MARK: scalars
@@ -138,20 +191,19 @@ struct Field {
         guard node.kind == .scalar else { typeError("a string"); return nil }
         if isNull { return nil }
         let text = node.string
-        if node.isPlain, let first = text.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: ".")
-            || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) || first == UInt8(ascii: "t")
-            || first == UInt8(ascii: "f") || first == UInt8(ascii: "T") || first == UInt8(ascii: "F"),
+        // Only scalars starting like a YAML 1.1 number or boolean (go-yaml's resolve table: sign,
+        // digit, '.', y/n/t/f/o) can be one; the rest skip the classification.
+        if node.isPlain, let first = text.utf8.first, "+-.0123456789yYnNtTfFoO".utf8.contains(first),
             kindName != "a string" {
             ctx.warning(DiagnosticID.wrongType, node, path, "expected a string, found \(kindName) (quote it); using its text")
         }
         return text
     }
 
-    /// An integer (plain decimal scalar).
+    /// An integer: an unquoted scalar in any form Kubernetes' decoder reads as one (`80`, `0x50`,
+    /// `0120`, `1_000`, `1e2`; JSON documents: JSON integers only). See ``YAMLScalar``.
     func int() -> Int? {
-        guard node.kind == .scalar, node.isPlain, let v = Int(node.string) else {
-            typeError("an integer"); return nil
-        }
+        guard case .integer(let v)? = number else { typeError("an integer"); return nil }
         return v
     }
 
@@ -165,12 +217,20 @@ struct Field {
         }
     }
 
-    /// An int-or-string: unquoted integers are numbers, anything else a name.
+    /// An int-or-string: unquoted integers (in Kubernetes' YAML 1.1 forms, ``int()``) are
+    /// numbers; quoted scalars and other plain text are names. Unquoted non-integer numbers and
+    /// booleans are type errors, as `intstr.IntOrString` rejects them.
     func intOrString() -> PortValue? {
         guard node.kind == .scalar else { typeError("an integer or a string"); return nil }
         let text = node.string
-        if node.isPlain, let v = Int(text) { return .number(v) }
-        return .name(text)
+        guard node.isPlain else { return .name(text) }
+        switch number {
+        case .integer(let v)?: return .number(v)
+        case .nonInteger?: typeError("an integer or a string"); return nil
+        case nil:
+            if isBoolean(text) { typeError("an integer or a string"); return nil }
+            return .name(text)
+        }
     }
 
     // MARK: collections

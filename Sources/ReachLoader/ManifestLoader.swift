@@ -28,15 +28,19 @@ public struct ManifestLoader: Sendable {
         self.options = options
     }
 
-    /// Loads files, directories (recursively: `.yaml`, `.yml`, `.json`, sorted by path) and `-`
-    /// (standard input, read through `stdin`).
+    /// Loads files, directories (recursively: `.yaml`, `.yml`, `.json`, sorted by path; symbolic
+    /// links followed, cycles reported) and `-` (standard input, or `stdin` when given). Standard
+    /// input is capped at ``LoadOptions/maxFileBytes`` like files, read in chunks.
     /// - Complexity: O(total input size / cores) plus O(n log n) to sort n objects.
-    public func load(paths: [String], stdin: () -> Data = { FileHandle.standardInput.readDataToEndOfFile() }) -> ClusterSnapshot {
+    public func load(paths: [String], stdin: (() -> Data)? = nil) -> ClusterSnapshot {
         var builder = SnapshotBuilder()
         var sources: [(name: String, text: String)] = []
         for path in paths {
             if path == "-" {
-                if let text = decode(stdin(), name: "<stdin>", into: &builder) { sources.append(("<stdin>", text)) }
+                let limit = options.maxFileBytes
+                let data = stdin.map { InputFiles.capped($0(), name: "<stdin>", limit: limit, diagnostics: &builder.diagnostics) }
+                    ?? InputFiles.readStandardInput(limit: limit, diagnostics: &builder.diagnostics)
+                if let data, let text = decode(data, name: "<stdin>", into: &builder) { sources.append(("<stdin>", text)) }
                 continue
             }
             for file in InputFiles.expand(path, diagnostics: &builder.diagnostics) {
@@ -80,7 +84,9 @@ public struct ManifestLoader: Sendable {
         }
         let decoder = ObjectDecoder(namespaceDefault: options.namespaceDefault)
         let results = ParallelMap.map(work) { item -> ChunkResult in
-            let ctx = DecodeContext(file: item.name, document: item.chunk.index, lineOffset: item.chunk.startLine - 1)
+            let firstByte = item.chunk.text.utf8.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+            let ctx = DecodeContext(file: item.name, document: item.chunk.index, lineOffset: item.chunk.startLine - 1,
+                                    isJSON: firstByte == UInt8(ascii: "{"))
             var result = ChunkResult()
             for tree in YAMLDocumentParser.parse(item.chunk, ctx: ctx) {
                 withExtendedLifetime(tree) {

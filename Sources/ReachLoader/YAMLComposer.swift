@@ -7,6 +7,8 @@ struct YAMLSyntaxError: Error {
     var context: (text: String, line: Int)?
     var line: Int
     var column: Int
+    /// A safety limit (depth, aliasing) rather than a syntax error.
+    var isLimit = false
 
     /// The message with context lines shifted by `lineOffset` (the chunk's place in its file).
     func message(lineOffset: Int) -> String {
@@ -15,22 +17,64 @@ struct YAMLSyntaxError: Error {
     }
 }
 
+/// Limits that keep hostile YAML from exhausting time or memory. The values are those of the YAML
+/// decoder Kubernetes uses (sigs.k8s.io/yaml → go.yaml.in/yaml/v2), so anything the API server
+/// accepts still loads.
+enum YAMLLimits {
+    /// Deepest nesting of collections. go-yaml v2 `scannerc.go`: `const max_flow_level = 10000` and
+    /// `const max_indents = 10000` ("exceeded max depth of 10000"). Beyond it libyaml's scanner,
+    /// which re-checks every open level per token, turns quadratic.
+    static let maxDepth = 10_000
+
+    /// Flow nesting (`[`/`{`) up to this depth costs nothing against ``deepWorkBudget``.
+    static let shallowFlowDepth = 64
+
+    /// libyaml's scanner (unlike go-yaml's since v2.2.8, which indexes simple keys by token) checks
+    /// every open flow level for a stale simple key on each token: O(tokens × flow depth). Work
+    /// beyond ``shallowFlowDepth`` levels, Σ over tokens of (flow depth − 64), is capped here, about
+    /// a quarter second of scanning: 10,000 nested `[` fit (that is ~5·10⁷), but 9,999 levels
+    /// followed by a megabyte of scalars (10¹⁰ steps, minutes) are rejected early. Manifests and
+    /// `kubectl get -o json` dumps nest 5–20 levels and never come near it.
+    static let deepWorkBudget = 100_000_000
+
+    /// go-yaml v2 `decode.go` `allowedAliasRatio`: once a document has decoded more than 1,000 nodes
+    /// of which more than 100 came through aliases, the share of alias-driven nodes may be at most
+    /// 99 % up to 400,000 decoded nodes, falling linearly to 10 % at 4,000,000 ("document contains
+    /// excessive aliasing"). That is ~400,000 alias-driven nodes at most: a billion-laughs document
+    /// fails after a few thousand nodes instead of expanding to 10⁹.
+    static func allowedAliasRatio(_ decodeCount: Int) -> Double {
+        let low = 400_000.0, high = 4_000_000.0, d = Double(decodeCount)
+        if d <= low { return 0.99 }
+        if d >= high { return 0.10 }
+        return 0.99 - 0.89 * ((d - low) / (high - low))
+    }
+
+    /// Whether go-yaml would stop with "excessive aliasing" at these counts.
+    static func excessiveAliasing(decodeCount: Int, aliasCount: Int) -> Bool {
+        aliasCount > 100 && decodeCount > 1000
+            && Double(aliasCount) / Double(decodeCount) > allowedAliasRatio(decodeCount)
+    }
+}
+
 /// Composes libyaml's event stream into ``YAMLTree``s, one per document.
 ///
-/// Anchors and aliases are resolved by sharing the anchored subtree; merge keys (`<<`) are kept as
-/// literal keys. Duplicate mapping keys are reported through `duplicateKey` (the last one wins when
-/// fields are read, as in Go's YAML decoding).
-/// - Complexity: O(n) in the input length; one arena append per event.
+/// Anchors and aliases are resolved by sharing the anchored subtree (a DAG: never copied), with
+/// go-yaml's safeguards: an alias inside its own anchor's value is an error ("anchor 'a' value
+/// contains itself"), alias expansion is budgeted as go-yaml does (``YAMLLimits``), and nesting
+/// deeper than ``YAMLLimits/maxDepth`` is an error. Merge keys (`<<: *base`, `<<: [*a, *b]`) are
+/// applied as go-yaml v2 applies them (see `applyMerges`). Duplicate mapping keys (and keys a
+/// merge replaces) are reported through `warning` (the last one wins when fields are read, as in Go's YAML decoding).
+/// - Complexity: O(n) in the input length plus O(merged pairs); one arena append per event.
 enum YAMLComposer {
-    static func compose(_ text: Substring, duplicateKey: (String, Int, Int) -> Void) -> Result<[YAMLTree], YAMLSyntaxError> {
-        if let result = text.utf8.withContiguousStorageIfAvailable({ compose($0, duplicateKey: duplicateKey) }) {
+    static func compose(_ text: Substring, warning: (String, Int, Int) -> Void) -> Result<[YAMLTree], YAMLSyntaxError> {
+        if let result = text.utf8.withContiguousStorageIfAvailable({ compose($0, warning: warning) }) {
             return result
         }
         var copy = String(text)
-        return copy.withUTF8 { compose($0, duplicateKey: duplicateKey) }
+        return copy.withUTF8 { compose($0, warning: warning) }
     }
 
-    static func compose(_ buffer: UnsafeBufferPointer<UInt8>, duplicateKey: (String, Int, Int) -> Void) -> Result<[YAMLTree], YAMLSyntaxError> {
+    static func compose(_ buffer: UnsafeBufferPointer<UInt8>, warning: (String, Int, Int) -> Void) -> Result<[YAMLTree], YAMLSyntaxError> {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             return .failure(YAMLSyntaxError(problem: "cannot initialise the YAML parser", line: 1, column: 1))
@@ -54,7 +98,7 @@ enum YAMLComposer {
                 if let b = builder { trees.append(b.freeze()) }
                 builder = nil
             default:
-                builder?.handle(&event, duplicateKey: duplicateKey)
+                if let failure = builder?.handle(&event, warning: warning) { return .failure(failure) }
             }
         }
     }
@@ -75,63 +119,120 @@ private struct TreeBuilder {
     var entries: [YAMLTree.Entry] = []
     var children: [Int32] = []
     var bytes: [UInt8] = []
-    /// Open containers: node index and where its children start in `pending`.
-    var stack: [(index: Int32, firstPending: Int)] = []
+    /// Expanded size of each entry (itself plus its subtree with aliases expanded), saturating.
+    var sizes: [Int] = []
+    /// Whether each entry is a container still open (an alias to it would be a cycle).
+    var open: [Bool] = []
+    /// Open containers: node index, where its children start in `pending`, flow style.
+    var stack: [(index: Int32, firstPending: Int, flow: Bool)] = []
+    /// Open flow collections, and the scanning work charged beyond ``YAMLLimits/shallowFlowDepth``.
+    var flowDepth = 0
+    var deepWork = 0
     /// Children of all open containers, innermost last (one buffer: no allocation per container).
     var pending: [Int32] = []
     var anchors: [String: Int32] = [:]
+    /// go-yaml's counters: nodes decoded, and those decoded through an alias.
+    var decodeCount = 0
+    var aliasCount = 0
 
     func freeze() -> YAMLTree { YAMLTree(entries: entries, children: children, bytes: bytes) }
 
-    mutating func handle(_ event: inout yaml_event_t, duplicateKey: (String, Int, Int) -> Void) {
-        let line = Int32(event.start_mark.line + 1), column = Int32(event.start_mark.column + 1)
+    /// Handles one event; returns an error that ends the document.
+    mutating func handle(_ event: inout yaml_event_t, warning: (String, Int, Int) -> Void) -> YAMLSyntaxError? {
+        let line = Int32(clamping: event.start_mark.line + 1), column = Int32(clamping: event.start_mark.column + 1)
+        if flowDepth > YAMLLimits.shallowFlowDepth {
+            deepWork += flowDepth - YAMLLimits.shallowFlowDepth
+            if deepWork > YAMLLimits.deepWorkBudget {
+                return YAMLSyntaxError(
+                    problem: "too much content nested more than \(YAMLLimits.shallowFlowDepth) flow collections deep "
+                        + "(\(flowDepth) here): the YAML scanner's cost grows with depth × size", line: Int(line), column: Int(column),
+                    isLimit: true)
+            }
+        }
         switch event.type {
         case YAML_SCALAR_EVENT:
             let s = event.data.scalar
+            guard bytes.count + Int(s.length) < Int(Int32.max) else {
+                return YAMLSyntaxError(problem: "document too large", line: Int(line), column: Int(column))
+            }
             let start = Int32(bytes.count)
             if let value = s.value, s.length > 0 {
                 bytes.append(contentsOf: UnsafeBufferPointer(start: value, count: Int(s.length)))
             }
             let plain = s.style == YAML_PLAIN_SCALAR_STYLE || s.style == YAML_ANY_SCALAR_STYLE
             let index = append(.init(kind: .scalar, plain: plain && s.plain_implicit == 1, line: line, column: column,
-                                     start: start, count: Int32(s.length)))
+                                     start: start, count: Int32(s.length)), size: 1)
             register(anchor: s.anchor, index)
             addChild(index)
-        case YAML_SEQUENCE_START_EVENT:
-            let index = append(.init(kind: .sequence, plain: false, line: line, column: column, start: 0, count: 0))
-            register(anchor: event.data.sequence_start.anchor, index)
-            stack.append((index, pending.count))
-        case YAML_MAPPING_START_EVENT:
-            let index = append(.init(kind: .mapping, plain: false, line: line, column: column, start: 0, count: 0))
-            register(anchor: event.data.mapping_start.anchor, index)
-            stack.append((index, pending.count))
+        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+            guard stack.count < YAMLLimits.maxDepth else {
+                return YAMLSyntaxError(problem: "exceeded max depth of \(YAMLLimits.maxDepth) nested collections",
+                                       line: Int(line), column: Int(column), isLimit: true)
+            }
+            let isMapping = event.type == YAML_MAPPING_START_EVENT
+            let flow = isMapping ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+                : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+            if flow { flowDepth += 1 }
+            let index = append(.init(kind: isMapping ? .mapping : .sequence, plain: false, line: line, column: column,
+                                     start: 0, count: 0), size: 1)
+            open[Int(index)] = true
+            register(anchor: isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor, index)
+            stack.append((index, pending.count, flow))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            guard let (index, first) = stack.popLast() else { return }
-            let start = children.count
-            entries[Int(index)].start = Int32(start)
+            guard let (index, first, flow) = stack.popLast() else { return nil }
+            if flow { flowDepth -= 1 }
+            open[Int(index)] = false
+            if event.type == YAML_MAPPING_END_EVENT {
+                checkDuplicates(pending[first...], warning: warning)
+            }
+            var size = 1
+            for k in pending[first...] { size = min(Int.max / 2, size + sizes[Int(k)]) }
+            if event.type == YAML_MAPPING_END_EVENT, hasMergeKey(pending[first...]) {
+                switch applyMerges(Array(pending[first...]), warning: warning) {
+                case .success(let merged):
+                    pending.removeSubrange(first...)
+                    pending.append(contentsOf: merged)
+                    size = 1
+                    for k in merged { size = min(Int.max / 2, size + sizes[Int(k)]) }
+                case .failure(let error): return error
+                }
+            }
+            sizes[Int(index)] = size
+            entries[Int(index)].start = Int32(children.count)
             entries[Int(index)].count = Int32(pending.count - first)
             children.append(contentsOf: pending[first...])
             pending.removeSubrange(first...)
-            if event.type == YAML_MAPPING_END_EVENT {
-                checkDuplicates(children[start...], duplicateKey: duplicateKey)
-            }
             addChild(index)
         case YAML_ALIAS_EVENT:
             let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
-            if let target = anchors[name] {
-                addChild(target)
-            } else {
-                // libyaml's parser does not check aliases; an undefined one reads as null.
-                addChild(append(.init(kind: .scalar, plain: true, line: line, column: column,
-                                      start: Int32(bytes.count), count: 0)))
+            guard let target = anchors[name] else {
+                // libyaml's parser does not check aliases; go-yaml rejects an unknown one.
+                return YAMLSyntaxError(problem: "unknown anchor '\(name)' referenced", line: Int(line), column: Int(column))
             }
+            if open[Int(target)] {
+                return YAMLSyntaxError(problem: "anchor '\(name)' value contains itself", line: Int(line), column: Int(column), isLimit: true)
+            }
+            let expanded = sizes[Int(target)]
+            decodeCount = min(decodeCount + expanded, Int.max / 2)
+            aliasCount = min(aliasCount + expanded, Int.max / 2)
+            if YAMLLimits.excessiveAliasing(decodeCount: decodeCount, aliasCount: aliasCount) {
+                return YAMLSyntaxError(
+                    problem: "document contains excessive aliasing (alias '\(name)' expands to \(expanded) nodes; "
+                        + "\(aliasCount) of \(decodeCount) nodes come from aliases, over Kubernetes' YAML decoder limit)",
+                    line: Int(line), column: Int(column), isLimit: true)
+            }
+            addChild(target)
         default:
             break
         }
+        return nil
     }
 
-    private mutating func append(_ entry: YAMLTree.Entry) -> Int32 {
+    private mutating func append(_ entry: YAMLTree.Entry, size: Int) -> Int32 {
         entries.append(entry)
+        sizes.append(size)
+        open.append(false)
+        decodeCount += 1
         return Int32(entries.count - 1)
     }
 
@@ -150,15 +251,98 @@ private struct TreeBuilder {
         return bytes[Int(e.start)..<Int(e.start + e.count)]
     }
 
+    /// Whether `i` is a merge key: the plain scalar `<<` (go-yaml v2 `isMerge`; a quoted "<<" is a string).
+    private func isMergeKey(_ i: Int32) -> Bool {
+        let e = entries[Int(i)]
+        guard e.kind == .scalar, e.plain, e.count == 2 else { return false }
+        return bytes[Int(e.start)] == UInt8(ascii: "<") && bytes[Int(e.start) + 1] == UInt8(ascii: "<")
+    }
+
+    private func isNull(_ i: Int32) -> Bool {
+        let e = entries[Int(i)]
+        guard e.kind == .scalar, e.plain, let b = scalarBytes(i) else { return false }
+        return b.isEmpty || ["~", "null", "Null", "NULL"].contains { b.elementsEqual($0.utf8) }
+    }
+
+    private func hasMergeKey(_ kids: ArraySlice<Int32>) -> Bool {
+        stride(from: kids.startIndex, to: kids.endIndex, by: 2).contains { isMergeKey(kids[$0]) }
+    }
+
+    /// Applies merge keys as go-yaml v2 does when decoding into a map (which is what
+    /// sigs.k8s.io/yaml does before the API server sees JSON): pairs are applied in document order,
+    /// each later write of a key replacing the earlier value; `<<: MAP` writes MAP's pairs at that
+    /// point; `<<: [A, B, …]` writes the maps last to first, so earlier maps win over later ones.
+    /// Explicit keys after `<<` therefore win over merged ones; an explicit key *before* `<<` is
+    /// replaced by the merged value (go-yaml v2; YAML 1.1's merge spec and go-yaml v3 keep the
+    /// explicit key), which is reported as a warning. A merge value that is not a map or a list of
+    /// maps is an error ("map merge requires map or sequence of maps as the value").
+    /// - Complexity: O(pairs written).
+    private func applyMerges(_ kids: [Int32], warning: (String, Int, Int) -> Void) -> Result<[Int32], YAMLSyntaxError> {
+        var order: [Int32] = []                         // key nodes in first-write order
+        var valueOf: [ArraySlice<UInt8>: Int] = [:]     // scalar key bytes → slot in order/values
+        var values: [Int32] = []
+        var explicit: [ArraySlice<UInt8>: Int32] = [:]  // keys written explicitly so far → key node
+        func write(_ key: Int32, _ value: Int32) {
+            guard let k = scalarBytes(key) else { order.append(key); values.append(value); return }
+            if let slot = valueOf[k] { values[slot] = value; return }
+            valueOf[k] = order.count
+            order.append(key); values.append(value)
+        }
+        func mergeMap(_ map: Int32) {
+            let e = entries[Int(map)]
+            for j in stride(from: Int(e.start), to: Int(e.start + e.count), by: 2) {
+                let key = children[j]
+                if let k = scalarBytes(key), let explicitKey = explicit[k] {
+                    let ke = entries[Int(explicitKey)]
+                    warning("key '\(String(decoding: k, as: UTF8.self))' is replaced by the '<<' merge that follows it "
+                            + "(Kubernetes' YAML decoder applies merges in order); move it after '<<' to keep it",
+                            Int(ke.line), Int(ke.column))
+                    explicit[k] = nil
+                }
+                write(key, children[j + 1])
+            }
+        }
+        for i in stride(from: 0, to: kids.count, by: 2) {
+            let key = kids[i], value = kids[i + 1]
+            guard isMergeKey(key) else {
+                if let k = scalarBytes(key) { explicit[k] = key }
+                write(key, value)
+                continue
+            }
+            let v = entries[Int(value)]
+            let wantMap = YAMLSyntaxError(problem: "map merge requires map or sequence of maps as the value",
+                                          line: Int(v.line), column: Int(v.column))
+            switch v.kind {
+            case .mapping:
+                mergeMap(value)
+            case .sequence:
+                // Entries are appended in document order, so a value older than its key is an
+                // alias: go-yaml merges an aliased map, but not an aliased list of maps.
+                guard value > key else { return .failure(wantMap) }
+                let elements = children[Int(v.start)..<Int(v.start + v.count)]
+                guard elements.allSatisfy({ entries[Int($0)].kind == .mapping }) else { return .failure(wantMap) }
+                for m in elements.reversed() { mergeMap(m) }
+            case .scalar:
+                // `<<: null` merges nothing (go-yaml decodes null into the map as a no-op).
+                guard isNull(value) else { return .failure(wantMap) }
+            }
+        }
+        var out: [Int32] = []
+        out.reserveCapacity(order.count * 2)
+        for (k, v) in zip(order, values) { out.append(k); out.append(v) }
+        return .success(out)
+    }
+
     /// Reports duplicate scalar keys among a mapping's `kids` (key, value, key, value, …).
     /// - Complexity: O(k²) byte comparisons for k ≤ 16 keys, O(k) expected above.
-    private func checkDuplicates(_ kids: ArraySlice<Int32>, duplicateKey: (String, Int, Int) -> Void) {
+    private func checkDuplicates(_ kids: ArraySlice<Int32>, warning: (String, Int, Int) -> Void) {
         guard kids.count > 2 else { return }
         let keys = stride(from: kids.startIndex, to: kids.endIndex, by: 2).map { kids[$0] }
         guard keys.count > 1 else { return }
         func report(_ k: Int32) {
             let e = entries[Int(k)]
-            duplicateKey(String(decoding: scalarBytes(k) ?? [], as: UTF8.self), Int(e.line), Int(e.column))
+            warning("duplicate mapping key '\(String(decoding: scalarBytes(k) ?? [], as: UTF8.self))'; the last value wins",
+                    Int(e.line), Int(e.column))
         }
         if keys.count <= 16 {
             for i in 1..<keys.count {

@@ -6,21 +6,22 @@ enum YAMLDocumentParser {
     /// wins). Keep a tree alive while using its nodes.
     /// - Complexity: O(chunk length).
     static func parse(_ chunk: DocumentChunk, ctx: DecodeContext) -> [YAMLTree] {
-        let result = YAMLComposer.compose(chunk.text) { key, line, column in
+        let result = YAMLComposer.compose(chunk.text) { message, line, column in
             ctx.append(Diagnostic(
                 id: DiagnosticID.syntax, severity: .warning,
                 location: SourceLocation(file: ctx.file, document: ctx.document, line: line + ctx.lineOffset, column: column),
-                message: "duplicate mapping key '\(key)'; the last value wins"))
+                message: message))
         }
         switch result {
         case .success(let trees):
             return trees
         case .failure(let error):
             ctx.append(Diagnostic(
-                id: DiagnosticID.syntax, severity: .error,
+                id: error.isLimit ? DiagnosticID.limit : DiagnosticID.syntax, severity: .error,
                 location: SourceLocation(file: ctx.file, document: ctx.document, line: error.line + ctx.lineOffset,
                                          column: error.column),
-                message: "YAML syntax error: \(error.message(lineOffset: ctx.lineOffset))"))
+                message: error.isLimit ? "document rejected: \(error.message(lineOffset: ctx.lineOffset))"
+                    : "YAML syntax error: \(error.message(lineOffset: ctx.lineOffset))"))
             return []
         }
     }

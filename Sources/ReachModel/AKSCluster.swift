@@ -1,3 +1,4 @@
+import Foundation
 /// An AKS `Microsoft.ContainerService/managedClusters` document (`az aks show -o json` or the ARM
 /// REST body), held as a flat map of settings so checks can ask for any field.
 ///
@@ -12,20 +13,46 @@ public struct AKSCluster: Hashable, Sendable {
     /// Normalised path → value and location.
     public var settings: [String: AKSSetting]
 
-    public init(name: String, location: SourceLocation, settings: [String: AKSSetting]) {
+    /// Settings with a wrong type or an invalid value (normalised path → why), each also reported
+    /// as a located diagnostic by the reader. Checks that read them are not evaluated (never passed).
+    public var invalidSettings: [String: String]
+
+    public init(name: String, location: SourceLocation, settings: [String: AKSSetting], invalidSettings: [String: String] = [:]) {
         self.name = name
         self.location = location
         self.settings = settings
+        self.invalidSettings = invalidSettings
     }
+
+    /// Records which setting paths a check reads (see ``readingLog(_:)``).
+    @TaskLocal public static var readLog: AKSReadLog?
 
     /// The setting at `path` (matched case-insensitively), or `nil` when absent or null.
     public func setting(_ path: String) -> AKSSetting? {
-        guard let s = settings[path.lowercased()], s.value != .null else { return nil }
+        let key = path.lowercased()
+        Self.readLog?.record(key)
+        guard let s = settings[key], s.value != .null else { return nil }
         return s
     }
 
     /// Whether the path is present (even with a null value).
-    public func has(_ path: String) -> Bool { settings[path.lowercased()] != nil }
+    public func has(_ path: String) -> Bool {
+        Self.readLog?.record(path.lowercased())
+        return settings[path.lowercased()] != nil
+    }
+
+    /// The invalid setting (path, reason) that a read of one of `paths` touches, if any: the same
+    /// path, one under it, or one above it.
+    /// - Complexity: O(paths × invalid settings).
+    public func invalidSetting(among paths: Set<String>) -> (path: String, reason: String)? {
+        for (bad, reason) in invalidSettings.sorted(by: { $0.key < $1.key }) {
+            for p in paths where p == bad || bad.hasPrefix(p + ".") || bad.hasPrefix(p + "[")
+                || p.hasPrefix(bad + ".") || p.hasPrefix(bad + "[") {
+                return (bad, reason)
+            }
+        }
+        return nil
+    }
 
     /// A boolean setting; JSON booleans and the strings `"true"`/`"false"` (add-on `config` values) count.
     public func bool(_ path: String) -> Bool? {
@@ -60,6 +87,7 @@ public struct AKSCluster: Hashable, Sendable {
     /// Immediate child keys of a mapping setting (normalised), sorted.
     /// - Complexity: O(settings).
     public func childKeys(_ path: String) -> [String] {
+        Self.readLog?.record(path.lowercased())
         let prefix = path.lowercased() + "."
         var keys = Set<String>()
         for key in settings.keys where key.hasPrefix(prefix) {
@@ -101,4 +129,13 @@ public struct AKSSetting: Hashable, Sendable {
         self.value = value
         self.location = location
     }
+}
+
+/// The setting paths read while a check runs (``AKSCluster/readLog``).
+public final class AKSReadLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var keys: Set<String> = []
+    public init() {}
+    func record(_ key: String) { lock.withLock { _ = keys.insert(key) } }
+    public var paths: Set<String> { lock.withLock { keys } }
 }

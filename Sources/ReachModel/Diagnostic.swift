@@ -73,4 +73,13 @@ public enum DiagnosticID {
     public static let defaultedNamespace = "KR-LOAD-009"
     /// An input file exceeds the size limit.
     public static let tooLarge = "KR-LOAD-010"
+    /// A path given with `-f` yields no manifest files (an empty directory, no `.yaml/.yml/.json`).
+    public static let noInput = "KR-LOAD-011"
+    /// The input exceeds a safety limit kube-reach shares with Kubernetes' decoder: nesting deeper
+    /// than 10,000, excessive alias expansion, an alias inside its own anchor; or a role whose
+    /// rules expand beyond the RBAC engine's budget.
+    public static let limit = "KR-LOAD-012"
+    /// A name or label the API server would reject (DNS-1123 names, label syntax, lengths): a
+    /// warning, the object is still loaded.
+    public static let invalidName = "KR-LOAD-013"
 }

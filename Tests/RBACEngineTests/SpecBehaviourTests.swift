@@ -141,7 +141,9 @@ import Testing
         #expect(index.allows(.serviceAccount(namespace: "ops", name: "bot"), Self.getPods))
         #expect(!index.allows(Identity(user: "lower"), Self.getPods))
         let who = index.subjects(of: index.whoCan(Self.getPods)).map(\.description)
-        #expect(who == ["Group:system:masters", "ServiceAccount:dev/defaulted", "ServiceAccount:ops/bot"])
+        // rbac.md "who-can": the subject as named in the binding, and the service account it is.
+        #expect(who == ["Group:system:masters", "ServiceAccount:dev/defaulted", "ServiceAccount:ops/bot",
+                        "User:system:serviceaccount:ops:bot"])
         let ids = index.diagnostics.map(\.id)
         #expect(ids.filter { $0 == RBACDiagnosticID.serviceAccountWithoutNamespace }.count == 1)
         #expect(ids.filter { $0 == RBACDiagnosticID.unknownSubjectKind }.count == 2)

@@ -55,7 +55,22 @@ import Testing
         var w = Self.world()
         w.clusterRoleBinding("secret-reader", "User:system:serviceaccount:ghost:sa", "ServiceAccount:prod/api")
         let index = w.index(masters: false)
-        #expect(index.subjects(of: index.whoCan(Self.getSecrets)).map(\.description) == ["ServiceAccount:ghost/sa", "ServiceAccount:prod/api"])
+        #expect(index.subjects(of: index.whoCan(Self.getSecrets)).map(\.description)
+                == ["ServiceAccount:ghost/sa", "ServiceAccount:prod/api", "User:system:serviceaccount:ghost:sa"])
+    }
+
+    /// Issue 16 / rbac.md "who-can": "every subject named in a binding … whose role allows Q; and
+    /// every ServiceAccount object present in the input whose identity is allowed Q". A binding
+    /// naming `User:system:serviceaccount:prod:api` while ServiceAccount prod/api exists lists both
+    /// (before: the User subject was dropped, folded into the ServiceAccount).
+    @Test func userNamedServiceAccountIsListedAsNamedAndAsTheObject() {
+        var w = Self.world()
+        w.clusterRoleBinding("secret-reader", "User:system:serviceaccount:prod:api")
+        let index = w.index(masters: false)
+        let who = index.subjects(of: index.whoCan(Self.getSecrets)).map(\.description)
+        #expect(who == ["ServiceAccount:prod/api", "User:system:serviceaccount:prod:api"])
+        // Authorization is unchanged: the username is the service account.
+        #expect(index.allows(Identity(user: "system:serviceaccount:prod:api"), Self.getSecrets))
     }
 
     @Test func sortingIsByCodePoint() {

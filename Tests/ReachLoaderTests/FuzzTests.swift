@@ -25,7 +25,38 @@ import Testing
             let start = rng.index(bytes.count + 1), end = min(bytes.count, start + rng.index(400))
             bytes.insert(contentsOf: bytes[start..<end], at: rng.index(bytes.count + 1))
         },
+        // Issue 16: hostile growth. An alias chain of 1–9 levels × 9 (up to a billion laughs), at a
+        // line start; self-references included.
+        { bytes, rng in
+            let levels = 1 + rng.index(9)
+            var text = "zz0: &zz0 [l, l, l, l, l, l, l, l, l]\n"
+            for i in 1..<levels { text += "zz\(i): &zz\(i) [" + Array(repeating: "*zz\(i - 1)", count: 9).joined(separator: ", ") + "]\n" }
+            if rng.index(4) == 0 { text += "zzs: &zzs [*zzs]\n" }
+            bytes.insert(contentsOf: Array(text.utf8), at: Self.lineStart(bytes, rng.index(bytes.count + 1)))
+        },
+        // Deep flow nesting after a colon: usually modest, sometimes past the 10,000 limit.
+        { bytes, rng in
+            guard let colon = (0..<bytes.count).filter({ bytes[$0] == UInt8(ascii: ":") }).randomElement(using: &rng) else { return }
+            let depth = rng.index(20) == 0 ? 10_001 : 50 + rng.index(1000)
+            let open = rng.index(2) == 0 ? UInt8(ascii: "[") : UInt8(ascii: "{")
+            var nest = [UInt8(ascii: " ")] + Array(repeating: open, count: depth)
+            if rng.index(3) > 0 { nest += Array(repeating: open == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: "}"), count: depth) }
+            bytes.insert(contentsOf: nest, at: colon + 1)
+        },
+        // Control characters, NULs, ESC/BEL sequences, invalid UTF-8 and a merge key.
+        { bytes, rng in
+            let junk: [[UInt8]] = [[0], [7], [8], [0x1B, 0x5B, 0x32, 0x4A], [0x1B, 0x5D, 0x30, 0x3B, 0x78, 0x07], [0x7F],
+                                   [0xC3], [0xFF, 0xFE], [0x0D], [0x85], Array("<<: *zz0\n".utf8), Array("\u{2028}".utf8)]
+            for _ in 0..<(1 + rng.index(4)) { bytes.insert(contentsOf: rng.pick(junk), at: rng.index(bytes.count + 1)) }
+        },
     ]
+
+    /// Index of the start of the line holding `i`.
+    static func lineStart(_ bytes: [UInt8], _ i: Int) -> Int {
+        var j = min(i, bytes.count)
+        while j > 0, bytes[j - 1] != 10 { j -= 1 }
+        return j
+    }
 
     static func inputs() -> [(String, [UInt8])] {
         var files: [URL] = []
@@ -62,6 +93,35 @@ import Testing
         }
         #expect(runs > 0)
         #expect(errors > 0, "mutations should produce some errors")
+    }
+
+    /// Every hostile mutation on its own, on a valid manifest: no crash, located errors, and each
+    /// load well inside its budget (no hang).
+    @Test func hostileGrowthStaysWithinBudgets() {
+        let seed = Array("""
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: p, namespace: x, labels: {app: web}}
+        spec:
+          podSelector: {matchLabels: {app: web}}
+          ingress:
+          - ports: [{port: 80}]
+        """.utf8)
+        var rng = Fuzzer(seed: 16)
+        let loader = ManifestLoader()
+        for m in Self.mutations.indices.suffix(3) {
+            for _ in 0..<12 {
+                var bytes = seed
+                Self.mutations[m](&bytes, &rng)
+                let start = DispatchTime.now().uptimeNanoseconds
+                let snapshot = loader.load(paths: ["-"], stdin: { Data(bytes) })
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                #expect(seconds < 3, "mutation \(m) took \(seconds) s")
+                for d in snapshot.diagnostics where d.severity == .error {
+                    #expect(d.location != nil, "unlocated error: \(d)")
+                }
+            }
+        }
     }
 }
 
