@@ -109,16 +109,18 @@ extension AttackContext {
         }
         return out
     }
+}
 
+extension EdgeSink {
     /// E9/E10's sink: adds `X → X+grant` for every member `X` of `sources` except those already
     /// holding the grant (see above) and grant states whose base has the edge too.
-    /// `sources` should already be reduced by ``grantSources(_:in:)`` for the grant's scope
+    /// `sources` should already be reduced by ``AttackContext/grantSources(_:in:)`` for the grant's scope
     /// (skipping that only costs time).
-    /// - Complexity: ``alreadyHolding(_:among:)`` plus O(S / 64 + members).
+    /// - Complexity: ``AttackContext/alreadyHolding(_:among:)`` plus O(S / 64 + members).
     func addGrant(from sources: BitSet, grant: SelfGrant, requests: [AccessRequest], object: String) {
         guard !sources.isEmpty else { return }
         var from = sources
-        if reduceSelfGrants { from.subtract(alreadyHolding(grant, among: sources)) }
+        if context.reduceSelfGrants { from.subtract(context.alreadyHolding(grant, among: sources)) }
         add(from: from, grant: grant, requests: requests, object: object)
     }
 }

@@ -228,10 +228,7 @@ struct BruteForce {
                 var context = AttackContext(table: table, candidates: candidates, reduceSelfGrants: reduce)
                 context.dominance = reduce ? RoleDominance(context: context) : nil
                 while true {
-                    for t in TechniqueCatalog.granting {
-                        context.technique = t.id
-                        t.addEdges(context)
-                    }
+                    for t in TechniqueCatalog.granting { context.run(t) }
                     if context.newStates.isEmpty { break }
                     grown += 1
                     let next = AttackContext(extending: context, adding: AttackState.sorted(context.newStates))

@@ -159,9 +159,9 @@ public enum E10: EscalationTechnique {
         return out
     }
 
-    public static func addEdges(_ context: AttackContext) {
+    public static func addEdges(_ context: AttackContext, into edges: EdgeSink) {
         for e in context.escalations {
-            context.addGrant(from: e.sources, grant: .all(scope: e.scope), requests: e.requests, object: e.object)
+            edges.addGrant(from: e.sources, grant: .all(scope: e.scope), requests: e.requests, object: e.object)
         }
     }
 }
