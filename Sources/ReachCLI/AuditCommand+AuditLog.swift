@@ -1,7 +1,9 @@
 import ArgumentParser
+import Audit
 import Foundation
 import RBACEngine
 import ReachKit
+import ReachLoader
 import ReachModel
 import ReachReports
 

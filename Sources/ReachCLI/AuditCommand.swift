@@ -1,6 +1,8 @@
 import ArgumentParser
+import Audit
 import Foundation
 import ReachKit
+import ReachLoader
 import ReachModel
 import ReachReports
 

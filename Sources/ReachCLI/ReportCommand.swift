@@ -1,7 +1,9 @@
 import ArgumentParser
+import AttackGraph
+import Audit
 import Foundation
-import ReachKit
 import RBACEngine
+import ReachKit
 import ReachModel
 import ReachReports
 

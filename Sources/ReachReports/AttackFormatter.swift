@@ -1,3 +1,4 @@
+import AttackGraph
 import Foundation
 import RBACEngine
 import ReachKit
