@@ -21,26 +21,16 @@ struct RiskHit: Sendable {
 /// cluster-admin subject gets one finding, not one per risk. A RoleBinding grant counts only for
 /// namespaced resources (its rules never apply to cluster-scoped ones).
 protocol RBACRiskCheck: AuditCheck {
-    /// Alternatives: a grant is risky when its rule allows any of them.
-    var requests: [AccessRequest] { get }
-    /// Further requirements in the same scope: each group must be allowed by some grant.
-    var alsoRequired: [[AccessRequest]] { get }
-    /// Rules limited by `resourceNames` count too. True where a named object is still the whole
-    /// risk (exec into a named pod, a named node's kubelet, the client signer, escalating a named
-    /// role bound to oneself); false where naming the objects is the recommended narrowing
-    /// (secrets, impersonated identities, bindable roles, token subjects, one webhook): what those
-    /// named objects lead to is judged by the transitive checks.
-    var anyName: Bool { get }
-    /// Only ClusterRoleBinding grants count (e.g. cluster-wide secret reading).
-    var clusterWideOnly: Bool { get }
-    /// What the fix removes, e.g. `create on pods/exec and pods/attach`.
-    var permissionText: String { get }
+    /// The catalog entry this check reports (``RiskyGrants``).
+    var grant: RiskyGrant { get }
 }
 
 extension RBACRiskCheck {
-    var alsoRequired: [[AccessRequest]] { [] }
-    var anyName: Bool { true }
-    var clusterWideOnly: Bool { false }
+    var requests: [AccessRequest] { grant.requests }
+    var alsoRequired: [[AccessRequest]] { grant.alsoRequired }
+    var anyName: Bool { grant.anyName }
+    var clusterWideOnly: Bool { grant.clusterWideOnly }
+    var permissionText: String { grant.permissionText }
 
     /// One finding per subject with at least one hit.
     /// - Complexity: O(Σ subjects' grants × requests × rule size).
@@ -102,9 +92,15 @@ enum RBACRisk {
     /// `escalate` on ClusterRoles are checked in the RoleBinding's namespace by upstream, so
     /// `clusterroles` counts for RoleBindings too.
     static func allows(_ g: Grant, _ request: AccessRequest, anyName: Bool) -> Bool {
-        if g.binding.namespace != nil && clusterScoped.contains(request.resource)
+        allows(g.rule, in: g.binding.namespace.map(Scope.namespace) ?? .cluster, request, anyName: anyName)
+    }
+
+    /// Whether `rule`, granted in `scope`, allows `request` (see ``allows(_:_:anyName:)``).
+    /// - Complexity: O(rule size).
+    static func allows(_ written: PolicyRule, in scope: Scope, _ request: AccessRequest, anyName: Bool) -> Bool {
+        if scope != .cluster && clusterScoped.contains(request.resource)
             && !(request.resource == "clusterroles" && ["bind", "escalate"].contains(request.verb)) { return false }
-        var rule = g.rule
+        var rule = written
         if anyName { rule.resourceNames = [] }
         return RuleMatching.allows(rule, request)
     }
