@@ -1,5 +1,6 @@
 import ReachCore
 import RBACEngine
+import ReachModel
 
 /// What only the self-granting techniques (E9a/b/c, E10) keep while the graph is built: the role
 /// dominance groups, E10's per-binding plan and edges, and the per-scope sources E9 leaves out.
@@ -12,7 +13,7 @@ final class SelfGrantState {
     var plan: E10.Plan?
     /// E10's edges of this round, computed once (E9 consults them).
     var escalations: [E10.Escalation]?
-    var escalatedCache: [GrantScope: BitSet] = [:]
+    var escalatedCache: [Scope: BitSet] = [:]
 
     init(dominance: RoleDominance? = nil, plan: E10.Plan? = nil) {
         self.dominance = dominance
@@ -49,7 +50,7 @@ extension AttackContext {
     /// `scope` are left out (`ALL` holds everything such a grant does; RoleDominance.swift's
     /// argument). Empty when not reducing.
     /// - Complexity: O(E10 entries × S / 64) on the first call per scope, O(1) after.
-    func escalatedSources(covering scope: GrantScope) -> BitSet {
+    func escalatedSources(covering scope: Scope) -> BitSet {
         if let hit = selfGrants.escalatedCache[scope] { return hit }
         var out = BitSet(capacity: table.count)
         if reduceSelfGrants {

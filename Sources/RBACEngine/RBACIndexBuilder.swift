@@ -98,12 +98,12 @@ struct RBACIndexBuilder {
             // A RoleBinding always has a namespace after loading; `""` (never a request's binding
             // namespace) keeps one that somehow has none from applying cluster-wide.
             let ns: String? = item.ref.kind == .roleBinding ? (item.meta.namespace ?? "") : nil
-            let role: Int? = item.roleRef.kind == "ClusterRole"
+            let role: Int? = item.roleRef.kind == .clusterRole
                 ? clusterRoleByName[item.roleRef.name]
-                : item.roleRef.kind == "Role" && ns != nil
+                : item.roleRef.kind == .role && ns != nil
                     ? roleByKey[ObjectRef(kind: .role, namespace: ns, name: item.roleRef.name)] : nil
             if role == nil {
-                let target = item.roleRef.kind == "Role" ? "Role \(ns ?? "")/\(item.roleRef.name)" : "\(item.roleRef.kind) \(item.roleRef.name)"
+                let target = item.roleRef.kind == .role ? "Role \(ns ?? "")/\(item.roleRef.name)" : "\(item.roleRef.kind) \(item.roleRef.name)"
                 diagnostics.append(.rbac(RBACDiagnosticID.missingRole, .warning, item.meta.location, path: "roleRef",
                     "\(item.ref.kind.rawValue) \(item.ref.namespace.map { "\($0)/" } ?? "")\(item.ref.name) references \(target), which is not in the input: it grants nothing"))
             }

@@ -34,7 +34,7 @@ extension Analyzer {
         var roleRisks: [String: [[RuleRisk]]] = [:]
         for role in snapshot.roles { roleRisks["\(role.namespace ?? "")/\(role.name)"] = risks(role.rules) }
         func risks(_ ref: RoleRef, _ ns: String?) -> [RuleRisk] {
-            let all = ref.kind == "ClusterRole" ? clusterRisks[ref.name] : roleRisks["\(ns ?? "")/\(ref.name)"]
+            let all = ref.kind == .clusterRole ? clusterRisks[ref.name] : roleRisks["\(ns ?? "")/\(ref.name)"]
             return all?[ns == nil ? 0 : 1] ?? []
         }
         var out: [RiskyBinding] = []
@@ -47,7 +47,7 @@ extension Analyzer {
         for b in snapshot.roleBindings {
             let r = risks(b.roleRef, b.namespace)
             if r.isEmpty { continue }
-            let role = b.roleRef.kind == "ClusterRole" ? "ClusterRole \(b.roleRef.name)" : "Role \(b.namespace ?? "")/\(b.roleRef.name)"
+            let role = b.roleRef.kind == .clusterRole ? "ClusterRole \(b.roleRef.name)" : "Role \(b.namespace ?? "")/\(b.roleRef.name)"
             out.append(RiskyBinding(binding: "RoleBinding \(b.namespace ?? "")/\(b.name)", role: role, namespace: b.namespace,
                                     subjects: b.subjects.map { SubjectName.of($0, bindingNamespace: b.namespace) }, risks: r))
         }

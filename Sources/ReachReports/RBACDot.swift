@@ -59,7 +59,7 @@ public enum RBACDot {
                         to g: inout DotGraph, seen: Set<String>) {
         guard !seen.contains(id) else { return }
         guard let role = model.roles[id] else {
-            g.addNode(id, ["id": SVGID.make(prefix, id), "label": "\(ref?.kind ?? "Role") \(ref?.name ?? id)\n(not found)",
+            g.addNode(id, ["id": SVGID.make(prefix, id), "label": "\(ref?.kind.rawValue ?? "Role") \(ref?.name ?? id)\n(not found)",
                            "shape": "box", "style": "dashed", "color": "#c0392b"])
             return
         }

@@ -1,5 +1,6 @@
 import ReachCore
 import RBACEngine
+import ReachModel
 
 /// E10 — escalate a role already bound to oneself.
 ///
@@ -20,7 +21,7 @@ public enum E10: EscalationTechnique {
     /// One binding's share of the E10 edges: the states that escalate through it and have no
     /// earlier binding of the same scope doing so.
     struct Escalation {
-        var scope: GrantScope
+        var scope: Scope
         var sources: BitSet
         var requests: [AccessRequest]
         var object: String
@@ -31,7 +32,7 @@ public enum E10: EscalationTechnique {
     /// binding order, with the index of their (normalized) escalate request among `conditions`.
     struct Plan: Sendable {
         struct Entry: Sendable {
-            var scope: GrantScope
+            var scope: Scope
             var condition: Int
             var subjects: [Int32]
             /// The subjects as a principal bitset when one of them is a group with member
@@ -91,7 +92,7 @@ public enum E10: EscalationTechnique {
         var masks = [BitSet?](repeating: nil, count: plan.conditions.count)
         enum Members { case sparse([Int]), dense(BitSet) }
         var found: [(entry: Int, members: Members)] = []
-        var any: [GrantScope: BitSet] = [:]
+        var any: [Scope: BitSet] = [:]
         for (i, entry) in plan.entries.enumerated() {
             let mask: BitSet
             if let hit = masks[entry.condition] { mask = hit } else {
@@ -115,8 +116,8 @@ public enum E10: EscalationTechnique {
             any[entry.scope] = seen
         }
         var out: [Escalation] = []
-        var covered: [GrantScope: BitSet] = [:]
-        var admins: [GrantScope: BitSet] = [:]
+        var covered: [Scope: BitSet] = [:]
+        var admins: [Scope: BitSet] = [:]
         // ClusterRoleBindings come first in the index, so every `ALL@*` source is known before any `ALL@N`.
         for f in found {
             let entry = plan.entries[f.entry], scope = entry.scope
