@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "NetworkEngine", targets: ["NetworkEngine"]),
         .library(name: "RBACEngine", targets: ["RBACEngine"]),
         .library(name: "AttackGraph", targets: ["AttackGraph"]),
+        .library(name: "Audit", targets: ["Audit"]),
         .library(name: "ReachReports", targets: ["ReachReports"]),
     ],
     dependencies: [
@@ -60,20 +61,20 @@ let package = Package(
 
         .testTarget(name: "ReachCoreTests", dependencies: ["ReachCore", "ReachTestSupport"]),
         .testTarget(name: "ReachModelTests", dependencies: ["ReachModel"]),
-        .testTarget(name: "ReachLoaderTests", dependencies: ["ReachLoader", "ReachModel", "ReachTestSupport"]),
+        .testTarget(name: "ReachLoaderTests", dependencies: ["ReachCore", "ReachLoader", "ReachModel", "ReachTestSupport"]),
         .testTarget(name: "ReachGraphvizTests", dependencies: ["ReachGraphviz"]),
         .testTarget(name: "RBACEngineTests", dependencies: ["RBACEngine", "ReachModel", "ReachLoader", "ReachTestSupport"]),
         .testTarget(name: "NetworkEngineTests", dependencies: [
             "NetworkEngine", "ReachCore", "ReachModel", "ReachLoader", "ReachTestSupport",
         ]),
         .testTarget(name: "AttackGraphTests", dependencies: [
-            "AttackGraph", "RBACEngine", "ReachModel", "ReachLoader", "ReachKit", "ReachTestSupport",
+            "AttackGraph", "RBACEngine", "ReachCore", "ReachModel", "ReachLoader", "ReachKit", "ReachTestSupport",
         ]),
         .testTarget(name: "AuditTests", dependencies: [
-            "Audit", "RBACEngine", "ReachModel", "ReachLoader", "ReachKit", "ReachReports", "ReachTestSupport",
+            "Audit", "RBACEngine", "ReachCore", "ReachModel", "ReachLoader", "ReachKit", "ReachReports", "ReachTestSupport",
         ]),
         .testTarget(name: "ReachReportsTests", dependencies: [
-            "ReachReports", "ReachKit", "NetworkEngine", "ReachModel", "ReachTestSupport",
+            "ReachReports", "ReachKit", "NetworkEngine", "ReachCore", "ReachModel", "ReachTestSupport",
         ]),
         .testTarget(name: "ReachCLITests", dependencies: [
             "ReachCLI", "ReachReports", "ReachKit", "ReachTestSupport",

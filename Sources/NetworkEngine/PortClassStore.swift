@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import ReachCore
 import Synchronization
 
 /// Class-level matrices per port class, computed on first use and kept (thread-safe). Memory is
@@ -35,7 +36,7 @@ final class PortClassStore: Sendable {
         var q = 0
         while q < representatives.count {
             let batch = Array(q..<min(q + lanes, representatives.count))
-            let results = Slots(count: batch.count)
+            let results = ResultSlots<PortClassReach>(count: batch.count)
             DispatchQueue.concurrentPerform(iterations: batch.count) { i in
                 let pc = batch[i]
                 results.set(i, cache.withLock({ $0[pc] }) ?? builder.build(atom: representatives[pc], scratch: scratch[i]))
@@ -43,15 +44,6 @@ final class PortClassStore: Sendable {
             for (i, pc) in batch.enumerated() { if let r = results.get(i) { body(pc, r) } }
             q += lanes
         }
-    }
-
-    /// Result slots written once from concurrent workers.
-    private final class Slots: @unchecked Sendable {
-        private let lock = NSLock()
-        private var values: [PortClassReach?]
-        init(count: Int) { values = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ v: PortClassReach) { lock.withLock { values[i] = v } }
-        func get(_ i: Int) -> PortClassReach? { lock.withLock { values[i] } }
     }
 
     /// Computes and caches every port class.

@@ -29,7 +29,7 @@ struct QueryCommand: ParsableCommand {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
             guard let d = FileManager.default.contents(atPath: queries) else {
-                throw RBACCommandSupport.fail("\(queries): cannot read the queries file")
+                throw ExitCode.inputError("\(queries): cannot read the queries file")
             }
             data = d
         }
@@ -39,7 +39,7 @@ struct QueryCommand: ParsableCommand {
         case .success(let document):
             Output.write(options.output == .json ? RBACJSONFormatter.query(document) : RBACTextFormatter.query(document))
         case .failure(let error):
-            throw RBACCommandSupport.fail("\(queries): \(error)")
+            throw ExitCode.inputError("\(queries): \(error)")
         }
         try RBACCommandSupport.finish(analyzer)
     }

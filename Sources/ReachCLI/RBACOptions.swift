@@ -81,13 +81,6 @@ enum RBACCommandSupport {
         throw ExitCode(2)
     }
 
-    /// Reports a usage/input problem on standard error (or the test sink) and exits with 2.
-    static func fail(_ message: String) -> ExitCode {
-        let text = "Error: \(message)\n"
-        if let sink = Output.sink { sink.append(text) } else { FileHandle.standardError.write(Data(text.utf8)) }
-        return ExitCode(2)
-    }
-
     /// Parses `User:name`, `ServiceAccount:ns/name` or `Group:name` (access only).
     static func principal(_ text: String, allowGroup: Bool) throws -> Principal {
         guard let p = Principal(parsing: text) else {

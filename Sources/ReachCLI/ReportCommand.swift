@@ -43,7 +43,7 @@ struct ReportCommand: ParsableCommand {
         var clusterDiagnostics: [Diagnostic] = []
         if let aks {
             let loaded = Analyzer.loadAKSCluster(path: aks)
-            guard let c = loaded.cluster else { throw AuditCommand.fail(loaded.diagnostics.map(\.description).joined(separator: "\n")) }
+            guard let c = loaded.cluster else { throw ExitCode.inputError(loaded.diagnostics.map(\.description).joined(separator: "\n")) }
             cluster = c
             clusterDiagnostics = loaded.diagnostics
         }

@@ -1,5 +1,6 @@
 @testable import AttackGraph
 import RBACEngine
+import ReachCore
 import ReachLoader
 import ReachModel
 import ReachTestSupport
