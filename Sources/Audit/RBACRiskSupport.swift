@@ -4,13 +4,13 @@ import ReachModel
 
 /// One risky permission held by a subject in one scope.
 struct RiskHit: Sendable {
-    /// `nil` = cluster-wide (a ClusterRoleBinding), else the RoleBinding's namespace.
-    var namespace: String?
+    /// `.cluster` for a ClusterRoleBinding, else the RoleBinding's namespace.
+    var scope: Scope
     /// The matched permissions, e.g. `create pods/exec`.
     var permissions: [String]
     var grants: [Grant]
 
-    var scopeText: String { namespace.map { "in namespace \($0)" } ?? "cluster-wide" }
+    var scopeText: String { RBACRisk.text(scope) }
 }
 
 /// A least-privilege check that flags subjects whose direct grants allow one of ``requests`` (and,
@@ -45,10 +45,10 @@ extension RBACRiskCheck {
     /// The scopes in which `grants` hold the risk.
     /// - Complexity: O(grants × (requests + alsoRequired) × rule size).
     func hits(_ grants: [Grant]) -> [RiskHit] {
-        let byScope = Dictionary(grouping: grants.filter { !RBACRisk.isFullWildcard($0.rule) }, by: { $0.binding.namespace })
+        let byScope = Dictionary(grouping: grants.filter { !RBACRisk.isFullWildcard($0.rule) }, by: \.scope)
         var out: [RiskHit] = []
-        for (ns, list) in byScope {
-            if clusterWideOnly && ns != nil { continue }
+        for (scope, list) in byScope {
+            if clusterWideOnly && scope != .cluster { continue }
             var permissions: [String] = [], used: [Grant] = []
             var satisfied = true
             for group in [requests] + alsoRequired {
@@ -61,10 +61,10 @@ extension RBACRiskCheck {
                 permissions += matching.flatMap(\.1)
             }
             if satisfied {
-                out.append(RiskHit(namespace: ns, permissions: Array(Set(permissions)).sorted(), grants: used.sorted()))
+                out.append(RiskHit(scope: scope, permissions: Array(Set(permissions)).sorted(), grants: used.sorted()))
             }
         }
-        return out.sorted { ($0.namespace ?? "") < ($1.namespace ?? "") || ($0.namespace == nil && $1.namespace != nil) }
+        return out.sorted { $0.scope < $1.scope }
     }
 
     func riskFinding(_ subject: Principal, _ hits: [RiskHit], _ facts: RBACFacts) -> Finding {
@@ -92,7 +92,7 @@ enum RBACRisk {
     /// `escalate` on ClusterRoles are checked in the RoleBinding's namespace by upstream, so
     /// `clusterroles` counts for RoleBindings too.
     static func allows(_ g: Grant, _ request: AccessRequest, anyName: Bool) -> Bool {
-        allows(g.rule, in: g.binding.namespace.map(Scope.namespace) ?? .cluster, request, anyName: anyName)
+        allows(g.rule, in: g.scope, request, anyName: anyName)
     }
 
     /// Whether `rule`, granted in `scope`, allows `request` (see ``allows(_:_:anyName:)``).
@@ -103,6 +103,14 @@ enum RBACRisk {
         var rule = written
         if anyName { rule.resourceNames = [] }
         return RuleMatching.allows(rule, request)
+    }
+
+    /// `in namespace N` or `cluster-wide`, as findings print a grant's scope.
+    static func text(_ scope: Scope) -> String {
+        switch scope {
+        case .cluster: "cluster-wide"
+        case .namespace(let ns): "in namespace \(ns)"
+        }
     }
 
     /// `create pods/exec`, `update certificatesigningrequests/approval.certificates.k8s.io`.

@@ -115,7 +115,7 @@ struct RBACIndexBuilder {
                 if let p = subjects[b][s], let id = principals.id(of: p) { ids.insert(Int32(id)) }
             }
             let sorted = ids.sorted()
-            bindings.append(CompiledBinding(ref: item.ref, location: item.meta.location, namespace: ns,
+            bindings.append(CompiledBinding(ref: item.ref, location: item.meta.location, scope: ns.map(Scope.namespace) ?? .cluster,
                                             roleRef: item.roleRef, role: role, subjects: sorted))
             if let role { roleBindings[role].append(Int32(b)) }
             for p in sorted { principalBindings[Int(p)].append(Int32(b)) }

@@ -69,7 +69,7 @@ public enum E10: EscalationTechnique {
                 }
                 let groups = binding.subjects.contains(where: table.hasMembers)
                     ? BitSet(capacity: index.principals.count, members: binding.subjects.map(Int.init)) : nil
-                entries.append(Entry(scope: binding.namespace.map { .namespace($0) } ?? .cluster, condition: condition,
+                entries.append(Entry(scope: binding.scope, condition: condition,
                                      subjects: binding.subjects, groupSubjects: groups, requests: requests,
                                      object: "\(binding.ref) → \(role)"))
             }
