@@ -17,14 +17,17 @@ let package = Package(
         .library(name: "NetworkEngine", targets: ["NetworkEngine"]),
         .library(name: "RBACEngine", targets: ["RBACEngine"]),
         .library(name: "AttackGraph", targets: ["AttackGraph"]),
+        .library(name: "Audit", targets: ["Audit"]),
         .library(name: "ReachReports", targets: ["ReachReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
+        // Every target declares exactly the modules it imports (`.ci/run` builds with
+        // `--explicit-target-dependency-import-check error`; no `@_exported import`).
         .target(name: "ReachCore"),
-        .target(name: "ReachModel", dependencies: ["ReachCore"]),
+        .target(name: "ReachModel"),
         .systemLibrary(
             name: "CGraphviz",
             pkgConfig: "libgvc",
@@ -37,36 +40,46 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
-        .target(name: "ReachLoader", dependencies: ["ReachModel", "CYAML"]),
+        .target(name: "ReachLoader", dependencies: ["ReachCore", "ReachModel", "CYAML"]),
         .target(name: "ReachGraphviz", dependencies: ["CGraphviz"]),
         .target(name: "RBACEngine", dependencies: ["ReachCore", "ReachModel"]),
         .target(name: "NetworkEngine", dependencies: ["ReachCore", "ReachModel"]),
         .target(name: "AttackGraph", dependencies: ["ReachCore", "ReachModel", "RBACEngine"]),
-        .target(name: "Audit", dependencies: ["ReachCore", "ReachModel", "RBACEngine", "NetworkEngine", "AttackGraph"]),
+        .target(name: "Audit", dependencies: ["ReachModel", "RBACEngine", "AttackGraph"]),
         .target(name: "ReachKit", dependencies: [
             "ReachCore", "ReachModel", "ReachLoader", "RBACEngine", "NetworkEngine", "AttackGraph", "Audit",
         ]),
-        .target(name: "ReachReports", dependencies: ["ReachKit", "ReachGraphviz"]),
+        .target(name: "ReachReports", dependencies: [
+            "ReachModel", "RBACEngine", "NetworkEngine", "AttackGraph", "Audit", "ReachKit", "ReachGraphviz",
+        ]),
         .target(name: "ReachCLI", dependencies: [
-            "ReachKit", "ReachReports",
+            "ReachModel", "ReachLoader", "RBACEngine", "NetworkEngine", "AttackGraph", "Audit", "ReachKit", "ReachGraphviz",
+            "ReachReports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kube-reach", dependencies: ["ReachCLI"]),
 
         .testTarget(name: "ReachCoreTests", dependencies: ["ReachCore", "ReachTestSupport"]),
         .testTarget(name: "ReachModelTests", dependencies: ["ReachModel"]),
-        .testTarget(name: "ReachLoaderTests", dependencies: ["ReachLoader", "ReachTestSupport"]),
+        .testTarget(name: "ReachLoaderTests", dependencies: ["ReachCore", "ReachLoader", "ReachModel", "ReachTestSupport"]),
         .testTarget(name: "ReachGraphvizTests", dependencies: ["ReachGraphviz"]),
-        .testTarget(name: "RBACEngineTests", dependencies: ["RBACEngine", "ReachLoader", "ReachTestSupport"]),
-        .testTarget(name: "NetworkEngineTests", dependencies: ["NetworkEngine", "ReachLoader", "ReachTestSupport"]),
-        .testTarget(name: "ReachReportsTests", dependencies: ["ReachReports", "ReachKit", "ReachModel", "ReachTestSupport"]),
+        .testTarget(name: "RBACEngineTests", dependencies: ["RBACEngine", "ReachModel", "ReachLoader", "ReachTestSupport"]),
+        .testTarget(name: "NetworkEngineTests", dependencies: [
+            "NetworkEngine", "ReachCore", "ReachModel", "ReachLoader", "ReachTestSupport",
+        ]),
         .testTarget(name: "AttackGraphTests", dependencies: [
-            "AttackGraph", "ReachLoader", "ReachKit", "ReachReports", "ReachCLI", "ReachTestSupport",
+            "AttackGraph", "RBACEngine", "ReachCore", "ReachModel", "ReachLoader", "ReachKit", "ReachTestSupport",
         ]),
-        .testTarget(name: "ReachCLITests", dependencies: ["ReachCLI", "ReachTestSupport"]),
         .testTarget(name: "AuditTests", dependencies: [
-            "Audit", "ReachLoader", "ReachKit", "ReachReports", "ReachCLI", "ReachTestSupport",
+            "Audit", "RBACEngine", "ReachCore", "ReachModel", "ReachLoader", "ReachKit", "ReachReports", "ReachTestSupport",
         ]),
-        .target(name: "ReachTestSupport", dependencies: ["ReachModel"], path: "Tests/ReachTestSupport"),
+        .testTarget(name: "ReachReportsTests", dependencies: [
+            "ReachReports", "ReachKit", "Audit", "NetworkEngine", "ReachCore", "ReachModel", "ReachTestSupport",
+        ]),
+        .testTarget(name: "ReachCLITests", dependencies: [
+            "ReachCLI", "ReachReports", "ReachKit", "ReachModel", "ReachTestSupport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .target(name: "ReachTestSupport", path: "Tests/ReachTestSupport"),
     ]
 )

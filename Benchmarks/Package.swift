@@ -20,7 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        .target(name: "ClusterGen"),
+        .target(name: "ClusterGen", dependencies: [.product(name: "ReachCore", package: rootPackage)]),
         .executableTarget(name: "kube-reach-gen", dependencies: [
             "ClusterGen", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -32,6 +32,7 @@ let package = Package(
             .product(name: "NetworkEngine", package: rootPackage),
             .product(name: "RBACEngine", package: rootPackage),
             .product(name: "AttackGraph", package: rootPackage),
+            .product(name: "Audit", package: rootPackage),
             .product(name: "ReachReports", package: rootPackage),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

@@ -48,16 +48,12 @@ public struct AttackGraph: Sendable {
         let dominance = reduceSelfGrants ? RoleDominance(context: context) : nil
         context.dominance = dominance
         while true {
-            for t in TechniqueCatalog.granting {
-                context.technique = t.id
-                t.addEdges(context)
-            }
+            for t in TechniqueCatalog.granting { context.run(t) }
             if context.newStates.isEmpty { break }
             context = AttackContext(extending: context, adding: AttackState.sorted(context.newStates))
         }
         for t in TechniqueCatalog.all where !TechniqueCatalog.granting.contains(where: { $0.id == t.id }) {
-            context.technique = t.id
-            t.addEdges(context)
+            context.run(t)
         }
         let (table, edges) = context.finish()
         self.table = table

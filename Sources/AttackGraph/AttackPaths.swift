@@ -44,11 +44,10 @@ public struct GoalDistances: Sendable {
         let ranks = graph.hyperedges.map { Int32($0.rank) }
         var frontier = holders.members
         for s in frontier { dist[s] = 0 }
-        // The unreached states, as raw words (mutated while source sets are scanned), and the
-        // indices of its words that may still have members (compacted as states are reached).
+        // The unreached states, and the indices of its words that may still have members
+        // (compacted as states are reached).
         var open = BitSet.full(capacity: n)
         open.subtract(holders)
-        var openWords = open.words
         var active = open.nonEmptyWordIndices
         var openCount = n - frontier.count
         var level: Int32 = 0
@@ -66,45 +65,27 @@ public struct GoalDistances: Sendable {
             firing.sort { ($0.rank, $0.target, $0.edge) < ($1.rank, $1.target, $1.edge) }
             var upcoming: [Int] = []
             var reachedSinceCompaction = 0
-            openWords.withUnsafeMutableBufferPointer { ow in
-                for f in firing {
-                    if openCount == 0 { break }
-                    let before = upcoming.count
-                    switch graph.hyperedges[Int(f.edge)].sources {
-                    case .one(let s):
-                        let w = Int(s) >> 6, bit = UInt64(1) << UInt64(s & 63)
-                        if ow[w] & bit != 0 {
-                            ow[w] &= ~bit
-                            upcoming.append(Int(s))
-                        }
-                    case .set(let b):
-                        b.words.withUnsafeBufferPointer { src in
-                            for w32 in active {
-                                let w = Int(w32)
-                                guard w < src.count else { break }
-                                var x = src[w] & ow[w]
-                                guard x != 0 else { continue }
-                                ow[w] &= ~x
-                                while x != 0 {
-                                    upcoming.append(w << 6 | x.trailingZeroBitCount)
-                                    x &= x &- 1
-                                }
-                            }
-                        }
-                    }
-                    let reached = upcoming.count - before
-                    guard reached > 0 else { continue }
-                    for s in upcoming[before...] {
-                        dist[s] = level + 1
-                        next[s] = (f.edge, f.target)
-                    }
-                    openCount -= reached
-                    reachedSinceCompaction += reached
-                    // Drop emptied words once enough states left (amortised O(1) per state).
-                    if reachedSinceCompaction * 4 >= active.count {
-                        active.removeAll { ow[Int($0)] == 0 }
-                        reachedSinceCompaction = 0
-                    }
+            for f in firing {
+                if openCount == 0 { break }
+                let before = upcoming.count
+                switch graph.hyperedges[Int(f.edge)].sources {
+                case .one(let s):
+                    if open.removeMember(Int(s)) { upcoming.append(Int(s)) }
+                case .set(let b):
+                    open.remove(commonWith: b, inWords: active, appendingTo: &upcoming)
+                }
+                let reached = upcoming.count - before
+                guard reached > 0 else { continue }
+                for s in upcoming[before...] {
+                    dist[s] = level + 1
+                    next[s] = (f.edge, f.target)
+                }
+                openCount -= reached
+                reachedSinceCompaction += reached
+                // Drop emptied words once enough states left (amortised O(1) per state).
+                if reachedSinceCompaction * 4 >= active.count {
+                    active.removeAll { open.isWordEmpty(Int($0)) }
+                    reachedSinceCompaction = 0
                 }
             }
             upcoming.sort()

@@ -1,20 +1,17 @@
 import RBACEngine
+import ReachModel
 
-/// Where a self-grant applies (escalation.md E9/E10): one namespace (a RoleBinding) or the
-/// whole cluster (a ClusterRoleBinding). Printed as `N` or `*`.
-public enum GrantScope: Hashable, Sendable, Comparable, CustomStringConvertible {
-    case cluster
-    case namespace(String)
-
-    public var description: String {
+extension Scope {
+    /// How a self-grant's scope is printed in hop strings (escalation.md): `N` or `*`.
+    public var hopText: String {
         switch self {
         case .cluster: "*"
         case .namespace(let n): n
         }
     }
 
-    /// Whether a grant of this scope applies to `request`: `*` covers every request (resource and
-    /// non-resource), `N` covers only resource requests in namespace `N`.
+    /// Whether a self-grant of this scope applies to `request`: `*` covers every request
+    /// (resource and non-resource), `N` covers only resource requests in namespace `N`.
     public func covers(_ request: AccessRequest) -> Bool {
         switch self {
         case .cluster: true
@@ -26,13 +23,13 @@ public enum GrantScope: Hashable, Sendable, Comparable, CustomStringConvertible 
 /// A role the actor bound to itself (E9) or rewrote to hold everything (E10).
 public enum SelfGrant: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// `ClusterRole:R@N` (E9a, bound by a RoleBinding in N) or `ClusterRole:R@*` (E9c).
-    case clusterRole(name: String, scope: GrantScope)
+    case clusterRole(name: String, scope: Scope)
     /// `Role:N/R@N` (E9b).
     case role(namespace: String, name: String)
     /// `ALL@scope` (E10): every request within the scope.
-    case all(scope: GrantScope)
+    case all(scope: Scope)
 
-    public var scope: GrantScope {
+    public var scope: Scope {
         switch self {
         case .clusterRole(_, let s), .all(let s): s
         case .role(let ns, _): .namespace(ns)
@@ -42,9 +39,9 @@ public enum SelfGrant: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The hop suffix of interfaces.md: `ClusterRole:R@N`, `Role:N/R@N`, `ALL@scope`.
     public var description: String {
         switch self {
-        case .clusterRole(let r, let s): "ClusterRole:\(r)@\(s)"
+        case .clusterRole(let r, let s): "ClusterRole:\(r)@\(s.hopText)"
         case .role(let ns, let r): "Role:\(ns)/\(r)@\(ns)"
-        case .all(let s): "ALL@\(s)"
+        case .all(let s): "ALL@\(s.hopText)"
         }
     }
 }

@@ -1,5 +1,6 @@
 import ReachCore
 import RBACEngine
+import ReachModel
 
 /// Self-grant subsumption: E9/E10 add no edge `X → X+G` when `X` already holds every permission
 /// `G` would add within its scope.
@@ -23,7 +24,7 @@ extension AttackContext {
     /// The requests that only a state holding everything in `scope` is allowed: `*` verbs on `*`
     /// resources in `*` groups in the scope's namespace (all namespaces for `*`), and for `*` also
     /// `*` on the non-resource URL `*`. Only literal `*` rules match these.
-    static func everything(in scope: GrantScope) -> [AccessRequest] {
+    static func everything(in scope: Scope) -> [AccessRequest] {
         switch scope {
         case .cluster: [.r("*", "*", "*"), .nonResource(verb: "*", path: "*")]
         case .namespace(let n): [.r("*", "*", "*", ns: n)]
@@ -35,7 +36,7 @@ extension AttackContext {
     /// without redundant grant states (``withoutRedundantGrantStates(_:)``). Techniques call this
     /// once per source set and reuse it for every grant of that scope.
     /// - Complexity: O(S / 64 + members) plus one or two cached ``allowed(_:)``.
-    func grantSources(_ candidates: BitSet, in scope: GrantScope) -> BitSet {
+    func grantSources(_ candidates: BitSet, in scope: Scope) -> BitSet {
         guard reduceSelfGrants else { return candidates }
         var out = withoutRedundantGrantStates(candidates)
         out.subtract(holdingEverything(in: scope))
@@ -44,7 +45,7 @@ extension AttackContext {
 
     /// The states holding everything in `scope` (``everything(in:)``).
     /// - Complexity: one or two cached ``allowed(_:)`` and an intersection, O(S / 64).
-    func holdingEverything(in scope: GrantScope) -> BitSet {
+    func holdingEverything(in scope: Scope) -> BitSet {
         var admins = allowed(Self.everything(in: scope)[0])
         for r in Self.everything(in: scope).dropFirst() { admins.formIntersection(allowed(r)) }
         return admins
@@ -109,16 +110,18 @@ extension AttackContext {
         }
         return out
     }
+}
 
+extension EdgeSink {
     /// E9/E10's sink: adds `X → X+grant` for every member `X` of `sources` except those already
     /// holding the grant (see above) and grant states whose base has the edge too.
-    /// `sources` should already be reduced by ``grantSources(_:in:)`` for the grant's scope
+    /// `sources` should already be reduced by ``AttackContext/grantSources(_:in:)`` for the grant's scope
     /// (skipping that only costs time).
-    /// - Complexity: ``alreadyHolding(_:among:)`` plus O(S / 64 + members).
+    /// - Complexity: ``AttackContext/alreadyHolding(_:among:)`` plus O(S / 64 + members).
     func addGrant(from sources: BitSet, grant: SelfGrant, requests: [AccessRequest], object: String) {
         guard !sources.isEmpty else { return }
         var from = sources
-        if reduceSelfGrants { from.subtract(alreadyHolding(grant, among: sources)) }
+        if context.reduceSelfGrants { from.subtract(context.alreadyHolding(grant, among: sources)) }
         add(from: from, grant: grant, requests: requests, object: object)
     }
 }

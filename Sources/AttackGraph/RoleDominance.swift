@@ -1,5 +1,6 @@
 import ReachCore
 import RBACEngine
+import ReachModel
 
 /// Self-grant dominance among roles that share one source set: E9 adds no edge `X → X+G` when
 /// the same technique, from the same sources, also reaches `X+G'` whose role holds every
@@ -56,7 +57,7 @@ struct RoleDominance: Sendable {
         }
         let unlistedClusterRoles = (0..<index.clusterRoleCount).filter { !names.contains(index.roles[$0].ref.name) }
         // A namespace name no object uses: a ClusterRole's rules match the same whatever the namespace.
-        let anyNamespace = GrantScope.namespace("\u{1}kube-reach-namespace")
+        let anyNamespace = Scope.namespace("\u{1}kube-reach-namespace")
         func keep(_ group: [Int], expanded: (Int) -> [AccessRequest]?) -> [Int] {
             Self.maximal(group, roleCount: index.roles.count, rolesAllowing: rolesAllowing,
                          roleAllows: index.roleAllows, expanded: expanded)

@@ -20,8 +20,9 @@ public protocol EscalationTechnique {
     static var condition: String { get }
     /// The target(s) (Markdown).
     static var targets: String { get }
-    /// Adds this technique's edges from every state of `context` that satisfies the condition.
-    static func addEdges(_ context: AttackContext)
+    /// Adds this technique's edges from every state of `context` that satisfies the condition to
+    /// `edges` (which labels them with this technique).
+    static func addEdges(_ context: AttackContext, into edges: EdgeSink)
 }
 
 /// Every technique in canonical (escalation.md table) order; ties between techniques reaching the

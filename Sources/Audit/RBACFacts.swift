@@ -45,7 +45,14 @@ struct RBACFacts: Sendable {
         for o in snapshot.serviceAccounts { note(o.ref, o.meta) }
         self.meta = meta
         systemObjects = system
-        subjects = index.principals.keys.filter { $0 != .masters }.sorted()
+        // A `User:system:serviceaccount:N:a` subject is the ServiceAccount N/a to the authorizer
+        // (rbac.md rule 6); who-can lists it as named too, but auditing it again would report one
+        // identity twice: its grants are on the ServiceAccount principal.
+        subjects = index.principals.keys.filter { p in
+            if p == .masters { return false }
+            if case .user(let name) = p, Principal.splitServiceAccountUsername(name) != nil { return false }
+            return true
+        }.sorted()
         var grants: [Principal: [Grant]] = [:]
         for p in subjects {
             let list = index.access(Self.ownIdentity(p)).scopes.flatMap(\.grants)

@@ -4,13 +4,13 @@ import ReachModel
 
 /// One risky permission held by a subject in one scope.
 struct RiskHit: Sendable {
-    /// `nil` = cluster-wide (a ClusterRoleBinding), else the RoleBinding's namespace.
-    var namespace: String?
+    /// `.cluster` for a ClusterRoleBinding, else the RoleBinding's namespace.
+    var scope: Scope
     /// The matched permissions, e.g. `create pods/exec`.
     var permissions: [String]
     var grants: [Grant]
 
-    var scopeText: String { namespace.map { "in namespace \($0)" } ?? "cluster-wide" }
+    var scopeText: String { RBACRisk.text(scope) }
 }
 
 /// A least-privilege check that flags subjects whose direct grants allow one of ``requests`` (and,
@@ -21,26 +21,16 @@ struct RiskHit: Sendable {
 /// cluster-admin subject gets one finding, not one per risk. A RoleBinding grant counts only for
 /// namespaced resources (its rules never apply to cluster-scoped ones).
 protocol RBACRiskCheck: AuditCheck {
-    /// Alternatives: a grant is risky when its rule allows any of them.
-    var requests: [AccessRequest] { get }
-    /// Further requirements in the same scope: each group must be allowed by some grant.
-    var alsoRequired: [[AccessRequest]] { get }
-    /// Rules limited by `resourceNames` count too. True where a named object is still the whole
-    /// risk (exec into a named pod, a named node's kubelet, the client signer, escalating a named
-    /// role bound to oneself); false where naming the objects is the recommended narrowing
-    /// (secrets, impersonated identities, bindable roles, token subjects, one webhook): what those
-    /// named objects lead to is judged by the transitive checks.
-    var anyName: Bool { get }
-    /// Only ClusterRoleBinding grants count (e.g. cluster-wide secret reading).
-    var clusterWideOnly: Bool { get }
-    /// What the fix removes, e.g. `create on pods/exec and pods/attach`.
-    var permissionText: String { get }
+    /// The catalog entry this check reports (``RiskyGrants``).
+    var grant: RiskyGrant { get }
 }
 
 extension RBACRiskCheck {
-    var alsoRequired: [[AccessRequest]] { [] }
-    var anyName: Bool { true }
-    var clusterWideOnly: Bool { false }
+    var requests: [AccessRequest] { grant.requests }
+    var alsoRequired: [[AccessRequest]] { grant.alsoRequired }
+    var anyName: Bool { grant.anyName }
+    var clusterWideOnly: Bool { grant.clusterWideOnly }
+    var permissionText: String { grant.permissionText }
 
     /// One finding per subject with at least one hit.
     /// - Complexity: O(Σ subjects' grants × requests × rule size).
@@ -55,10 +45,10 @@ extension RBACRiskCheck {
     /// The scopes in which `grants` hold the risk.
     /// - Complexity: O(grants × (requests + alsoRequired) × rule size).
     func hits(_ grants: [Grant]) -> [RiskHit] {
-        let byScope = Dictionary(grouping: grants.filter { !RBACRisk.isFullWildcard($0.rule) }, by: { $0.binding.namespace })
+        let byScope = Dictionary(grouping: grants.filter { !RBACRisk.isFullWildcard($0.rule) }, by: \.scope)
         var out: [RiskHit] = []
-        for (ns, list) in byScope {
-            if clusterWideOnly && ns != nil { continue }
+        for (scope, list) in byScope {
+            if clusterWideOnly && scope != .cluster { continue }
             var permissions: [String] = [], used: [Grant] = []
             var satisfied = true
             for group in [requests] + alsoRequired {
@@ -71,10 +61,10 @@ extension RBACRiskCheck {
                 permissions += matching.flatMap(\.1)
             }
             if satisfied {
-                out.append(RiskHit(namespace: ns, permissions: Array(Set(permissions)).sorted(), grants: used.sorted()))
+                out.append(RiskHit(scope: scope, permissions: Array(Set(permissions)).sorted(), grants: used.sorted()))
             }
         }
-        return out.sorted { ($0.namespace ?? "") < ($1.namespace ?? "") || ($0.namespace == nil && $1.namespace != nil) }
+        return out.sorted { $0.scope < $1.scope }
     }
 
     func riskFinding(_ subject: Principal, _ hits: [RiskHit], _ facts: RBACFacts) -> Finding {
@@ -102,11 +92,25 @@ enum RBACRisk {
     /// `escalate` on ClusterRoles are checked in the RoleBinding's namespace by upstream, so
     /// `clusterroles` counts for RoleBindings too.
     static func allows(_ g: Grant, _ request: AccessRequest, anyName: Bool) -> Bool {
-        if g.binding.namespace != nil && clusterScoped.contains(request.resource)
+        allows(g.rule, in: g.scope, request, anyName: anyName)
+    }
+
+    /// Whether `rule`, granted in `scope`, allows `request` (see ``allows(_:_:anyName:)``).
+    /// - Complexity: O(rule size).
+    static func allows(_ written: PolicyRule, in scope: Scope, _ request: AccessRequest, anyName: Bool) -> Bool {
+        if scope != .cluster && clusterScoped.contains(request.resource)
             && !(request.resource == "clusterroles" && ["bind", "escalate"].contains(request.verb)) { return false }
-        var rule = g.rule
+        var rule = written
         if anyName { rule.resourceNames = [] }
         return RuleMatching.allows(rule, request)
+    }
+
+    /// `in namespace N` or `cluster-wide`, as findings print a grant's scope.
+    static func text(_ scope: Scope) -> String {
+        switch scope {
+        case .cluster: "cluster-wide"
+        case .namespace(let ns): "in namespace \(ns)"
+        }
     }
 
     /// `create pods/exec`, `update certificatesigningrequests/approval.certificates.k8s.io`.

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import ReachCore
 import Synchronization
 
 /// Class-level matrices per port class, computed on first use and kept (thread-safe). Memory is
@@ -36,7 +37,7 @@ final class PortClassStore: Sendable {
         var q = 0
         while q < representatives.count {
             let batch = Array(q..<min(q + lanes, representatives.count))
-            let results = Slots(count: batch.count)
+            let results = ResultSlots<PortClassReach>(count: batch.count)
             DispatchQueue.concurrentPerform(iterations: batch.count) { i in
                 let pc = batch[i]
                 if let hit = cache.withLock({ $0[pc] }) {
@@ -54,15 +55,6 @@ final class PortClassStore: Sendable {
     /// One lane's reusable result storage (touched by one worker at a time).
     private final class Lane: @unchecked Sendable {
         var value = PortClassReach.empty
-    }
-
-    /// Result slots written once from concurrent workers.
-    private final class Slots: @unchecked Sendable {
-        private let lock = NSLock()
-        private var values: [PortClassReach?]
-        init(count: Int) { values = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ v: PortClassReach) { lock.withLock { values[i] = v } }
-        func get(_ i: Int) -> PortClassReach? { lock.withLock { values[i] } }
     }
 
     /// Computes and caches every port class.

@@ -47,7 +47,7 @@ extension RBACIndex {
     /// namespace's RoleBindings; without, every binding, grouped by scope.
     /// - Complexity: O(Σ over the identity's principals of bindings × bound rules × rule size).
     public func access(_ identity: Identity, namespace: String? = nil) -> AccessSummary {
-        var byScope: [String?: [GrantRef]] = [:]
+        var byScope: [ReachModel.Scope: [GrantRef]] = [:]
         for p in identity.principals {
             guard let pid = principals.id(of: p) else { continue }
             for b in principalBindings[pid] {
@@ -55,14 +55,14 @@ extension RBACIndex {
                 if let namespace, let bns = binding.namespace, bns != namespace { continue }
                 guard let role = binding.role else { continue }
                 for r in roleRuleStart[role]..<roleRuleStart[role + 1] {
-                    byScope[binding.namespace, default: []].append(GrantRef(binding: b, rule: Int32(r), via: Int32(pid)))
+                    byScope[binding.scope, default: []].append(GrantRef(binding: b, rule: Int32(r), via: Int32(pid)))
                 }
             }
         }
-        let keys = byScope.keys.sorted { ($0 ?? "") < ($1 ?? "") || ($0 == nil && $1 != nil) }
+        let keys = byScope.keys.sorted()
         let scopes = keys.map { key in
             let grants = Array(Set(byScope[key] ?? [])).map(resolve).sorted()
-            return AccessSummary.Scope(namespace: key, rows: Self.rows(grants), grants: grants)
+            return AccessSummary.Scope(namespace: key.namespace, rows: Self.rows(grants), grants: grants)
         }
         let masters = options.mastersBypass && identity.groups.contains("system:masters")
         return AccessSummary(identity: identity, scopes: scopes, bySystemMasters: masters)

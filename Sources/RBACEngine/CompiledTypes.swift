@@ -12,13 +12,17 @@ public struct CompiledRole: Sendable {
 public struct CompiledBinding: Sendable {
     public var ref: ObjectRef
     public var location: SourceLocation
-    /// `nil` for ClusterRoleBindings (they apply everywhere), else the RoleBinding's namespace.
-    public var namespace: String?
+    /// `.cluster` for ClusterRoleBindings (they apply everywhere), else the RoleBinding's namespace.
+    public var scope: Scope
     public var roleRef: RoleRef
     /// Index into ``RBACIndex/roles``; `nil` when the referenced role is missing (it grants nothing).
     public var role: Int?
     /// Principal IDs of the subjects that match someone (normalised, de-duplicated, ascending).
     public var subjects: [Int32]
+
+    /// The RoleBinding's namespace, `nil` for a ClusterRoleBinding (``scope`` as text for
+    /// callers that print it).
+    public var namespace: String? { scope.namespace }
 }
 
 /// Why a principal is allowed: a binding → role → rule chain, and through which principal
@@ -33,6 +37,9 @@ public struct Grant: Hashable, Sendable, Comparable {
     public var aggregatedFrom: String?
     /// The subject of the binding that matched.
     public var via: Principal
+    /// Where the grant applies: the RoleBinding's namespace, or the cluster for a
+    /// ClusterRoleBinding.
+    public var scope: Scope { binding.namespace.map(Scope.namespace) ?? .cluster }
 
     public static func < (a: Grant, b: Grant) -> Bool {
         if a.binding != b.binding { return a.binding < b.binding }

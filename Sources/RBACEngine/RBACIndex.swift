@@ -91,8 +91,10 @@ public struct RBACIndex: Sendable {
     /// Whether binding `b` applies to a request whose RoleBinding namespace is `namespace`.
     @inline(__always)
     func inScope(_ b: Int, _ namespace: String?) -> Bool {
-        guard let ns = bindings[b].namespace else { return true }
-        return ns == namespace
+        switch bindings[b].scope {
+        case .cluster: return true
+        case .namespace(let ns): return ns == namespace
+        }
     }
 
     /// Calls `body` with each binding of principal `pid` that is in scope for `namespace`
@@ -110,9 +112,10 @@ public struct RBACIndex: Sendable {
         }
         guard let namespace else { return }
         var lo = i, hi = list.count
+        let scope = Scope.namespace(namespace)
         while lo < hi {
             let mid = (lo + hi) / 2
-            if (bindings[Int(list[mid])].namespace ?? "") < namespace { lo = mid + 1 } else { hi = mid }
+            if bindings[Int(list[mid])].scope < scope { lo = mid + 1 } else { hi = mid }
         }
         while lo < list.count, bindings[Int(list[lo])].namespace == namespace {
             if !body(list[lo]) { return }

@@ -110,12 +110,12 @@ struct RBACIndexBuilder {
             // A RoleBinding always has a namespace after loading; `""` (never a request's binding
             // namespace) keeps one that somehow has none from applying cluster-wide.
             let ns: String? = item.ref.kind == .roleBinding ? (item.meta.namespace ?? "") : nil
-            let role: Int? = item.roleRef.kind == "ClusterRole"
+            let role: Int? = item.roleRef.kind == .clusterRole
                 ? clusterRoleByName[item.roleRef.name]
-                : item.roleRef.kind == "Role" && ns != nil
+                : item.roleRef.kind == .role && ns != nil
                     ? roleByKey[ObjectRef(kind: .role, namespace: ns, name: item.roleRef.name)] : nil
             if role == nil {
-                let target = item.roleRef.kind == "Role" ? "Role \(ns ?? "")/\(item.roleRef.name)" : "\(item.roleRef.kind) \(item.roleRef.name)"
+                let target = item.roleRef.kind == .role ? "Role \(ns ?? "")/\(item.roleRef.name)" : "\(item.roleRef.kind) \(item.roleRef.name)"
                 diagnostics.append(.rbac(RBACDiagnosticID.missingRole, .warning, item.meta.location, path: "roleRef",
                     "\(item.ref.kind.rawValue) \(item.ref.namespace.map { "\($0)/" } ?? "")\(item.ref.name) references \(target), which is not in the input: it grants nothing"))
             }
@@ -128,7 +128,7 @@ struct RBACIndexBuilder {
                 if let user = Self.serviceAccountUserAsNamed(subject), let id = principals.id(of: user) { ids.insert(Int32(id)) }
             }
             let sorted = ids.sorted()
-            bindings.append(CompiledBinding(ref: item.ref, location: item.meta.location, namespace: ns,
+            bindings.append(CompiledBinding(ref: item.ref, location: item.meta.location, scope: ns.map(Scope.namespace) ?? .cluster,
                                             roleRef: item.roleRef, role: role, subjects: sorted))
             if let role { roleBindings[role].append(Int32(b)) }
             for p in sorted { principalBindings[Int(p)].append(Int32(b)) }

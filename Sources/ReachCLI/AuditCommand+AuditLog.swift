@@ -1,7 +1,9 @@
 import ArgumentParser
+import Audit
 import Foundation
 import RBACEngine
 import ReachKit
+import ReachLoader
 import ReachModel
 import ReachReports
 
@@ -47,7 +49,7 @@ extension AuditCommand {
     func runNarrowing(logPath: String) throws {
         let log = Analyzer.loadAuditLog(path: logPath)
         if log.diagnostics.contains(where: { $0.severity == .error }) {
-            throw Self.fail(log.diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n"))
+            throw ExitCode.inputError(log.diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n"))
         }
         let analyzer = inputs.isEmpty ? Analyzer(snapshot: ClusterSnapshot())
             : Analyzer.load(paths: inputs, options: LoadOptions(namespaceDefault: namespaceDefault))
@@ -71,7 +73,7 @@ extension AuditCommand {
     /// One `<slug>.yaml` per subject in `dir`; returns the paths written.
     func writeNarrowed(_ report: NarrowingReport, to dir: String) throws -> [Principal: String] {
         do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
-            throw Self.fail("\(dir): cannot create the directory: \(error.localizedDescription)")
+            throw ExitCode.inputError("\(dir): cannot create the directory: \(error.localizedDescription)")
         }
         let slugs = NarrowedRolesYAML.slugs(report)
         var files: [Principal: String] = [:]
@@ -79,7 +81,7 @@ extension AuditCommand {
             let slug = slugs[s.principal] ?? "subject"
             let path = (dir as NSString).appendingPathComponent("\(slug).yaml")
             do { try NarrowedRolesYAML.yaml(s, slug: slug, report: report).write(toFile: path, atomically: true, encoding: .utf8) } catch {
-                throw Self.fail("\(path): cannot write: \(error.localizedDescription)")
+                throw ExitCode.inputError("\(path): cannot write: \(error.localizedDescription)")
             }
             files[s.principal] = path
         }

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Audit
 import Foundation
 import ReachKit
+import ReachLoader
 import ReachModel
 import ReachReports
 
@@ -118,7 +120,7 @@ struct AuditCommand: ParsableCommand {
         guard let aks else { return (nil, []) }
         let result = Analyzer.loadAKSCluster(path: aks)
         if result.cluster == nil {
-            throw Self.fail(result.diagnostics.map(\.description).joined(separator: "\n"))
+            throw ExitCode.inputError(result.diagnostics.map(\.description).joined(separator: "\n"))
         }
         return result
     }
@@ -126,17 +128,17 @@ struct AuditCommand: ParsableCommand {
     func loadBaseline() throws -> Set<String> {
         guard let baseline else { return [] }
         guard let data = FileManager.default.contents(atPath: baseline) else {
-            throw Self.fail("\(baseline): cannot read the baseline file")
+            throw ExitCode.inputError("\(baseline): cannot read the baseline file")
         }
         switch AuditBaseline.parse(data, name: baseline) {
         case .success(let set): return set
-        case .failure(let error): throw Self.fail(error.description)
+        case .failure(let error): throw ExitCode.inputError(error.description)
         }
     }
 
     func write(_ text: String, to path: String) throws {
         do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-            throw Self.fail("\(path): cannot write the baseline file: \(error.localizedDescription)")
+            throw ExitCode.inputError("\(path): cannot write the baseline file: \(error.localizedDescription)")
         }
     }
 }
@@ -147,12 +149,3 @@ enum AuditOutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension AuditSeverity: ExpressibleByArgument {}
-
-extension AuditCommand {
-    /// Reports an input problem on standard error (or the test sink) and exits with 2.
-    static func fail(_ message: String) -> ExitCode {
-        let text = "Error: \(message)\n"
-        Output.writeError(text)
-        return ExitCode(2)
-    }
-}

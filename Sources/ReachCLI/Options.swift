@@ -1,5 +1,6 @@
 import ArgumentParser
 import ReachKit
+import ReachLoader
 import ReachModel
 import ReachReports
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RBACEngine
+import ReachLoader
 import ReachKit
 import ReachReports
 
@@ -27,7 +28,7 @@ struct QueryCommand: ParsableCommand {
         // Capped and chunked like manifests (`--queries - < /dev/zero` stops at 64 MiB).
         let read = CappedInput.read(queries)
         guard let data = read.data else {
-            throw RBACCommandSupport.fail(read.diagnostics.map(\.description).joined(separator: "\n"))
+            throw ExitCode.inputError(read.diagnostics.map(\.description).joined(separator: "\n"))
         }
         let session = input.session()
         let index = session.rbac(mastersBypass: !options.noMasters)
@@ -35,7 +36,7 @@ struct QueryCommand: ParsableCommand {
         case .success(let document):
             Output.write(options.output == .json ? RBACJSONFormatter.query(document) : RBACTextFormatter.query(document))
         case .failure(let error):
-            throw RBACCommandSupport.fail("\(queries): \(error)")
+            throw ExitCode.inputError("\(queries): \(error)")
         }
         try LoadErrors.finish(session.snapshot)
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RBACEngine
 import ReachKit
+import ReachModel
 import ReachReports
 
 /// The request of can-i / who-can: `VERB [RESOURCE[/SUB] [NAME]] [-n NS]` or `VERB --non-resource-url /path`.
@@ -73,13 +74,6 @@ enum RBACOutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Shared helpers of RBAC commands.
 enum RBACCommandSupport {
-    /// Reports a usage/input problem on standard error (or the test sink) and exits with 2.
-    static func fail(_ message: String) -> ExitCode {
-        let text = "Error: \(message)\n"
-        Output.writeError(text)
-        return ExitCode(2)
-    }
-
     /// Parses `User:name`, `ServiceAccount:ns/name` or `Group:name` (access only).
     static func principal(_ text: String, allowGroup: Bool) throws -> Principal {
         guard let p = Principal(parsing: text) else {

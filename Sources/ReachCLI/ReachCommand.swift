@@ -106,7 +106,7 @@ struct ReachCommand: ParsableCommand {
         let session = input.session()
         let analyzer = session.analyzer
         let reach = session.networkReach()
-        if let problem = analyzer.unmatchedEndpointFilter(reach, from: fromFilter, to: toFilter) { throw RBACCommandSupport.fail(problem.description) }
+        if let problem = analyzer.unmatchedEndpointFilter(reach, from: fromFilter, to: toFilter) { throw ExitCode.inputError(problem.description) }
         let probeList = probes.flatMap(parsedProbes)
         var failing = false
         if lint {

@@ -1,7 +1,9 @@
 import ArgumentParser
+import AttackGraph
+import Audit
 import Foundation
-import ReachKit
 import RBACEngine
+import ReachKit
 import ReachModel
 import ReachReports
 
@@ -41,7 +43,7 @@ struct ReportCommand: ParsableCommand {
         var clusterDiagnostics: [Diagnostic] = []
         if let aks {
             let loaded = Analyzer.loadAKSCluster(path: aks)
-            guard let c = loaded.cluster else { throw AuditCommand.fail(loaded.diagnostics.map(\.description).joined(separator: "\n")) }
+            guard let c = loaded.cluster else { throw ExitCode.inputError(loaded.diagnostics.map(\.description).joined(separator: "\n")) }
             cluster = c
             clusterDiagnostics = loaded.diagnostics
         }

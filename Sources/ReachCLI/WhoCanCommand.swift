@@ -1,6 +1,8 @@
 import ArgumentParser
+import AttackGraph
 import RBACEngine
 import ReachKit
+import ReachModel
 import ReachReports
 
 /// `kube-reach who-can`: every subject allowed a request.

@@ -3,6 +3,7 @@ import Audit
 import Foundation
 import NetworkEngine
 import RBACEngine
+import ReachLoader
 import ReachModel
 
 /// One analysis of one snapshot. Owns the snapshot and builds each engine result — the RBAC index,

@@ -1,4 +1,4 @@
-@_exported import AttackGraph
+import AttackGraph
 import RBACEngine
 import ReachModel
 

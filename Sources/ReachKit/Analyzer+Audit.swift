@@ -3,9 +3,6 @@ import Foundation
 import ReachLoader
 import ReachModel
 
-@_exported import Audit
-@_exported import struct ReachModel.AKSCluster
-
 extension Analyzer {
     /// Runs the audit checks on the loaded manifests and, when given, the AKS cluster document.
     /// `manifests: false` marks the manifest checks as not evaluated (only `--aks` was given).

@@ -4,8 +4,6 @@ import RBACEngine
 import ReachLoader
 import ReachModel
 
-@_exported import struct ReachModel.ObservedRequest
-
 extension Analyzer {
     /// Reads a Kubernetes audit log (JSON lines, EventList, or Azure `kube-audit` export).
     /// - Complexity: O(file size).
@@ -26,5 +24,3 @@ extension Analyzer {
         RoleNarrower.narrow(events, index: rbac(mastersBypass: mastersBypass), options: options)
     }
 }
-
-@_exported import enum ReachLoader.AuditLogReader

@@ -25,6 +25,3 @@ public struct Analyzer: Sendable {
 
     public var inventory: Inventory { Inventory(snapshot: snapshot) }
 }
-
-@_exported import struct ReachLoader.LoadOptions
-@_exported import enum ReachLoader.CappedInput

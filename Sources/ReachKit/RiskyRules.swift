@@ -1,43 +1,6 @@
+import Audit
 import RBACEngine
 import ReachModel
-
-/// Why a policy rule is dangerous to hand out. Found from the rule text alone with
-/// ``RBACEngine/RuleMatching`` (no permission index needed), so reports can flag risky roles and
-/// the bindings that grant them.
-public enum RuleRisk: String, Sendable, CaseIterable, Comparable {
-    case wildcard = "wildcard verbs or resources"
-    case secretsRead = "reads secrets"
-    case podsExec = "pods/exec"
-    case bindEscalate = "bind/escalate roles"
-    case impersonate = "impersonate"
-
-    public static func < (a: RuleRisk, b: RuleRisk) -> Bool {
-        allCases.firstIndex(of: a) ?? 0 < allCases.firstIndex(of: b) ?? 0
-    }
-
-    /// The risks of one rule, in declaration order.
-    /// - Complexity: O(size of the rule).
-    public static func of(_ written: PolicyRule) -> [RuleRisk] {
-        var rule = written
-        rule.resourceNames = []  // reading one named secret is still reading secrets
-        var out: [RuleRisk] = []
-        if rule.verbs.contains("*") || rule.resources.contains("*") { out.append(.wildcard) }
-        let rbac = "rbac.authorization.k8s.io"
-        if ["get", "list", "watch"].contains(where: { allows(rule, $0, "", "secrets") }) { out.append(.secretsRead) }
-        if allows(rule, "create", "", "pods", "exec") { out.append(.podsExec) }
-        if ["bind", "escalate"].contains(where: { v in ["roles", "clusterroles"].contains { allows(rule, v, rbac, $0) } }) {
-            out.append(.bindEscalate)
-        }
-        if ["users", "groups", "serviceaccounts"].contains(where: { r in
-            allows(rule, "impersonate", "", r) || allows(rule, "impersonate", "authentication.k8s.io", r)
-        }) { out.append(.impersonate) }
-        return out
-    }
-
-    static func allows(_ rule: PolicyRule, _ verb: String, _ group: String, _ resource: String, _ sub: String = "") -> Bool {
-        RuleMatching.allows(rule, AccessRequest(verb: verb, apiGroup: group, resource: resource, subresource: sub))
-    }
-}
 
 /// A binding that grants a role with at least one risky rule.
 public struct RiskyBinding: Hashable, Sendable {
@@ -53,19 +16,26 @@ public struct RiskyBinding: Hashable, Sendable {
 }
 
 extension Analyzer {
-    /// Bindings of roles with risky rules (aggregated ClusterRoles count the rules of the roles
-    /// their selectors match), sorted cluster-wide first, then by binding.
-    /// - Complexity: O(bindings + rules + A × C) for A aggregated of C ClusterRoles.
+    /// Bindings of roles with risky rules, as ``Audit/RuleRisk/of(_:in:)`` judges each rule in the
+    /// binding's scope (the audit's catalog, ``Audit/RiskyGrants``: a binding is listed exactly
+    /// when the least-privilege checks report its subjects for the same reason). Aggregated
+    /// ClusterRoles count the rules of the roles their selectors match. Cluster-wide first, then
+    /// by binding.
+    /// - Complexity: O(bindings + rules × catalog + A × C) for A aggregated of C ClusterRoles.
     public func riskyBindings() -> [RiskyBinding] {
         let effective = Aggregation.effectiveRules(snapshot.clusterRoles).rules
-        var clusterRisks: [String: [RuleRisk]] = [:]
-        for (i, role) in snapshot.clusterRoles.enumerated() {
-            clusterRisks[role.name] = Array(Set(effective[i].flatMap { RuleRisk.of($0.rule) })).sorted()
+        // A rule's risks depend only on whether the binding is cluster-wide (RuleRisk.of): index 0
+        // for a ClusterRoleBinding, 1 for a RoleBinding.
+        func risks(_ rules: [PolicyRule]) -> [[RuleRisk]] {
+            [Scope.cluster, .namespace("")].map { scope in Array(Set(rules.flatMap { RuleRisk.of($0, in: scope) })).sorted() }
         }
-        var roleRisks: [String: [RuleRisk]] = [:]
-        for role in snapshot.roles { roleRisks["\(role.namespace ?? "")/\(role.name)"] = Array(Set(role.rules.flatMap(RuleRisk.of))).sorted() }
+        var clusterRisks: [String: [[RuleRisk]]] = [:]
+        for (i, role) in snapshot.clusterRoles.enumerated() { clusterRisks[role.name] = risks(effective[i].map(\.rule)) }
+        var roleRisks: [String: [[RuleRisk]]] = [:]
+        for role in snapshot.roles { roleRisks["\(role.namespace ?? "")/\(role.name)"] = risks(role.rules) }
         func risks(_ ref: RoleRef, _ ns: String?) -> [RuleRisk] {
-            ref.kind == "ClusterRole" ? clusterRisks[ref.name] ?? [] : roleRisks["\(ns ?? "")/\(ref.name)"] ?? []
+            let all = ref.kind == .clusterRole ? clusterRisks[ref.name] : roleRisks["\(ns ?? "")/\(ref.name)"]
+            return all?[ns == nil ? 0 : 1] ?? []
         }
         var out: [RiskyBinding] = []
         for b in snapshot.clusterRoleBindings {
@@ -77,7 +47,7 @@ extension Analyzer {
         for b in snapshot.roleBindings {
             let r = risks(b.roleRef, b.namespace)
             if r.isEmpty { continue }
-            let role = b.roleRef.kind == "ClusterRole" ? "ClusterRole \(b.roleRef.name)" : "Role \(b.namespace ?? "")/\(b.roleRef.name)"
+            let role = b.roleRef.kind == .clusterRole ? "ClusterRole \(b.roleRef.name)" : "Role \(b.namespace ?? "")/\(b.roleRef.name)"
             out.append(RiskyBinding(binding: "RoleBinding \(b.namespace ?? "")/\(b.name)", role: role, namespace: b.namespace,
                                     subjects: b.subjects.map { SubjectName.of($0, bindingNamespace: b.namespace) }, risks: r))
         }

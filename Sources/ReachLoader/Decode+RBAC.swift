@@ -85,7 +85,7 @@ extension ObjectDecoder {
             return nil
         }
         guard let kind = required(ref, "kind"), let name = required(ref, "name") else { return nil }
-        if kind != "Role" && kind != "ClusterRole" {
+        guard let roleKind = RoleKind(rawValue: kind) else {
             ref.ctx.error(DiagnosticID.invalidValue, ref["kind"]?.node, "roleRef.kind",
                           "must be Role or ClusterRole, found '\(kind)'")
             return nil
@@ -98,7 +98,7 @@ extension ObjectDecoder {
                           "unsupported value '\(NameRules.shown(group))': must be rbac.authorization.k8s.io")
             return nil
         }
-        return RoleRef(apiGroup: "rbac.authorization.k8s.io", kind: kind, name: name)
+        return RoleRef(apiGroup: "rbac.authorization.k8s.io", kind: roleKind, name: name)
     }
 
     func subjects(_ root: Field) -> [Subject] {
@@ -115,7 +115,7 @@ extension ObjectDecoder {
 
     func clusterRoleBinding(_ root: Field) -> ClusterRoleBinding? {
         guard let meta = meta(root, kind: .clusterRoleBinding), let ref = roleRef(root) else { return nil }
-        if ref.kind == "Role" {
+        if ref.kind == .role {
             root.ctx.error(DiagnosticID.invalidValue, root["roleRef"]?.node, "roleRef.kind",
                            "a ClusterRoleBinding can only reference a ClusterRole")
             return nil

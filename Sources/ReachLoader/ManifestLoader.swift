@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import ReachCore
 import ReachModel
 
 /// Options for loading manifests.
@@ -101,28 +102,4 @@ public struct ManifestLoader: Sendable {
         }
         for result in results { builder.merge(result) }
     }
-}
-
-/// Order-preserving parallel map over all cores (Dispatch's concurrentPerform).
-enum ParallelMap {
-    /// - Complexity: O(n / cores) wall time for n independent items of similar cost.
-    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        if items.count < 4 { return items.map(transform) }
-        let batches = min(items.count, ProcessInfo.processInfo.activeProcessorCount * 4)
-        let results = ResultSlots<[R]>(count: batches)
-        DispatchQueue.concurrentPerform(iterations: batches) { b in
-            let lower = items.count * b / batches, upper = items.count * (b + 1) / batches
-            results.set(b, items[lower..<upper].map(transform))
-        }
-        return results.values.flatMap { $0 ?? [] }
-    }
-}
-
-/// Fixed slots written once each from concurrent workers.
-private final class ResultSlots<R>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [R?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: R) { lock.withLock { slots[i] = value } }
-    var values: [R?] { lock.withLock { slots } }
 }

@@ -56,12 +56,21 @@ public struct Subject: Hashable, Sendable {
     }
 }
 
+/// What a binding's `roleRef` names: a Role (of the binding's namespace) or a ClusterRole.
+/// Printed as the Kubernetes kind.
+public enum RoleKind: String, Hashable, Sendable, CustomStringConvertible {
+    case role = "Role"
+    case clusterRole = "ClusterRole"
+
+    public var description: String { rawValue }
+}
+
 public struct RoleRef: Hashable, Sendable {
     public var apiGroup: String
-    /// `Role` or `ClusterRole` (kept verbatim; anything else refers to nothing).
-    public var kind: String
+    /// `Role` or `ClusterRole` (the loader rejects any other kind).
+    public var kind: RoleKind
     public var name: String
-    public init(apiGroup: String = "rbac.authorization.k8s.io", kind: String, name: String) {
+    public init(apiGroup: String = "rbac.authorization.k8s.io", kind: RoleKind, name: String) {
         self.apiGroup = apiGroup
         self.kind = kind
         self.name = name

@@ -1,3 +1,4 @@
+import AttackGraph
 import ReachModel
 import Foundation
 import RBACEngine

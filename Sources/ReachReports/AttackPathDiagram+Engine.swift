@@ -1,3 +1,4 @@
+import AttackGraph
 import RBACEngine
 import ReachKit
 

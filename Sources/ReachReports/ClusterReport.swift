@@ -1,3 +1,4 @@
+import Audit
 import NetworkEngine
 import ReachKit
 import ReachModel

@@ -1,3 +1,4 @@
+import Audit
 import Foundation
 import ReachKit
 import ReachModel
@@ -20,7 +21,7 @@ public enum RBACDot {
         let model = RBACGraphModel(snapshot)
         var g = GraphStyle.base(name: "rbac", title: title + filterSuffix(filter))
         let candidates = model.filteredBindings(filter)
-        let risky = candidates.map { !model.reachableRules($0.roleID, filter).flatMap(RuleRisk.of).isEmpty }
+        let risky = candidates.map { !model.reachableRules($0.roleID, filter).flatMap { RuleRisk.of($0) }.isEmpty }
         // Bindings of risky roles first (then as loaded), so a tight budget keeps what matters.
         let order = candidates.indices.sorted { risky[$0] != risky[$1] ? risky[$0] : $0 < $1 }
         var omitted = 0
@@ -58,12 +59,12 @@ public enum RBACDot {
                         to g: inout DotGraph, seen: Set<String>) {
         guard !seen.contains(id) else { return }
         guard let role = model.roles[id] else {
-            g.addNode(id, ["id": SVGID.make(prefix, id), "label": "\(ref?.kind ?? "Role") \(ref?.name ?? id)\n(not found)",
+            g.addNode(id, ["id": SVGID.make(prefix, id), "label": "\(ref?.kind.rawValue ?? "Role") \(ref?.name ?? id)\n(not found)",
                            "shape": "box", "style": "dashed", "color": "#c0392b"])
             return
         }
         let rules = role.rules.filter { RBACGraphModel.keeps($0, filter) }
-        let risky = !model.reachableRules(id, filter).flatMap(RuleRisk.of).isEmpty
+        let risky = !model.reachableRules(id, filter).flatMap { RuleRisk.of($0) }.isEmpty
         g.addNode(id, ["id": SVGID.make(prefix, id), "label": role.label + (role.aggregates.isEmpty ? "" : "\n(aggregated)"),
                        "shape": "box", "style": "rounded,filled", "fillcolor": risky ? "#f8d3d0" : "#fff2c2",
                        "tooltip": rules.map(RBACGraphModel.ruleText).joined(separator: "\n\n")])

@@ -34,7 +34,7 @@ struct BindingView {
 
     /// The node name of the role this binding refers to.
     var roleID: String {
-        roleRef.kind == "ClusterRole" ? "ClusterRole:\(roleRef.name)" : "Role:\(namespace ?? "")/\(roleRef.name)"
+        roleRef.kind == .clusterRole ? "ClusterRole:\(roleRef.name)" : "Role:\(namespace ?? "")/\(roleRef.name)"
     }
 }
 

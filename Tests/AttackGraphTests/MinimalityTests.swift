@@ -1,5 +1,6 @@
 @testable import AttackGraph
 import RBACEngine
+import ReachCore
 import ReachLoader
 import ReachModel
 import ReachTestSupport
@@ -228,10 +229,7 @@ struct BruteForce {
                 var context = AttackContext(table: table, candidates: candidates, reduceSelfGrants: reduce)
                 context.dominance = reduce ? RoleDominance(context: context) : nil
                 while true {
-                    for t in TechniqueCatalog.granting {
-                        context.technique = t.id
-                        t.addEdges(context)
-                    }
+                    for t in TechniqueCatalog.granting { context.run(t) }
                     if context.newStates.isEmpty { break }
                     grown += 1
                     let next = AttackContext(extending: context, adding: AttackState.sorted(context.newStates))

@@ -1,8 +1,8 @@
+@testable import Audit
 import Foundation
 import ReachKit
 import ReachModel
 import ReachTestSupport
-@testable import Audit
 
 /// Shared helpers of the audit tests.
 enum AuditFixtures {
@@ -32,13 +32,5 @@ enum AuditFixtures {
             diagnostics += s.diagnostics.filter { $0.severity == .error }
         }
         return (AuditContext(snapshot: snapshot, cluster: cluster, options: AuditOptions(leastPrivilege: true)), diagnostics)
-    }
-
-    /// Replaces machine-specific path prefixes so goldens are portable.
-    static func portable(_ text: String) -> String {
-        var out = text
-        if let corpus = TestPaths.corpus?.path { out = out.replacingOccurrences(of: corpus + "/", with: "corpus/") }
-        out = out.replacingOccurrences(of: TestPaths.fixtures.path + "/", with: "Fixtures/")
-        return out
     }
 }

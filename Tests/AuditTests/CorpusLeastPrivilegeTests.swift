@@ -1,10 +1,10 @@
+@testable import Audit
 import Foundation
 import ReachKit
 import ReachLoader
 import ReachReports
 import ReachTestSupport
 import Testing
-@testable import Audit
 
 /// The least-privilege checks alone on corpus folders with RBAC, recorded as goldens under
 /// `Fixtures/audit/corpus/least-privilege/` (`KUBE_REACH_UPDATE_GOLDENS=1 swift test --filter
@@ -30,7 +30,7 @@ import Testing
                                    options: AuditOptions(leastPrivilege: true, includeSystem: includeSystem))
         var report = AuditEngine.run(context, checks: CheckRegistry.all.filter { $0.info.input == .rbac })
         report.diagnostics = []
-        let text = AuditFixtures.portable(AuditTextFormatter.text(report))
+        let text = TestPaths.portable(AuditTextFormatter.text(report))
         if let problem = Golden.check(text, against: "audit/corpus/least-privilege/\(folder).txt") { Issue.record("\(problem)") }
     }
 }

@@ -1,10 +1,11 @@
+@testable import Audit
 import Foundation
+@testable import RBACEngine
 import ReachKit
+import ReachLoader
 import ReachModel
 import ReachTestSupport
 import Testing
-@testable import Audit
-@testable import RBACEngine
 
 /// The narrowing on real RBAC: `../shared/corpus` manifests with a log synthesised from their own
 /// grants, and any audit-log samples the corpus holds.

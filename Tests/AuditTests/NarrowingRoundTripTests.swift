@@ -1,10 +1,11 @@
+@testable import Audit
+@testable import RBACEngine
+import ReachCore
 import ReachKit
 import ReachModel
 import ReachReports
 import ReachTestSupport
 import Testing
-@testable import Audit
-@testable import RBACEngine
 
 /// Round trip: the generated YAML loads with the project's loader, and the RBAC engine on it
 /// allows every observed request, nothing of the unused list, and nothing that was not observed.

@@ -69,7 +69,7 @@ import Testing
         #expect(Self.who(before, "create", "", "pods", "exec", ns: "team") == ["Group:system:masters"])
         snapshot.roleBindings.append(RoleBinding(
             meta: ObjectMeta(name: "lead-edits", namespace: "team", location: SourceLocation(file: "test", document: 1, line: 1)),
-            roleRef: RoleRef(kind: "ClusterRole", name: "edit"), subjects: [Subject(kind: "User", name: "lead")]))
+            roleRef: RoleRef(kind: .clusterRole, name: "edit"), subjects: [Subject(kind: "User", name: "lead")]))
         let index = RBACIndex(snapshot: snapshot)
         #expect(Self.who(index, "create", "", "pods", "exec", ns: "team") == ["Group:system:masters", "User:lead"])
         #expect(Self.who(index, "create", "", "pods", "exec", ns: "other") == ["Group:system:masters"])

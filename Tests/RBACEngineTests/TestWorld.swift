@@ -40,23 +40,23 @@ struct TestWorld {
 
     mutating func clusterRoleBinding(_ role: String, _ subjects: String..., name: String? = nil) {
         let n = name ?? "crb-\(snapshot.clusterRoleBindings.count)"
-        snapshot.clusterRoleBindings.append(ClusterRoleBinding(meta: meta(n), roleRef: RoleRef(kind: "ClusterRole", name: role),
+        snapshot.clusterRoleBindings.append(ClusterRoleBinding(meta: meta(n), roleRef: RoleRef(kind: .clusterRole, name: role),
                                                                subjects: subjects.map(Self.subject)))
     }
 
     mutating func roleBinding(_ ns: String, _ role: String, kind: String = "Role", _ subjects: String..., name: String? = nil) {
         let n = name ?? "rb-\(snapshot.roleBindings.count)"
-        snapshot.roleBindings.append(RoleBinding(meta: meta(n, ns), roleRef: RoleRef(kind: kind, name: role),
+        snapshot.roleBindings.append(RoleBinding(meta: meta(n, ns), roleRef: RoleRef(kind: RoleKind(rawValue: kind) ?? .role, name: role),
                                                  subjects: subjects.map(Self.subject)))
     }
 
     mutating func rawBinding(_ ns: String?, roleKind: String, role: String, subjects: [Subject]) {
         if let ns {
             snapshot.roleBindings.append(RoleBinding(meta: meta("raw-\(snapshot.roleBindings.count)", ns),
-                                                     roleRef: RoleRef(kind: roleKind, name: role), subjects: subjects))
+                                                     roleRef: RoleRef(kind: RoleKind(rawValue: roleKind) ?? .role, name: role), subjects: subjects))
         } else {
             snapshot.clusterRoleBindings.append(ClusterRoleBinding(meta: meta("raw-\(snapshot.clusterRoleBindings.count)"),
-                                                                   roleRef: RoleRef(kind: roleKind, name: role), subjects: subjects))
+                                                                   roleRef: RoleRef(kind: RoleKind(rawValue: roleKind) ?? .role, name: role), subjects: subjects))
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ReachCore
 import ReachLoader
 import ReachModel
 import ReachTestSupport

@@ -1,3 +1,4 @@
+import Audit
 import ReachKit
 import ReachReports
 import ReachTestSupport

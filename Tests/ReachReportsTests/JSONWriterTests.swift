@@ -1,4 +1,5 @@
 import Foundation
+import ReachCore
 import ReachModel
 import ReachReports
 import ReachTestSupport

@@ -1,3 +1,4 @@
+import ReachCore
 import ReachKit
 import ReachTestSupport
 import Testing

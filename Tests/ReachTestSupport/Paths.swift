@@ -17,6 +17,15 @@ public enum TestPaths {
     public static var corpus: URL? { shared?.appendingPathComponent("corpus") }
 
     public static func fixture(_ relative: String) -> String { fixtures.appendingPathComponent(relative).path }
+
+    /// `text` with machine-specific path prefixes (the corpus, the Fixtures folder) replaced, so
+    /// goldens are portable.
+    public static func portable(_ text: String) -> String {
+        var out = text
+        if let corpus = corpus?.path { out = out.replacingOccurrences(of: corpus + "/", with: "corpus/") }
+        out = out.replacingOccurrences(of: fixtures.path + "/", with: "Fixtures/")
+        return out
+    }
 }
 
 /// Golden-file comparison: `KUBE_REACH_UPDATE_GOLDENS=1 swift test` rewrites expected files.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AttackGraph
 import ClusterGen
 import Foundation
 import RBACEngine

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Audit
 import ClusterGen
 import Foundation
 import ReachKit

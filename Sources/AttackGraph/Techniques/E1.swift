@@ -11,11 +11,11 @@ public enum E1: EscalationTechnique {
     public static let condition = "`(create, \"\", pods, \"\", N)`"
     public static let targets = "every `ServiceAccount:N/*` (`spec.serviceAccountName`)"
 
-    public static func addEdges(_ context: AttackContext) {
+    public static func addEdges(_ context: AttackContext, into edges: EdgeSink) {
         for (ns, sas) in context.candidates.serviceAccountsByNamespace.sorted(by: { $0.key < $1.key }) {
             let r = AccessRequest.r("create", "", "pods", ns: ns)
             let from = context.allowed(r)
-            context.add(from: from, to: sas, requests: [r])
+            edges.add(from: from, to: sas, requests: [r])
         }
     }
 }

@@ -1,5 +1,6 @@
 import ReachCore
 import RBACEngine
+import ReachModel
 
 /// E10 — escalate a role already bound to oneself.
 ///
@@ -20,7 +21,7 @@ public enum E10: EscalationTechnique {
     /// One binding's share of the E10 edges: the states that escalate through it and have no
     /// earlier binding of the same scope doing so.
     struct Escalation {
-        var scope: GrantScope
+        var scope: Scope
         var sources: BitSet
         var requests: [AccessRequest]
         var object: String
@@ -31,7 +32,7 @@ public enum E10: EscalationTechnique {
     /// binding order, with the index of their (normalized) escalate request among `conditions`.
     struct Plan: Sendable {
         struct Entry: Sendable {
-            var scope: GrantScope
+            var scope: Scope
             var condition: Int
             var subjects: [Int32]
             /// The subjects as a principal bitset when one of them is a group with member
@@ -68,7 +69,7 @@ public enum E10: EscalationTechnique {
                 }
                 let groups = binding.subjects.contains(where: table.hasMembers)
                     ? BitSet(capacity: index.principals.count, members: binding.subjects.map(Int.init)) : nil
-                entries.append(Entry(scope: binding.namespace.map { .namespace($0) } ?? .cluster, condition: condition,
+                entries.append(Entry(scope: binding.scope, condition: condition,
                                      subjects: binding.subjects, groupSubjects: groups, requests: requests,
                                      object: "\(binding.ref) → \(role)"))
             }
@@ -91,7 +92,7 @@ public enum E10: EscalationTechnique {
         var masks = [BitSet?](repeating: nil, count: plan.conditions.count)
         enum Members { case sparse([Int]), dense(BitSet) }
         var found: [(entry: Int, members: Members)] = []
-        var any: [GrantScope: BitSet] = [:]
+        var any: [Scope: BitSet] = [:]
         for (i, entry) in plan.entries.enumerated() {
             let mask: BitSet
             if let hit = masks[entry.condition] { mask = hit } else {
@@ -115,8 +116,8 @@ public enum E10: EscalationTechnique {
             any[entry.scope] = seen
         }
         var out: [Escalation] = []
-        var covered: [GrantScope: BitSet] = [:]
-        var admins: [GrantScope: BitSet] = [:]
+        var covered: [Scope: BitSet] = [:]
+        var admins: [Scope: BitSet] = [:]
         // ClusterRoleBindings come first in the index, so every `ALL@*` source is known before any `ALL@N`.
         for f in found {
             let entry = plan.entries[f.entry], scope = entry.scope
@@ -159,9 +160,9 @@ public enum E10: EscalationTechnique {
         return out
     }
 
-    public static func addEdges(_ context: AttackContext) {
+    public static func addEdges(_ context: AttackContext, into edges: EdgeSink) {
         for e in context.escalations {
-            context.addGrant(from: e.sources, grant: .all(scope: e.scope), requests: e.requests, object: e.object)
+            edges.addGrant(from: e.sources, grant: .all(scope: e.scope), requests: e.requests, object: e.object)
         }
     }
 }

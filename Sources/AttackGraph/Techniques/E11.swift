@@ -15,7 +15,7 @@ public enum E11: EscalationTechnique {
         """
     public static let targets = "SA of every pod on that node with a mounted token"
 
-    public static func addEdges(_ context: AttackContext) {
+    public static func addEdges(_ context: AttackContext, into edges: EdgeSink) {
         var byNode: [String: [PodFact]] = [:]
         for pod in context.candidates.pods where pod.tokenMounted {
             if let node = pod.nodeName { byNode[node, default: []].append(pod) }
@@ -25,7 +25,7 @@ public enum E11: EscalationTechnique {
                                        .r("create", "", "nodes", sub: "proxy", name: node)]
             let from = context.anyAllowed(rs)
             for pod in pods {
-                context.add(from: from, to: pod.serviceAccount, requests: rs, object: "Node/\(node) Pod/\(pod.namespace)/\(pod.name)")
+                edges.add(from: from, to: pod.serviceAccount, requests: rs, object: "Node/\(node) Pod/\(pod.namespace)/\(pod.name)")
             }
         }
     }

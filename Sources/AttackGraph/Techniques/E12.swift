@@ -24,7 +24,7 @@ public enum E12: EscalationTechnique {
         admission plugin refuses O=system:masters for this signer), any `ServiceAccount:N/a`
         """
 
-    public static func addEdges(_ context: AttackContext) {
+    public static func addEdges(_ context: AttackContext, into edges: EdgeSink) {
         let g = "certificates.k8s.io", fresh = AttackContext.freshName
         let create = AccessRequest.r("create", g, "certificatesigningrequests")
         let get = AccessRequest.r("get", g, "certificatesigningrequests", name: fresh)
@@ -38,6 +38,6 @@ public enum E12: EscalationTechnique {
         guard !from.isEmpty else { return }
         let rs = [create, get, approval] + signers
         let c = context.candidates
-        context.add(from: from, to: c.users + c.groups.filter { $0 != .masters } + c.serviceAccounts, requests: rs)
+        edges.add(from: from, to: c.users + c.groups.filter { $0 != .masters } + c.serviceAccounts, requests: rs)
     }
 }

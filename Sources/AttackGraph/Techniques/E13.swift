@@ -18,7 +18,7 @@ public enum E13: EscalationTechnique {
         injected container or token mount)
         """
 
-    public static func addEdges(_ context: AttackContext) {
+    public static func addEdges(_ context: AttackContext, into edges: EdgeSink) {
         let g = "admissionregistration.k8s.io", res = "mutatingwebhookconfigurations"
         var rs: [AccessRequest] = [.r("create", g, res)]
         for w in context.candidates.mutatingWebhooks {
@@ -27,6 +27,6 @@ public enum E13: EscalationTechnique {
         let from = context.anyAllowed(rs)
         guard !from.isEmpty else { return }
         let targets = Set(context.candidates.pods.map(\.serviceAccount)).sorted()
-        context.add(from: from, to: targets, requests: rs)
+        edges.add(from: from, to: targets, requests: rs)
     }
 }

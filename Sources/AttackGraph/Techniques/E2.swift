@@ -16,12 +16,12 @@ public enum E2: EscalationTechnique {
         """
     public static let targets = "`ServiceAccount:N/a`"
 
-    public static func addEdges(_ context: AttackContext) {
+    public static func addEdges(_ context: AttackContext, into edges: EdgeSink) {
         for secret in context.candidates.tokenSecrets {
             let rs: [AccessRequest] = [.r("get", "", "secrets", name: secret.name, ns: secret.namespace),
                                        .r("list", "", "secrets", ns: secret.namespace),
                                        .r("watch", "", "secrets", ns: secret.namespace)]
-            context.add(from: context.anyAllowed(rs), to: secret.serviceAccount, requests: rs,
+            edges.add(from: context.anyAllowed(rs), to: secret.serviceAccount, requests: rs,
                         object: "Secret/\(secret.namespace)/\(secret.name)")
         }
     }

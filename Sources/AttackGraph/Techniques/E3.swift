@@ -15,13 +15,13 @@ public enum E3: EscalationTechnique {
         """
     public static let targets = "every `ServiceAccount:N/*`"
 
-    public static func addEdges(_ context: AttackContext) {
+    public static func addEdges(_ context: AttackContext, into edges: EdgeSink) {
         for (ns, sas) in context.candidates.serviceAccountsByNamespace.sorted(by: { $0.key < $1.key }) {
             let create = AccessRequest.r("create", "", "secrets", ns: ns)
             let reads: [AccessRequest] = [.r("get", "", "secrets", name: AttackContext.freshName, ns: ns),
                                           .r("list", "", "secrets", ns: ns)]
             let from = context.allowed(create).intersection(context.anyAllowed(reads))
-            context.add(from: from, to: sas, requests: [create] + reads)
+            edges.add(from: from, to: sas, requests: [create] + reads)
         }
     }
 }

@@ -16,10 +16,10 @@ public enum E5a: EscalationTechnique {
         return .r("impersonate", "", "serviceaccounts", name: name, ns: ns)
     }
 
-    public static func addEdges(_ context: AttackContext) {
+    public static func addEdges(_ context: AttackContext, into edges: EdgeSink) {
         for sa in context.candidates.serviceAccounts {
             guard let r = request(sa) else { continue }
-            context.add(from: context.allowed(r), to: sa, requests: [r])
+            edges.add(from: context.allowed(r), to: sa, requests: [r])
         }
     }
 }

@@ -12,11 +12,11 @@ public enum E5b: EscalationTechnique {
 
     static func request(_ user: String) -> AccessRequest { .r("impersonate", "", "users", name: user) }
 
-    public static func addEdges(_ context: AttackContext) {
+    public static func addEdges(_ context: AttackContext, into edges: EdgeSink) {
         for user in context.candidates.users {
             guard case .user(let u) = user else { continue }
             let r = request(u)
-            context.add(from: context.allowed(r), to: user, requests: [r])
+            edges.add(from: context.allowed(r), to: user, requests: [r])
         }
     }
 }

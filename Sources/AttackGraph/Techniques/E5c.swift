@@ -44,7 +44,7 @@ public enum E5c: EscalationTechnique {
         return out
     }
 
-    public static func addEdges(_ context: AttackContext) {
+    public static func addEdges(_ context: AttackContext, into edges: EdgeSink) {
         let impersonators = userImpersonators(context)
         guard !impersonators.isEmpty else { return }
         for group in context.candidates.groups {
@@ -53,7 +53,7 @@ public enum E5c: EscalationTechnique {
             let allowed = context.allowed(r)
             guard !allowed.isEmpty else { continue }
             for (user, sources) in impersonators {
-                context.add(from: allowed.intersection(sources), to: group, requests: [r, user])
+                edges.add(from: allowed.intersection(sources), to: group, requests: [r, user])
             }
         }
     }

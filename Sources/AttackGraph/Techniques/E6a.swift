@@ -15,11 +15,11 @@ public enum E6a: EscalationTechnique {
         """
     public static let targets = "every `ServiceAccount:N/*`"
 
-    public static func addEdges(_ context: AttackContext) {
+    public static func addEdges(_ context: AttackContext, into edges: EdgeSink) {
         for ns in context.candidates.serviceAccountsByNamespace.keys.sorted() {
             let rs = ControllerKinds.all.map { AccessRequest.r("create", $0.apiGroup, $0.resource, ns: ns) }
             let from = context.anyAllowed(rs)
-            context.add(from: from, toStates: context.serviceAccountStates(in: ns), requests: rs)
+            edges.add(from: from, toStates: context.serviceAccountStates(in: ns), requests: rs)
         }
     }
 }

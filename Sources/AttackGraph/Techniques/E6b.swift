@@ -16,14 +16,14 @@ public enum E6b: EscalationTechnique {
         """
     public static let targets = "every `ServiceAccount:N/*`"
 
-    public static func addEdges(_ context: AttackContext) {
+    public static func addEdges(_ context: AttackContext, into edges: EdgeSink) {
         for w in context.candidates.controllers where w.kind != .job {
             guard let (group, resource) = ControllerKinds.kind(of: w.kind), let ns = w.namespace,
                   context.candidates.serviceAccountsByNamespace[ns] != nil else { continue }
             let rs: [AccessRequest] = [.r("patch", group, resource, name: w.name, ns: ns),
                                        .r("update", group, resource, name: w.name, ns: ns)]
             let from = context.anyAllowed(rs)
-            context.add(from: from, toStates: context.serviceAccountStates(in: ns), requests: rs, object: w.ref.description)
+            edges.add(from: from, toStates: context.serviceAccountStates(in: ns), requests: rs, object: w.ref.description)
         }
     }
 }

@@ -11,11 +11,11 @@ public enum E7: EscalationTechnique {
     public static let condition = "`(create, \"\", pods/exec, name=P, N)` or `(create, \"\", pods/attach, name=P, N)`; token mounted"
     public static let targets = "SA of P"
 
-    public static func addEdges(_ context: AttackContext) {
+    public static func addEdges(_ context: AttackContext, into edges: EdgeSink) {
         for pod in context.candidates.pods where pod.tokenMounted {
             let rs: [AccessRequest] = [.r("create", "", "pods", sub: "exec", name: pod.name, ns: pod.namespace),
                                        .r("create", "", "pods", sub: "attach", name: pod.name, ns: pod.namespace)]
-            context.add(from: context.anyAllowed(rs), to: pod.serviceAccount, requests: rs,
+            edges.add(from: context.anyAllowed(rs), to: pod.serviceAccount, requests: rs,
                         object: "Pod/\(pod.namespace)/\(pod.name)")
         }
     }

@@ -11,11 +11,11 @@ public enum E8a: EscalationTechnique {
     public static let condition = "`(patch or update, \"\", pods, name=P, N)` (`spec.containers[*].image` is mutable); token mounted"
     public static let targets = "SA of P"
 
-    public static func addEdges(_ context: AttackContext) {
+    public static func addEdges(_ context: AttackContext, into edges: EdgeSink) {
         for pod in context.candidates.pods where pod.tokenMounted {
             let rs: [AccessRequest] = [.r("patch", "", "pods", name: pod.name, ns: pod.namespace),
                                        .r("update", "", "pods", name: pod.name, ns: pod.namespace)]
-            context.add(from: context.anyAllowed(rs), to: pod.serviceAccount, requests: rs,
+            edges.add(from: context.anyAllowed(rs), to: pod.serviceAccount, requests: rs,
                         object: "Pod/\(pod.namespace)/\(pod.name)")
         }
     }

@@ -10,13 +10,13 @@ public enum E8b: EscalationTechnique {
     public static let condition = "`(patch or update, \"\", pods/ephemeralcontainers, name=P, N)`; token mounted"
     public static let targets = "SA of P"
 
-    public static func addEdges(_ context: AttackContext) {
+    public static func addEdges(_ context: AttackContext, into edges: EdgeSink) {
         for pod in context.candidates.pods where pod.tokenMounted {
             let rs: [AccessRequest] = [
                 .r("patch", "", "pods", sub: "ephemeralcontainers", name: pod.name, ns: pod.namespace),
                 .r("update", "", "pods", sub: "ephemeralcontainers", name: pod.name, ns: pod.namespace),
             ]
-            context.add(from: context.anyAllowed(rs), to: pod.serviceAccount, requests: rs,
+            edges.add(from: context.anyAllowed(rs), to: pod.serviceAccount, requests: rs,
                         object: "Pod/\(pod.namespace)/\(pod.name)")
         }
     }

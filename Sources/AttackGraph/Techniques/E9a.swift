@@ -16,7 +16,7 @@ public enum E9a: EscalationTechnique {
 
     static let group = "rbac.authorization.k8s.io"
 
-    public static func addEdges(_ context: AttackContext) {
+    public static func addEdges(_ context: AttackContext, into edges: EdgeSink) {
         let index = context.table.index
         let roles = context.grantRoles(0..<index.clusterRoleCount, keeping: \.namespacedClusterRoles)
         for ns in context.candidates.namespaces {
@@ -36,7 +36,7 @@ public enum E9a: EscalationTechnique {
                 let from = listed
                     ? context.grantSources(creators.intersection(context.allowed(bind)), in: .namespace(ns))
                     .subtracting(context.escalatedSources(covering: .namespace(ns))) : freshFrom
-                context.addGrant(from: from, grant: .clusterRole(name: role.ref.name, scope: .namespace(ns)),
+                edges.addGrant(from: from, grant: .clusterRole(name: role.ref.name, scope: .namespace(ns)),
                                  requests: [create, bind], object: role.ref.description)
             }
         }

@@ -14,7 +14,7 @@ public enum E9b: EscalationTechnique {
         """
     public static let targets = "`X+Role:N/R@N`"
 
-    public static func addEdges(_ context: AttackContext) {
+    public static func addEdges(_ context: AttackContext, into edges: EdgeSink) {
         let index = context.table.index
         for (id, _) in context.grantRoles(index.clusterRoleCount..<index.roles.count, keeping: \.roles) {
             let role = index.roles[id]
@@ -24,7 +24,7 @@ public enum E9b: EscalationTechnique {
             let from = context.grantSources(context.allowed(create).intersection(context.allowed(bind)),
                                                     in: .namespace(ns))
                 .subtracting(context.escalatedSources(covering: .namespace(ns)))
-            context.addGrant(from: from, grant: .role(namespace: ns, name: role.ref.name), requests: [create, bind],
+            edges.addGrant(from: from, grant: .role(namespace: ns, name: role.ref.name), requests: [create, bind],
                              object: role.ref.description)
         }
     }

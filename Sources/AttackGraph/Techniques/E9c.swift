@@ -14,7 +14,7 @@ public enum E9c: EscalationTechnique {
         """
     public static let targets = "`X+ClusterRole:R@*`"
 
-    public static func addEdges(_ context: AttackContext) {
+    public static func addEdges(_ context: AttackContext, into edges: EdgeSink) {
         let index = context.table.index
         let create = AccessRequest.r("create", E9a.group, "clusterrolebindings")
         let creators = context.allowed(create)
@@ -29,7 +29,7 @@ public enum E9c: EscalationTechnique {
             let bind = AccessRequest.r("bind", E9a.group, "clusterroles", name: role.ref.name)
             let from = listed ? context.grantSources(creators.intersection(context.allowed(bind)), in: .cluster)
                     .subtracting(context.escalatedSources(covering: .cluster)) : freshFrom
-            context.addGrant(from: from, grant: .clusterRole(name: role.ref.name, scope: .cluster),
+            edges.addGrant(from: from, grant: .clusterRole(name: role.ref.name, scope: .cluster),
                              requests: [create, bind], object: role.ref.description)
         }
     }

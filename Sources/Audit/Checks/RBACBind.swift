@@ -9,7 +9,5 @@ struct RBACBind: RBACRiskCheck {
         rationale: "The bind verb on roles/clusterroles skips the API server's escalation check: with create on rolebindings the subject grants itself (or anyone) any role it may bind, up to cluster-admin (escalation E9).",
         remediation: "Remove bind, or restrict it with `resourceNames` to the specific roles a delegated administrator may hand out.",
         recommendation: "Least privilege: bind")
-    let requests = RBACRisk.requests(["bind"], "rbac.authorization.k8s.io", ["roles", "clusterroles"])
-    let anyName = false
-    let permissionText = "bind"
+    let grant = RiskyGrants.bind
 }

@@ -20,10 +20,8 @@ struct RBACBroadGroups: AuditCheck {
         return facts.subjects.filter(Self.everyone.contains).compactMap { subject in
             let grants = facts.grants[subject] ?? []
             guard !grants.isEmpty else { return nil }
-            let byScope = Dictionary(grouping: grants) { $0.binding.namespace }
-            let parts = byScope.keys.sorted { ($0 ?? "") < ($1 ?? "") || ($0 == nil && $1 != nil) }.map { ns in
-                "\(ns.map { "in namespace \($0)" } ?? "cluster-wide"): \(RBACFacts.via(byScope[ns] ?? []))"
-            }
+            let byScope = Dictionary(grouping: grants, by: \.scope)
+            let parts = byScope.keys.sorted().map { scope in "\(RBACRisk.text(scope)): \(RBACFacts.via(byScope[scope] ?? []))" }
             let bindings = Array(Set(grants.map(\.binding.description))).sorted().joined(separator: ", ")
             return finding(subject.description, "granted " + parts.joined(separator: "; "), at: facts.locations(grants),
                            annotations: facts.annotations(grants), fix: "remove \(subject) from \(bindings); bind named subjects instead",

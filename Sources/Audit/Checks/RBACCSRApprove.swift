@@ -9,7 +9,5 @@ struct RBACCSRApprove: RBACRiskCheck {
         rationale: "update on certificatesigningrequests/approval plus approve on a signer lets the subject approve its own CSR for a client certificate naming any user or group the signer allows: a long-lived credential outside RBAC's view (escalation E12).",
         remediation: "Leave CSR approval to the controller manager and cluster administrators; if an approver is needed, restrict `approve` on signers to a dedicated signer name.",
         recommendation: "Least privilege: CSR approval")
-    let requests = RBACRisk.requests(["update", "patch"], "certificates.k8s.io", ["certificatesigningrequests"], sub: "approval")
-    let alsoRequired = [RBACRisk.requests(["approve"], "certificates.k8s.io", ["signers"])]
-    let permissionText = "certificatesigningrequests/approval and approve on signers"
+    let grant = RiskyGrants.csrApprove
 }

@@ -16,9 +16,13 @@ struct RBACClusterAdmin: AuditCheck {
         return facts.subjects.compactMap { subject in
             let grants = (facts.grants[subject] ?? []).filter { RBACRisk.isFullWildcard($0.rule) }
             guard !grants.isEmpty else { return nil }
-            let byScope = Dictionary(grouping: grants) { $0.binding.namespace }
-            let parts = byScope.keys.sorted { ($0 ?? "") < ($1 ?? "") || ($0 == nil && $1 != nil) }.map { ns in
-                "\(ns.map { "admin of namespace \($0)" } ?? "cluster-admin-equivalent cluster-wide") via \(RBACFacts.via(byScope[ns] ?? []))"
+            let byScope = Dictionary(grouping: grants, by: \.scope)
+            let parts = byScope.keys.sorted().map { scope in
+                let what = switch scope {
+                case .cluster: "cluster-admin-equivalent cluster-wide"
+                case .namespace(let ns): "admin of namespace \(ns)"
+                }
+                return "\(what) via \(RBACFacts.via(byScope[scope] ?? []))"
             }
             let bindings = Array(Set(grants.map(\.binding.description))).sorted().joined(separator: ", ")
             let fix = "remove \(subject) from \(bindings) and bind a role limited to what it uses"

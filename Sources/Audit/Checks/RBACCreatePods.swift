@@ -10,7 +10,5 @@ struct RBACCreatePods: RBACRiskCheck {
         rationale: "Whoever creates a pod (directly or through a Deployment, DaemonSet, StatefulSet, ReplicaSet, Job, CronJob or ReplicationController) chooses its serviceAccountName and so acts as any ServiceAccount of the namespace (escalations E1, E6a).",
         remediation: "Leave pod and controller creation to CI/CD or GitOps identities, in the namespaces they deploy to; keep powerful ServiceAccounts out of namespaces where others can create pods.",
         recommendation: "Least privilege: create pods or pod controllers")
-    let requests = [AccessRequest(verb: "create", resource: "pods")]
-        + ControllerKinds.all.map { AccessRequest(verb: "create", apiGroup: $0.apiGroup, resource: $0.resource) }
-    let permissionText = "create on pods and pod controllers"
+    let grant = RiskyGrants.createPods
 }

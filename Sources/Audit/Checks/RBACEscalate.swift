@@ -9,6 +9,5 @@ struct RBACEscalate: RBACRiskCheck {
         rationale: "The escalate verb lets the subject write roles with permissions it does not have; with update on a role bound to it, it grants itself everything in that role's scope (escalation E10).",
         remediation: "Remove escalate; only the aggregation controller and cluster administrators need it.",
         recommendation: "Least privilege: escalate")
-    let requests = RBACRisk.requests(["escalate"], "rbac.authorization.k8s.io", ["roles", "clusterroles"])
-    let permissionText = "escalate"
+    let grant = RiskyGrants.escalate
 }

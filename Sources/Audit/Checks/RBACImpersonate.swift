@@ -9,7 +9,5 @@ struct RBACImpersonate: RBACRiskCheck {
         rationale: "impersonate sends requests as another identity (`kubectl --as`, `--as-group system:masters`): the subject gets the permissions of everyone it may impersonate (escalation E5).",
         remediation: "Remove impersonate, or restrict it with `resourceNames` to the exact identities a proxy or gateway needs.",
         recommendation: "Least privilege: impersonate")
-    let requests = RBACRisk.requests(["impersonate"], "", ["users", "groups", "serviceaccounts"])
-    let anyName = false
-    let permissionText = "impersonate"
+    let grant = RiskyGrants.impersonate
 }

@@ -15,7 +15,7 @@ struct RBACMissingRole: AuditCheck {
     /// kube-system Role `extension-apiserver-authentication-reader`.
     static func isBuiltIn(_ ref: RoleRef, namespace: String?) -> Bool {
         if ref.name.hasPrefix("system:") { return true }
-        if ref.kind == "ClusterRole" { return ["cluster-admin", "admin", "edit", "view"].contains(ref.name) }
+        if ref.kind == .clusterRole { return ["cluster-admin", "admin", "edit", "view"].contains(ref.name) }
         return namespace == "kube-system" && ref.name == "extension-apiserver-authentication-reader"
     }
 
@@ -24,7 +24,7 @@ struct RBACMissingRole: AuditCheck {
         guard let facts = context.rbac else { return [] }
         return facts.index.bindings.compactMap { b in
             guard b.role == nil, !Self.isBuiltIn(b.roleRef, namespace: b.namespace) else { return nil }
-            let role = b.roleRef.kind == "Role" ? "Role/\(b.namespace ?? "")/\(b.roleRef.name)" : "\(b.roleRef.kind)/\(b.roleRef.name)"
+            let role = b.roleRef.kind == .role ? "Role/\(b.namespace ?? "")/\(b.roleRef.name)" : "\(b.roleRef.kind)/\(b.roleRef.name)"
             return finding(b.ref.description, "roleRef \(role) is not in the input", at: [b.location],
                            annotations: facts.meta[b.ref]?.annotations ?? [:],
                            fix: "delete \(b.ref) or point its roleRef at an existing role", system: facts.isSystem(b.ref))

@@ -9,6 +9,5 @@ struct RBACNodesProxy: RBACRiskCheck {
         rationale: "get or create on nodes/proxy reaches the kubelet API, whose /exec, /run and /attach run commands in any pod on the node without the API server's pods/exec check or audit (escalation E11).",
         remediation: "Remove nodes/proxy; monitoring agents need nodes/metrics or nodes/stats instead.",
         recommendation: "Least privilege: nodes/proxy")
-    let requests = RBACRisk.requests(["get", "create"], "", ["nodes"], sub: "proxy")
-    let permissionText = "nodes/proxy"
+    let grant = RiskyGrants.nodesProxy
 }

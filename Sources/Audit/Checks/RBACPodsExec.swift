@@ -9,6 +9,5 @@ struct RBACPodsExec: RBACRiskCheck {
         rationale: "create on pods/exec or pods/attach runs commands in running containers: their files, environment and mounted service-account tokens become the subject's (escalation E7).",
         remediation: "Remove pods/exec and pods/attach from the role, or bind it only to a break-glass group in the namespaces that need it.",
         recommendation: "Least privilege: pods/exec and pods/attach")
-    let requests = RBACRisk.requests(["create"], "", ["pods"], sub: "exec") + RBACRisk.requests(["create"], "", ["pods"], sub: "attach")
-    let permissionText = "pods/exec and pods/attach"
+    let grant = RiskyGrants.podsExec
 }

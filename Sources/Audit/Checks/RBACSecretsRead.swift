@@ -9,8 +9,5 @@ struct RBACSecretsRead: RBACRiskCheck {
         rationale: "get/list/watch on secrets through a ClusterRoleBinding reads every Secret in every namespace: service-account tokens, TLS keys, registry and cloud credentials.",
         remediation: "Bind secret access with RoleBindings in the namespaces that need it and list the Secret names in `resourceNames`; never list/watch secrets cluster-wide.",
         recommendation: "Least privilege: cluster-wide secret read")
-    let requests = RBACRisk.requests(["get", "list", "watch"], "", ["secrets"])
-    let anyName = false
-    let clusterWideOnly = true
-    let permissionText = "get/list/watch on secrets"
+    let grant = RiskyGrants.secretsRead
 }

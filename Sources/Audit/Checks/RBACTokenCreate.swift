@@ -9,7 +9,5 @@ struct RBACTokenCreate: RBACRiskCheck {
         rationale: "create on serviceaccounts/token (TokenRequest) mints a token for a ServiceAccount of the scope: the subject acts as that ServiceAccount with all its permissions (escalation E4).",
         remediation: "Remove create on serviceaccounts/token, or restrict it with `resourceNames` to the ServiceAccounts a token broker must serve.",
         recommendation: "Least privilege: serviceaccounts/token create")
-    let requests = RBACRisk.requests(["create"], "", ["serviceaccounts"], sub: "token")
-    let anyName = false
-    let permissionText = "create on serviceaccounts/token"
+    let grant = RiskyGrants.tokenCreate
 }

@@ -20,7 +20,7 @@ struct RBACUnusedRole: AuditCheck {
         var used = Set<String>()
         for b in s.clusterRoleBindings { used.insert("ClusterRole/\(b.roleRef.name)") }
         for b in s.roleBindings {
-            used.insert(b.roleRef.kind == "Role" ? "Role/\(b.namespace ?? "")/\(b.roleRef.name)" : "ClusterRole/\(b.roleRef.name)")
+            used.insert(b.roleRef.kind == .role ? "Role/\(b.namespace ?? "")/\(b.roleRef.name)" : "ClusterRole/\(b.roleRef.name)")
         }
         let selectors = s.clusterRoles.flatMap { $0.aggregationSelectors ?? [] }
         var out: [Finding] = []

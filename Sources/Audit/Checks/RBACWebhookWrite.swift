@@ -9,8 +9,5 @@ struct RBACWebhookWrite: RBACRiskCheck {
         rationale: "A mutating webhook sees and rewrites every object it selects (injecting containers or tokens into pods, escalation E13); deleting or editing validating webhooks switches policy enforcement off.",
         remediation: "Only the installer of a webhook (and cluster administrators) needs write access; restrict it with `resourceNames` to that webhook configuration.",
         recommendation: "Least privilege: admission webhook configuration write")
-    let requests = RBACRisk.requests(["create", "update", "patch", "delete"], "admissionregistration.k8s.io",
-                                     ["mutatingwebhookconfigurations", "validatingwebhookconfigurations"])
-    let anyName = false
-    let permissionText = "write access to admission webhook configurations"
+    let grant = RiskyGrants.webhookWrite
 }

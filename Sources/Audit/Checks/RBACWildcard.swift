@@ -17,7 +17,7 @@ struct RBACWildcard: AuditCheck {
             let grants = (facts.grants[subject] ?? []).filter { Self.wildcards($0.rule) != nil && !RBACRisk.isFullWildcard($0.rule) }
             guard !grants.isEmpty else { return nil }
             let parts = grants.map { g in
-                "\(Self.wildcards(g.rule) ?? "") \(g.binding.namespace.map { "in namespace \($0)" } ?? "cluster-wide") via \(g.binding) → \(g.role)"
+                "\(Self.wildcards(g.rule) ?? "") \(RBACRisk.text(g.scope)) via \(g.binding) → \(g.role)"
             }
             let message = Array(Set(parts)).sorted().joined(separator: "; ")
             let fix = "replace `*` in \(RBACFacts.roles(grants)) with the verbs, resources and API groups the subject uses"

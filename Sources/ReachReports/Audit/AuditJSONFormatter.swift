@@ -1,3 +1,4 @@
+import Audit
 import ReachKit
 import ReachModel
 

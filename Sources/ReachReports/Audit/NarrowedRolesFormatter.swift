@@ -1,3 +1,4 @@
+import Audit
 import RBACEngine
 import ReachKit
 import ReachModel

@@ -19,7 +19,7 @@ import Testing
     @Test func yamlStreamGolden() throws {
         let run = KubeReach.execute(Self.base)
         #expect(run.exitCode == 0)
-        #expect(Golden.check(AuditFixtures.portable(run.output), against: "auditlog/expected/narrowed.yaml") == nil)
+        #expect(Golden.check(TestPaths.portable(run.output), against: "auditlog/expected/narrowed.yaml") == nil)
         // The stream is YAML the loader reads without complaint: 7 objects of each role/binding kind in total.
         let snapshot = Analyzer.load(sources: [(name: "stdout.yaml", text: run.output)]).snapshot
         #expect(snapshot.diagnostics.filter { $0.severity != .info }.isEmpty)
@@ -30,7 +30,7 @@ import Testing
     @Test func jsonGolden() throws {
         let run = KubeReach.execute(Self.base + ["-o", "json"])
         #expect(run.exitCode == 0)
-        #expect(Golden.check(AuditFixtures.portable(run.output), against: "auditlog/expected/narrowed.json") == nil)
+        #expect(Golden.check(TestPaths.portable(run.output), against: "auditlog/expected/narrowed.json") == nil)
         let object = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any]
         let subjects = try #require(object?["subjects"] as? [[String: Any]])
         #expect(subjects.map { $0["subject"] as? String } == ["ServiceAccount:ops/backup", "ServiceAccount:shop/reader", "User:alice", "User:carol"])
@@ -42,7 +42,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let run = KubeReach.execute(Self.base + ["--narrowed-dir", dir.path])
         #expect(run.exitCode == 0)
-        let text = AuditFixtures.portable(run.output).replacingOccurrences(of: dir.path, with: "<dir>")
+        let text = TestPaths.portable(run.output).replacingOccurrences(of: dir.path, with: "<dir>")
         #expect(Golden.check(text, against: "auditlog/expected/summary.txt") == nil)
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
         #expect(files == ["sa-ops-backup.yaml", "sa-shop-reader.yaml", "user-alice.yaml", "user-carol.yaml"])

@@ -24,7 +24,7 @@ import Testing
     ]
 
     static func run(_ arguments: [String]) -> String {
-        AuditFixtures.portable(KubeReach.execute(arguments).output)
+        TestPaths.portable(KubeReach.execute(arguments).output)
     }
 
     @Test(arguments: folders.map(\.0)) func manifestFolder(_ folder: String) throws {
