@@ -1,7 +1,6 @@
 import ArgumentParser
 import ReachKit
 import ReachLoader
-import ReachModel
 
 /// Input options shared by every command that reads manifests.
 struct InputOptions: ParsableArguments {
