@@ -1,7 +1,6 @@
 import ArgumentParser
 import RBACEngine
 import ReachKit
-import ReachModel
 import ReachReports
 
 /// `kube-reach access`: a subject's effective permissions.

@@ -1,7 +1,6 @@
 import ArgumentParser
 import RBACEngine
 import ReachKit
-import ReachModel
 import ReachReports
 
 /// `kube-reach can-i`: may this identity make this request, and why.

@@ -2,7 +2,6 @@ import ArgumentParser
 import AttackGraph
 import RBACEngine
 import ReachKit
-import ReachModel
 import ReachReports
 
 /// `kube-reach paths`: the shortest attack path from an identity to a goal, or every identity that

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import RBACEngine
 import ReachKit
-import ReachModel
 import ReachReports
 
 /// The request of can-i / who-can: `VERB [RESOURCE[/SUB] [NAME]] [-n NS]` or `VERB --non-resource-url /path`.

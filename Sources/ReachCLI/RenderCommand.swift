@@ -2,7 +2,6 @@ import ArgumentParser
 import AttackGraph
 import Foundation
 import ReachKit
-import ReachModel
 import ReachReports
 
 /// `kube-reach render`: graphs as DOT, SVG, PNG or PDF (Graphviz in-process, no `dot` needed).

@@ -2,7 +2,6 @@ import ArgumentParser
 import AttackGraph
 import RBACEngine
 import ReachKit
-import ReachModel
 import ReachReports
 
 /// `kube-reach who-can`: every subject allowed a request.

@@ -37,6 +37,7 @@ public final class AnalysisSession: @unchecked Sendable {
     private var graphs: [Bool: AttackGraph] = [:]
     private var reach: NetworkReach?
     private var findings: [Diagnostic]?
+    private var risky: [RiskyBinding]?
     private var audits: [AuditKey: AuditReport] = [:]
 
     private struct AuditKey: Hashable {
@@ -101,6 +102,17 @@ public final class AnalysisSession: @unchecked Sendable {
             let f = analyzer.networkFindings(networkReach())
             findings = f
             return f
+        }
+    }
+
+    /// Bindings of roles with risky rules (the audit's catalog), computed once.
+    /// - Complexity: once: see ``Analyzer/riskyBindings()``.
+    public func riskyBindings() -> [RiskyBinding] {
+        lock.withLock {
+            if let risky { return risky }
+            let r = analyzer.riskyBindings()
+            risky = r
+            return r
         }
     }
 

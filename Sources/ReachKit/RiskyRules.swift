@@ -29,13 +29,13 @@ extension Analyzer {
         func risks(_ rules: [PolicyRule]) -> [[RuleRisk]] {
             [Scope.cluster, .namespace("")].map { scope in Array(Set(rules.flatMap { RuleRisk.of($0, in: scope) })).sorted() }
         }
-        var clusterRisks: [String: [[RuleRisk]]] = [:]
-        for (i, role) in snapshot.clusterRoles.enumerated() { clusterRisks[role.name] = risks(effective[i].map(\.rule)) }
-        var roleRisks: [String: [[RuleRisk]]] = [:]
-        for role in snapshot.roles { roleRisks["\(role.namespace ?? "")/\(role.name)"] = risks(role.rules) }
+        var roleRisks: [ObjectRef: [[RuleRisk]]] = [:]
+        for (i, role) in snapshot.clusterRoles.enumerated() { roleRisks[role.ref] = risks(effective[i].map(\.rule)) }
+        for role in snapshot.roles { roleRisks[role.ref] = risks(role.rules) }
         func risks(_ ref: RoleRef, _ ns: String?) -> [RuleRisk] {
-            let all = ref.kind == .clusterRole ? clusterRisks[ref.name] : roleRisks["\(ns ?? "")/\(ref.name)"]
-            return all?[ns == nil ? 0 : 1] ?? []
+            let scope = ns.map(Scope.namespace) ?? .cluster
+            guard let target = ref.target(in: scope) else { return [] }
+            return roleRisks[target]?[scope == .cluster ? 0 : 1] ?? []
         }
         var out: [RiskyBinding] = []
         for b in snapshot.clusterRoleBindings {

@@ -75,6 +75,18 @@ public struct RoleRef: Hashable, Sendable {
         self.kind = kind
         self.name = name
     }
+
+    /// The role a binding of `scope` references: a ClusterRole by name, or the Role of the
+    /// binding's namespace; `nil` for a Role referenced cluster-wide (which the API server
+    /// rejects).
+    /// - Complexity: O(1).
+    public func target(in scope: Scope) -> ObjectRef? {
+        switch (kind, scope) {
+        case (.clusterRole, _): ObjectRef(kind: .clusterRole, namespace: nil, name: name)
+        case (.role, .namespace(let ns)): ObjectRef(kind: .role, namespace: ns, name: name)
+        case (.role, .cluster): nil
+        }
+    }
 }
 
 public struct RoleBinding: KubeObject, Hashable {

@@ -53,7 +53,7 @@ public enum ClusterReport {
         let inventory = analyzer.inventory
         let reach = session.networkReach()
         let findings = session.networkFindings()
-        let risky = analyzer.riskyBindings()
+        let risky = session.riskyBindings()
         let files = snapshot.files.count
         var report = HTMLReport(title: title, subtitle: "\(inventory.objectCount) objects from \(files) file\(files == 1 ? "" : "s")")
         report.sections.append(summary(inventory, reach: reach, findings: findings, risky: risky))
@@ -109,7 +109,7 @@ public enum ClusterReport {
              b.risks.map { "<span class=\"risk\">\(HTML.escape($0.rawValue))</span>" }.joined(separator: " ")]
         }
         var body = "<h3>Bindings of risky roles</h3>"
-        body += "<p class=\"note\">Roles granting wildcard verbs or resources, reading secrets, pods/exec, bind/escalate or impersonate (found from the rules as written; aggregated ClusterRoles included).</p>"
+        body += "<p class=\"note\">Roles whose rules match the audit's risky-grant catalog (the same definition as the least-privilege checks): wildcard verbs, resources or API groups, reading secrets cluster-wide (not limited by resourceNames), pods/exec or pods/attach, bind/escalate, impersonate; aggregated ClusterRoles count the rules they aggregate.</p>"
         body += HTML.table(["Binding", "Role", "Scope", "Subjects", "Risks"], rows)
         body += "<h3>Bindings graph</h3>" + graph(RBACDot.document(snapshot, nodeBudget: budget))
         return HTMLReport.Section(id: "rbac", title: "RBAC overview", body: body)

@@ -1,6 +1,5 @@
 import NetworkEngine
 import ReachKit
-import ReachModel
 
 /// DOT for a ``ReachKit/ReachabilityOverview``: namespaces as clusters, classes of equivalent
 /// pods as nodes, external address ranges in their own cluster, edges labelled with the allowed

@@ -13,18 +13,18 @@ struct RBACMissingRole: AuditCheck {
     /// Roles every cluster has (the bootstrap policy), so partial inputs may reference them:
     /// ClusterRoles `cluster-admin`, `admin`, `edit`, `view`, every `system:` role, and the
     /// kube-system Role `extension-apiserver-authentication-reader`.
-    static func isBuiltIn(_ ref: RoleRef, namespace: String?) -> Bool {
+    static func isBuiltIn(_ ref: RoleRef, in scope: Scope) -> Bool {
         if ref.name.hasPrefix("system:") { return true }
         if ref.kind == .clusterRole { return ["cluster-admin", "admin", "edit", "view"].contains(ref.name) }
-        return namespace == "kube-system" && ref.name == "extension-apiserver-authentication-reader"
+        return scope == .namespace("kube-system") && ref.name == "extension-apiserver-authentication-reader"
     }
 
     /// - Complexity: O(bindings).
     func evaluate(_ context: AuditContext) -> [Finding] {
         guard let facts = context.rbac else { return [] }
         return facts.index.bindings.compactMap { b in
-            guard b.role == nil, !Self.isBuiltIn(b.roleRef, namespace: b.namespace) else { return nil }
-            let role = b.roleRef.kind == .role ? "Role/\(b.namespace ?? "")/\(b.roleRef.name)" : "\(b.roleRef.kind)/\(b.roleRef.name)"
+            guard b.role == nil, !Self.isBuiltIn(b.roleRef, in: b.scope) else { return nil }
+            let role = b.roleRef.target(in: b.scope)?.description ?? "\(b.roleRef.kind)/\(b.roleRef.name)"
             return finding(b.ref.description, "roleRef \(role) is not in the input", at: [b.location],
                            annotations: facts.meta[b.ref]?.annotations ?? [:],
                            fix: "delete \(b.ref) or point its roleRef at an existing role", system: facts.isSystem(b.ref))

@@ -17,19 +17,20 @@ struct RBACUnusedRole: AuditCheck {
     func evaluate(_ context: AuditContext) -> [Finding] {
         guard let facts = context.rbac else { return [] }
         let s = facts.snapshot
-        var used = Set<String>()
-        for b in s.clusterRoleBindings { used.insert("ClusterRole/\(b.roleRef.name)") }
+        var used = Set<ObjectRef>()
+        for b in s.clusterRoleBindings { if let ref = b.roleRef.target(in: .cluster) { used.insert(ref) } }
         for b in s.roleBindings {
-            used.insert(b.roleRef.kind == .role ? "Role/\(b.namespace ?? "")/\(b.roleRef.name)" : "ClusterRole/\(b.roleRef.name)")
+            // A RoleBinding always has a namespace after loading (RBACIndexBuilder's reading).
+            if let ref = b.roleRef.target(in: .namespace(b.namespace ?? "")) { used.insert(ref) }
         }
         let selectors = s.clusterRoles.flatMap { $0.aggregationSelectors ?? [] }
         var out: [Finding] = []
-        for r in s.clusterRoles where !used.contains("ClusterRole/\(r.name)") {
+        for r in s.clusterRoles where !used.contains(r.ref) {
             if r.meta.labels.keys.contains(where: { $0.hasPrefix("rbac.authorization.k8s.io/aggregate-to-") }) { continue }
             if selectors.contains(where: { $0.matches(r.meta.labels) }) { continue }
             out.append(unused(r.ref, r.location, r.meta, facts))
         }
-        for r in s.roles where !used.contains("Role/\(r.namespace ?? "")/\(r.name)") {
+        for r in s.roles where !used.contains(r.ref) {
             out.append(unused(r.ref, r.location, r.meta, facts))
         }
         return out

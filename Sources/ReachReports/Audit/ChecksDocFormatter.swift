@@ -1,7 +1,6 @@
 import Audit
 import Foundation
 import ReachKit
-import ReachModel
 
 /// `docs/checks.md`: every audit check, generated from the check files (`kube-reach audit
 /// --list-checks --output md`), and the plain list for `--list-checks`.
