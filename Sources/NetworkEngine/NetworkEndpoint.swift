@@ -62,8 +62,9 @@ public struct EndpointCatalog: Sendable {
     public private(set) var declaredNamespaces: Set<String> = []
     public private(set) var diagnostics: [Diagnostic] = []
 
-    /// - Complexity: O(pods + workloads) with owner references; a workload whose pods carry none
-    ///   costs O(pods in its namespace) for the selector check.
+    /// - Complexity: O(pods + workloads + E log E) for E endpoints (the display-name sort); a
+    ///   workload whose pods carry no owner references is checked through a per-(namespace, label
+    ///   key) index of ownerless pods: O(pods in its namespace) once per key, then O(candidates).
     public init(snapshot: ClusterSnapshot) {
         for ns in snapshot.namespaces {
             namespaceLabels[ns.name] = ns.effectiveLabels
