@@ -3,8 +3,12 @@ import ReachModel
 
 /// NetworkPolicy lint findings (IDs in ``NetworkDiagnosticID``), sorted by location then ID.
 public enum NetworkLint {
-    /// - Complexity: O(E × P × R) for E endpoints, P policies, R rules (per-endpoint checks use
-    ///   the pair evaluator's predicates, not the matrices).
+    /// Selector checks run on one representative per class of equivalent endpoints (a class
+    /// agrees on namespace, the labels every selector reads, the referenced named ports and IP
+    /// atoms, so every selector and named-port test gives its members the same answer); findings
+    /// about endpoints are then reported for each member.
+    /// - Complexity: O(K × P × R) selector tests for K classes, P policies, R rules, plus
+    ///   O(E × ipBlock peers) for the ipBlock checks and O(E) per-member findings.
     public static func findings(_ reach: NetworkReach) -> [Diagnostic] {
         var out: [Diagnostic] = []
         out += isolation(reach)
@@ -16,12 +20,16 @@ public enum NetworkLint {
 
     static func isolation(_ reach: NetworkReach) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for e in reach.endpoints {
-            let selecting = reach.policies.filter { PolicySemantics.selects($0, e) }
+        for members in reach.classes.members {
+            guard let rep = members.first else { continue }
+            let selecting = reach.policies.filter { PolicySemantics.selects($0, reach.endpoints[rep]) }
             for (type, id) in [(PolicyType.ingress, NetworkDiagnosticID.notIsolatedIngress), (.egress, NetworkDiagnosticID.notIsolatedEgress)]
             where !selecting.contains(where: { $0.effectivePolicyTypes.contains(type) }) {
-                out.append(Diagnostic(id: id, severity: type == .ingress ? .warning : .info, location: e.location,
-                                      message: "\(e.displayName) is not isolated for \(type.rawValue.lowercased()): no policy selects it"))
+                for m in members {
+                    let e = reach.endpoints[m]
+                    out.append(Diagnostic(id: id, severity: type == .ingress ? .warning : .info, location: e.location,
+                                          message: "\(e.displayName) is not isolated for \(type.rawValue.lowercased()): no policy selects it"))
+                }
             }
         }
         return out
@@ -42,14 +50,20 @@ public enum NetworkLint {
     /// The endpoint fields the peer checks read, in endpoint order, gathered once (scanning the
     /// endpoints themselves copies each one per peer).
     struct PeerFacts {
+        /// Per class representative (selector tests).
         var namespaces: [String?] = [], labels: [[String: String]] = [], namespaceLabels: [[String: String]] = []
+        /// Per endpoint (ipBlock tests count pods and name them).
         var ips: [[IPAddress]] = [], names: [String] = []
 
         init(_ reach: NetworkReach) {
-            for e in reach.endpoints {
+            for members in reach.classes.members {
+                guard let rep = members.first else { continue }
+                let e = reach.endpoints[rep]
                 namespaces.append(e.namespace)
                 labels.append(e.labels)
                 namespaceLabels.append(reach.catalog.labels(ofNamespace: e.namespace))
+            }
+            for e in reach.endpoints {
                 ips.append(e.ips)
                 names.append(e.displayName)
             }
@@ -59,16 +73,18 @@ public enum NetworkLint {
     static func selection(_ reach: NetworkReach) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let facts = PeerFacts(reach)
+        let representatives = reach.classes.members.compactMap { $0.first.map { reach.endpoints[$0] } }
         for p in reach.policies {
             let name = "\(p.namespace ?? "")/\(p.name)"
-            let selected = reach.endpoints.filter { PolicySemantics.selects(p, $0) }
+            // One representative per selected class (named ports are part of the class key).
+            let selected = reach.classes.members.compactMap { $0.first.map { reach.endpoints[$0] } }.filter { PolicySemantics.selects(p, $0) }
             if selected.isEmpty {
                 out.append(Diagnostic(id: NetworkDiagnosticID.policySelectsNothing, severity: .warning, location: p.location,
                                       path: "spec.podSelector", message: "policy \(name) selects no pod"))
             }
             for (type, field) in [(PolicyType.ingress, "ingress"), (.egress, "egress")] {
                 for (ri, rule) in (PolicySemantics.rules(p, type) ?? []).enumerated() {
-                    out += ruleFindings(facts, p, rule, path: "spec.\(field)[\(ri)]", destinations: type == .ingress ? selected : reach.endpoints)
+                    out += ruleFindings(facts, p, rule, path: "spec.\(field)[\(ri)]", destinations: type == .ingress ? selected : representatives)
                 }
             }
         }
