@@ -68,10 +68,14 @@ struct PairBlockRenderer {
             size += count * (fixed + srcLen) + total
             lists.append((src, list, insertSelf))
         }
-        var bytes = [UInt8](repeating: 0, count: size)
-        bytes.withUnsafeMutableBytes { buffer in
+        // Every byte is written below: no zero-fill first.
+        return [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            let raw = UnsafeMutableRawBufferPointer(buffer)
+            var written = 0
             names.withUnsafeBytes { nameBytes in
-                guard var p = buffer.baseAddress, let nameBase = nameBytes.baseAddress else { return }
+                guard let base = raw.baseAddress, let nameBase = nameBytes.baseAddress else { return }
+                var p = base
+                defer { written = p - base }
                 var prefix: [UInt8] = []
                 for (src, list, insertSelf) in lists {
                     prefix = [44, 10] + indent + [34] + names[start[src]..<start[src + 1]] + [45, 62]
@@ -95,8 +99,8 @@ struct PairBlockRenderer {
                     }
                 }
             }
+            initialized = written
         }
-        return bytes
     }
 }
 
