@@ -77,14 +77,16 @@ public enum NetworkLint {
         for p in reach.policies {
             let name = "\(p.namespace ?? "")/\(p.name)"
             // One representative per selected class (named ports are part of the class key).
-            let selected = reach.classes.members.compactMap { $0.first.map { reach.endpoints[$0] } }.filter { PolicySemantics.selects(p, $0) }
+            // (Indices, not copies: a NetworkEndpoint copy retains every field.)
+            let selected = representatives.indices.filter { PolicySemantics.selects(p, representatives[$0]) }
             if selected.isEmpty {
                 out.append(Diagnostic(id: NetworkDiagnosticID.policySelectsNothing, severity: .warning, location: p.location,
                                       path: "spec.podSelector", message: "policy \(name) selects no pod"))
             }
             for (type, field) in [(PolicyType.ingress, "ingress"), (.egress, "egress")] {
                 for (ri, rule) in (PolicySemantics.rules(p, type) ?? []).enumerated() {
-                    out += ruleFindings(facts, p, rule, path: "spec.\(field)[\(ri)]", destinations: type == .ingress ? selected : representatives)
+                    out += ruleFindings(facts, p, rule, path: "spec.\(field)[\(ri)]", representatives: representatives,
+                                            destinations: type == .ingress ? selected : Array(representatives.indices))
                 }
             }
         }
@@ -92,7 +94,7 @@ public enum NetworkLint {
     }
 
     static func ruleFindings(_ facts: PeerFacts, _ p: NetworkPolicy, _ rule: NetworkPolicyRule, path: String,
-                             destinations: [NetworkEndpoint]) -> [Diagnostic] {
+                             representatives: [NetworkEndpoint], destinations: [Int]) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let name = "\(p.namespace ?? "")/\(p.name)"
         for (i, peer) in (rule.peers ?? []).enumerated() {
@@ -120,7 +122,7 @@ public enum NetworkLint {
         }
         for (i, entry) in (rule.ports ?? []).enumerated() {
             guard case .name(let portName)? = entry.port else { continue }
-            if !destinations.contains(where: { !$0.namedPort(portName, entry.effectiveProtocol).isEmpty }) {
+            if !destinations.contains(where: { !representatives[$0].namedPort(portName, entry.effectiveProtocol).isEmpty }) {
                 out.append(Diagnostic(id: NetworkDiagnosticID.unresolvedNamedPort, severity: .warning, location: rule.location ?? p.location,
                                       path: "\(path).ports[\(i)]",
                                       message: "policy \(name): named port \(portName)/\(entry.effectiveProtocol.rawValue) is declared by no destination pod"))

@@ -53,13 +53,28 @@ public enum SVGID {
     /// Longest name part kept as is, in UTF-8 bytes (IDs stay under ``DotGraph/maxLineBytes``).
     public static let maxNameBytes = 184
 
+    /// - Complexity: O(name length).
     public static func make(_ prefix: String, _ name: String) -> String {
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._:/-")
         if name.utf8.count > maxNameBytes {
-            let head = String(name.prefix(maxNameBytes / 2).map { allowed.contains($0) ? $0 : "_" })
-            return prefix + "-" + head + "-" + fnv1a(name)
+            return prefix + "-" + safe(name.prefix(maxNameBytes / 2)) + "-" + fnv1a(name)
         }
-        return prefix + "-" + String(name.map { allowed.contains($0) ? $0 : "_" })
+        return prefix + "-" + safe(name[...])
+    }
+
+    /// Letters, digits and `._:/-` kept; every other character (grapheme) becomes `_`.
+    static func safe(_ name: Substring) -> String {
+        // Fast path: already safe ASCII (the usual Kubernetes name).
+        if name.utf8.allSatisfy(isAllowed) { return String(name) }
+        return String(name.map { c -> Character in c.asciiValue.map(isAllowed) == true ? c : "_" })
+    }
+
+    @inline(__always)
+    static func isAllowed(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "-"): true
+        default: false
+        }
     }
 
     /// 32-bit FNV-1a of the UTF-8 bytes, as 8 hex digits.
