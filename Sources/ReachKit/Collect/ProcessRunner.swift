@@ -34,6 +34,9 @@ enum ProcessRunner {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.standardInput  // unset would be /dev/null
+        // waitUntilExit() polls every 50 ms; the termination handler ends the wait at once.
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         try process.run()  // closes the parent's copies of the pipes' write ends
 
         let stderrData = DataBox()
@@ -45,7 +48,7 @@ enum ProcessRunner {
         }
         let stdoutData = (try? out.fileHandleForReading.readToEnd()) ?? Data()
         done.wait()
-        process.waitUntilExit()
+        exited.wait()
         try? out.fileHandleForReading.close()
         try? errReader.close()
         return ProcessOutput(status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
