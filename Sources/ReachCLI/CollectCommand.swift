@@ -16,9 +16,9 @@ struct CollectCommand: ParsableCommand {
         namespace and name, keys sorted). Resources are group-qualified, so a same-named custom \
         resource (Calico's NetworkPolicy) is never read instead. \
         kubectl does the connecting, so every kubeconfig, context and credential plugin works (AKS: \
-        kubelogin). Its standard error is captured and shown when a kind fails; when the credential \
-        plugin signs in interactively (kubelogin devicecode), sign in first, e.g. `kubectl get \
-        namespaces`.
+        kubelogin). It gets no standard input, and its standard error is captured and shown when a \
+        kind fails: when the credential plugin signs in interactively (kubelogin devicecode, a \
+        password prompt), sign in first, e.g. with `kubectl get namespaces`.
 
         Secrets are read as metadata only: `data`, `stringData`, managed fields and the \
         kubectl.kubernetes.io/last-applied-configuration annotation (which can embed the values) \

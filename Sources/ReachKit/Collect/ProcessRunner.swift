@@ -19,8 +19,10 @@ public struct ProcessOutput: Sendable {
 /// Standard output and standard error are separate pipes read at the same time (standard error
 /// on a second thread), so a program that fills one pipe while the other is being read cannot
 /// deadlock, however large either output. Standard output is kept in memory, never in a temporary
-/// file: for `collect` it holds Secret values until they are stripped. Standard input is inherited
-/// (an interactive credential plugin can read it).
+/// file: for `collect` it holds Secret values until they are stripped. Standard input is
+/// `/dev/null`: Foundation starts the program in its own process group, where reading the terminal
+/// would stop it (SIGTTIN) and hang the run; a credential plugin that needs input fails instead,
+/// with its message.
 enum ProcessRunner {
     /// Runs `executable` with `arguments`; `environment` replaces the inherited one when given.
     /// Throws only when the program cannot be started.
@@ -33,7 +35,7 @@ enum ProcessRunner {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.standardInput  // unset would be /dev/null
+        process.standardInput = FileHandle.nullDevice
         // waitUntilExit() polls every 50 ms; the termination handler ends the wait at once.
         let exited = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in exited.signal() }
