@@ -98,7 +98,7 @@ struct CollectCommand: ParsableCommand {
     }
 
     /// Every failure: the kind, the command line, the reason and kubectl's standard error
-    /// (escaped for the terminal, at most the last 20 lines).
+    /// (escaped for the terminal, at most the last 20 lines), without the final newline.
     /// - Complexity: O(total length of the failures' standard error).
     static func failureReport(_ failures: [CollectFailure], total: Int) -> String {
         var text = "\(failures.count) of \(total) could not be collected (\(failures.map(\.name).joined(separator: ", "))); "
@@ -111,6 +111,6 @@ struct CollectCommand: ParsableCommand {
             if lines.count > 20 { text += "    (\(lines.count - 20) earlier lines of standard error left out)\n" }
             for line in lines.suffix(20) { text += "    \(SafeText.terminal(line))\n" }
         }
-        return text
+        return String(text.dropLast())  // ExitCode.inputError ends the line
     }
 }

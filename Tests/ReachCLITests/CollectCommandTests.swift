@@ -165,9 +165,25 @@ import Testing
         #expect(out.contains("command: kubectl get secrets --all-namespaces -o json --show-managed-fields=false"))
         #expect(out.contains("Error from server (Forbidden): secrets is forbidden: User \"alice@example.com\" cannot list resource"))
         #expect(!out.contains("\u{1B}") && !out.contains("\u{202E}"), "kubectl's standard error reached the terminal unescaped")
+        #expect(out.contains("at the cluster scope \\x1b[31mred\\u{202e}\n"), "\(out)")
+        #expect(out.hasSuffix("red\\u{202e}\n"))
         let files = try fake.written()
         #expect(files["Secret.json"] == nil)
         #expect(Set(files.keys) == Set(CollectTarget.all.filter { $0.kind != .secret }.map(\.fileName)))
+    }
+
+    /// Output that is not a JSON list fails its kind without quoting it (for Secrets it would
+    /// hold the values).
+    @Test func unreadableOutputIsNotQuoted() throws {
+        let fake = try FakeCluster(extra: """
+            case "$*" in *" secrets "*) echo '{"items": [{"data": {"password": "S3CR3T-TRUNCATED-6502"'; exit 0;; esac
+            """)
+        defer { fake.remove() }
+        let (out, code) = fake.collect()
+        #expect(code == 2)
+        #expect(out.contains("Secret: FAILED, kubectl printed output that is not JSON"), "\(out)")
+        #expect(!out.contains("S3CR3T"))
+        #expect(try fake.written()["Secret.json"] == nil)
     }
 
     /// No kubectl on PATH (or a --kubectl that is not there): a clear message, exit 2, nothing
