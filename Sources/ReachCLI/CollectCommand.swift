@@ -81,8 +81,9 @@ struct CollectCommand: ParsableCommand {
         } catch {
             throw ExitCode.inputError(error.description)
         }
-        Output.write("Collected \(result.objects) objects into \(result.files.count) files in \(output). "
-            + "Next: kube-reach inventory -f \(output)\n")
+        let folder = SafeText.terminal(output)
+        Output.write("Collected \(result.objects) objects into \(result.files.count) files in \(folder). "
+            + "Next: kube-reach inventory -f \(folder)\n")
         guard !result.failures.isEmpty else { return }
         throw ExitCode.inputError(Self.failureReport(result.failures, total: options.targets.count + (aksName == nil ? 0 : 1)))
     }
