@@ -67,12 +67,18 @@ extension NetworkReach {
 public struct SortedPairCursor: Sendable {
     /// The sources kept by the filter, in pair-string order.
     public let sources: [Int]
-    private let reach: NetworkReach
+    private let classOf: [Int]
     private let matrix: BitMatrix
-    private let order: EndpointOrder
-    private let allowedRanks: BitSet
-    private let memberRanks: [[Int]]
-    private var marks: BitSet
+    private let rank: [Int]
+    private let byName: [Int32]
+    /// Destination ranks allowed by the filter, as words.
+    private let allowedWords: [UInt64]
+    /// Members of each class as destination ranks, flattened: class `c` is
+    /// `memberRanks[memberStart[c]..<memberStart[c + 1]]`.
+    private let memberRanks: [Int32]
+    private let memberStart: [Int]
+    /// Marks of the current class's destinations (words over ranks), and their list.
+    private var marks: [UInt64]
     private var list: [Int32] = []
     private var listClass = -1
 
@@ -80,40 +86,68 @@ public struct SortedPairCursor: Sendable {
     /// - Complexity: O(K²/64) for the port class's matrix (cached) plus O(N).
     public init?(_ reach: NetworkReach, probe: ProbePort, order: EndpointOrder, sources: BitSet, destinations: BitSet) {
         guard let a = reach.portAtoms.atom(for: probe) else { return nil }
-        self.reach = reach
-        self.order = order
+        let n = reach.endpoints.count
+        classOf = reach.classes.classOf
+        rank = order.rank
+        byName = order.byName.map { Int32($0) }
         matrix = reach.matrix(forPortClass: reach.portClassOfAtom[a]).reach
-        var allowed = BitSet(capacity: reach.endpoints.count)
-        destinations.forEachMember { allowed.insert(order.rank[$0]) }
-        allowedRanks = allowed
-        memberRanks = reach.classes.members.map { $0.map { order.rank[$0] } }
-        marks = BitSet(capacity: reach.endpoints.count)
+        var allowed = [UInt64](repeating: 0, count: BitSet.wordCount(for: n))
+        destinations.forEachMember { e in let r = order.rank[e]; allowed[r >> 6] |= 1 << UInt64(r & 63) }
+        allowedWords = allowed
+        var ranks: [Int32] = [], starts: [Int] = [0]
+        ranks.reserveCapacity(n)
+        for members in reach.classes.members {
+            for e in members { ranks.append(Int32(order.rank[e])) }
+            starts.append(ranks.count)
+        }
+        memberRanks = ranks
+        memberStart = starts
+        marks = [UInt64](repeating: 0, count: allowed.count)
         self.sources = order.bySourceKey.filter { sources.contains($0) }
     }
 
     /// The destinations of `src` (endpoint indices, name order) and, when `src` itself is allowed
     /// as a destination but not in the list, the position where it goes (else `nil`).
     /// - Complexity: O(1) when `src`'s class is the previous call's, else O(N/64 + members of the
-    ///   classes in its row).
+    ///   classes in its row), on raw words (this is the inner loop of `reach -o json`).
     public mutating func destinations(of src: Int) -> (list: [Int32], insertSelfAt: Int?) {
-        let c = reach.classes.classOf[src]
+        let c = classOf[src]
         if c != listClass {
             listClass = c
-            marks.removeAll()
-            matrix.rowSet(c).forEachMember { d in
-                for r in memberRanks[d] { marks.insert(r) }
-            }
-            marks.formIntersection(allowedRanks)
+            let row = matrix.rowSet(c)
             list.removeAll(keepingCapacity: true)
-            marks.forEachMember { list.append(Int32(order.byName[$0])) }
+            marks.withUnsafeMutableBufferPointer { w in
+                for i in w.indices { w[i] = 0 }
+                memberRanks.withUnsafeBufferPointer { ranks in
+                    row.forEachMember { d in
+                        for i in memberStart[d]..<memberStart[d + 1] {
+                            let r = Int(ranks[i])
+                            w[r >> 6] |= 1 << UInt64(r & 63)
+                        }
+                    }
+                }
+                allowedWords.withUnsafeBufferPointer { a in
+                    for i in w.indices { w[i] &= a[i] }
+                }
+                byName.withUnsafeBufferPointer { names in
+                    for wi in w.indices {
+                        var x = w[wi]
+                        while x != 0 {
+                            list.append(names[wi << 6 | x.trailingZeroBitCount])
+                            x &= x &- 1
+                        }
+                    }
+                }
+            }
         }
-        let selfRank = order.rank[src]
-        guard allowedRanks.contains(selfRank), !marks.contains(selfRank) else { return (list, nil) }
+        let selfRank = rank[src]
+        let word = selfRank >> 6, bit: UInt64 = 1 << UInt64(selfRank & 63)
+        guard allowedWords[word] & bit != 0, marks[word] & bit == 0 else { return (list, nil) }
         // Position of the first destination ranked after the source.
         var lo = 0, hi = list.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if order.rank[Int(list[mid])] < selfRank { lo = mid + 1 } else { hi = mid }
+            if rank[Int(list[mid])] < selfRank { lo = mid + 1 } else { hi = mid }
         }
         return (list, lo)
     }
