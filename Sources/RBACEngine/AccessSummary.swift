@@ -29,16 +29,18 @@ public struct AccessSummary: Sendable {
     }
 
     /// Permissions in one scope.
-    public struct Scope: Sendable {
-        /// `nil` = cluster-wide (ClusterRoleBindings, valid in every namespace).
-        public var namespace: String?
+    public struct ScopeAccess: Sendable {
+        /// Cluster-wide (ClusterRoleBindings, valid in every namespace) or one namespace.
+        public var scope: ReachModel.Scope
         public var rows: [Row]
         public var grants: [Grant]
+        /// The namespace, `nil` for cluster scope (for output only).
+        public var namespace: String? { scope.namespace }
     }
 
     public var identity: Identity
     /// Cluster scope first, then namespaces by name; scopes without grants are omitted.
-    public var scopes: [Scope]
+    public var scopes: [ScopeAccess]
     public var bySystemMasters: Bool
 }
 
@@ -62,7 +64,7 @@ extension RBACIndex {
         let keys = byScope.keys.sorted()
         let scopes = keys.map { key in
             let grants = Array(Set(byScope[key] ?? [])).map(resolve).sorted()
-            return AccessSummary.Scope(namespace: key.namespace, rows: Self.rows(grants), grants: grants)
+            return AccessSummary.ScopeAccess(scope: key, rows: Self.rows(grants), grants: grants)
         }
         let masters = options.mastersBypass && identity.groups.contains("system:masters")
         return AccessSummary(identity: identity, scopes: scopes, bySystemMasters: masters)

@@ -29,7 +29,7 @@ import Testing
     @Test func namesAreKeptOnlyWhenEveryUseNamedAnObject() {
         let named = Self.rules([Self.ev("get", "secrets", ns: "a", name: "x"), Self.ev("get", "secrets", ns: "a", name: "y"),
                                 Self.ev("delete", "secrets", ns: "a", name: "x")])
-        #expect(named == [ScopedRules(namespace: "a", rules: [
+        #expect(named == [ScopedRules(scope: .namespace("a"), rules: [
             PolicyRule(verbs: ["delete"], apiGroups: [""], resources: ["secrets"], resourceNames: ["x"]),
             PolicyRule(verbs: ["get"], apiGroups: [""], resources: ["secrets"], resourceNames: ["x", "y"]),
         ])])

@@ -19,9 +19,11 @@ public struct NarrowingReport: Sendable {
 /// Rules for one scope: cluster-wide (a ClusterRole with a ClusterRoleBinding) or one namespace
 /// (a Role with a RoleBinding).
 public struct ScopedRules: Hashable, Sendable {
-    /// `nil` = cluster scope.
-    public var namespace: String?
+    /// Cluster scope (a ClusterRole and ClusterRoleBinding) or one namespace (a Role and RoleBinding).
+    public var scope: Scope
     public var rules: [PolicyRule]
+    /// The namespace, `nil` for cluster scope (for output only).
+    public var namespace: String? { scope.namespace }
 }
 
 /// What one subject did, the minimal rules that cover it, and what it holds but never used.

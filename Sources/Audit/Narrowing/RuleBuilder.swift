@@ -25,16 +25,9 @@ public enum RuleBuilder {
     /// Rules per scope, cluster first then namespaces by name; rules sorted within a scope.
     /// - Complexity: O(U log U) for U requests.
     public static func scopes(_ requests: [AccessRequest]) -> [ScopedRules] {
-        var byScope: [String?: [AccessRequest]] = [:]
-        for r in requests { byScope[r.bindingNamespace, default: []].append(r) }
-        let keys = byScope.keys.sorted { a, b in
-            switch (a, b) {
-            case (nil, _?): true
-            case let (x?, y?): x < y
-            default: false
-            }
-        }
-        return keys.map { ScopedRules(namespace: $0, rules: rules(byScope[$0] ?? [])) }
+        var byScope: [Scope: [AccessRequest]] = [:]
+        for r in requests { byScope[r.bindingNamespace.map(Scope.namespace) ?? .cluster, default: []].append(r) }
+        return byScope.keys.sorted().map { ScopedRules(scope: $0, rules: rules(byScope[$0] ?? [])) }
     }
 
     /// Minimal rules for requests of one scope.
