@@ -50,7 +50,7 @@ let package = Package(
             "ReachCore", "ReachModel", "ReachLoader", "RBACEngine", "NetworkEngine", "AttackGraph", "Audit",
         ]),
         .target(name: "ReachReports", dependencies: [
-            "ReachModel", "RBACEngine", "NetworkEngine", "AttackGraph", "Audit", "ReachKit", "ReachGraphviz",
+            "ReachCore", "ReachModel", "RBACEngine", "NetworkEngine", "AttackGraph", "Audit", "ReachKit", "ReachGraphviz",
         ]),
         .target(name: "ReachCLI", dependencies: [
             "ReachModel", "ReachLoader", "RBACEngine", "NetworkEngine", "AttackGraph", "Audit", "ReachKit", "ReachGraphviz",
