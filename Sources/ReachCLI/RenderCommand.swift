@@ -2,6 +2,7 @@ import ArgumentParser
 import AttackGraph
 import Foundation
 import ReachKit
+import ReachLoader
 import ReachReports
 
 /// `kube-reach render`: graphs as DOT, SVG, PNG or PDF (Graphviz in-process, no `dot` needed).
@@ -130,11 +131,10 @@ struct RenderAttack: ParsableCommand {
     }
 
     static func decode(_ path: String) throws -> AttackPathDiagram {
-        let data: Data
-        do {
-            data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw ValidationError("\(path): cannot read: \(error.localizedDescription)")
+        // Capped and chunked like manifests (`--diagram - < /dev/zero` stops at 64 MiB).
+        let read = CappedInput.read(path)
+        guard let data = read.data else {
+            throw ExitCode.inputError(read.diagnostics.map(\.description).joined(separator: "\n"))
         }
         do {
             return try JSONDecoder().decode(AttackPathDiagram.self, from: data)

@@ -59,6 +59,14 @@ import Testing
         #expect(CLITests.run(["render", "attack", "--diagram", TestPaths.fixture("example/rbac.yaml")]).1 == 2)
     }
 
+    /// `--diagram` is read like every other input: in chunks, refused past 64 MiB with a clear error
+    /// (it used to read a device or FIFO without bound).
+    @Test func renderAttackDiagramIsCapped() {
+        let (out, code) = CLITests.run(["render", "attack", "--diagram", "/dev/zero", "-o", "dot"])
+        #expect(code == 2)
+        #expect(out.contains("/dev/zero") && out.contains("limit"))
+    }
+
     /// The report's attack section holds the engine's escalation paths (one graph per goal with
     /// paths, every escalating subject drawn) and the audit section its findings.
     @Test func htmlReportHasAttackPathsAndFindings() throws {
