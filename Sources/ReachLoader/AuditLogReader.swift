@@ -171,19 +171,18 @@ extension YNode {
         guard e.kind == .mapping else { return nil }
         let start = Int(e.start)
         var found: YNode?
+        let bytes = tree.bytes
         key.withUTF8Buffer { k in
-            tree.bytes.withUnsafeBufferPointer { bytes in
-                for i in stride(from: 0, to: Int(e.count), by: 2) {
-                    let ke = tree.entries[Int(tree.children[start + i])]
-                    guard ke.kind == .scalar, Int(ke.count) == k.count else { continue }
-                    let ks = Int(ke.start)
-                    var same = true
-                    for j in 0..<k.count where bytes[ks + j] | 0x20 != k[j] | 0x20 {
-                        same = false
-                        break
-                    }
-                    if same { found = YNode(tree: tree, index: tree.children[start + i + 1]) }
+            for i in stride(from: 0, to: Int(e.count), by: 2) {
+                let ke = tree.entries[Int(tree.children[start + i])]
+                guard ke.kind == .scalar, Int(ke.count) == k.count else { continue }
+                let ks = Int(ke.start)
+                var same = true
+                for j in 0..<k.count where bytes[ks + j] | 0x20 != k[j] | 0x20 {
+                    same = false
+                    break
                 }
+                if same { found = YNode(tree: tree, index: tree.children[start + i + 1]) }
             }
         }
         return found

@@ -20,15 +20,31 @@ final class YAMLTree {
         var count: Int32
     }
 
-    // `let` storage: no dynamic exclusivity checks on the hot read paths.
-    let entries: [Entry]
-    let children: [Int32]
-    let bytes: [UInt8]
+    // Unsafe buffers, not arrays: every read of an array element through the (unowned) tree
+    // reference retained and released the array's buffer, about a fifth of all reference-counting
+    // traffic of a load (callgrind, 10k-object file). The buffers are filled once here, never
+    // mutated and freed in `deinit`; every index stored in them is made by ``TreeBuilder`` and
+    // points inside them.
+    let entries: UnsafeBufferPointer<Entry>
+    let children: UnsafeBufferPointer<Int32>
+    let bytes: UnsafeBufferPointer<UInt8>
 
     init(entries: [Entry], children: [Int32], bytes: [UInt8]) {
-        self.entries = entries
-        self.children = children
-        self.bytes = bytes
+        self.entries = Self.copy(entries)
+        self.children = Self.copy(children)
+        self.bytes = Self.copy(bytes)
+    }
+
+    deinit {
+        entries.deallocate()
+        children.deallocate()
+        bytes.deallocate()
+    }
+
+    private static func copy<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
+        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: array.count)
+        _ = buffer.initialize(from: array)
+        return UnsafeBufferPointer(buffer)
     }
 
     func root() -> YNode? { entries.isEmpty ? nil : YNode(tree: self, index: 0) }
@@ -54,21 +70,17 @@ struct YNode {
         let e = entry
         guard e.kind == .scalar else { return "" }
         let start = Int(e.start)
-        return tree.bytes.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[start..<start + Int(e.count)]), as: UTF8.self)
-        }
+        return String(decoding: UnsafeBufferPointer(rebasing: tree.bytes[start..<start + Int(e.count)]), as: UTF8.self)
     }
 
     /// Whether this is a scalar whose bytes equal `text` (no String allocation).
     func scalarEquals(_ text: StaticString) -> Bool {
         let e = entry
         guard e.kind == .scalar, Int(e.count) == text.utf8CodeUnitCount else { return false }
-        let start = Int(e.start)
-        return tree.bytes.withUnsafeBufferPointer { buf in
-            text.withUTF8Buffer { t in
-                for i in 0..<t.count where buf[start + i] != t[i] { return false }
-                return true
-            }
+        let start = Int(e.start), buf = tree.bytes
+        return text.withUTF8Buffer { t in
+            for i in 0..<t.count where buf[start + i] != t[i] { return false }
+            return true
         }
     }
 
@@ -78,11 +90,9 @@ struct YNode {
         var text = text
         return text.withUTF8 { t in
             guard e.kind == .scalar, Int(e.count) == t.count else { return false }
-            let start = Int(e.start)
-            return tree.bytes.withUnsafeBufferPointer { buf in
-                for i in 0..<t.count where buf[start + i] != t[i] { return false }
-                return true
-            }
+            let start = Int(e.start), buf = tree.bytes
+            for i in 0..<t.count where buf[start + i] != t[i] { return false }
+            return true
         }
     }
 
@@ -90,11 +100,9 @@ struct YNode {
     func sameScalar(as other: YNode) -> Bool {
         let a = entry, b = other.entry
         guard a.kind == .scalar, b.kind == .scalar, a.count == b.count else { return false }
-        let sa = Int(a.start), sb = Int(b.start)
-        return tree.bytes.withUnsafeBufferPointer { buf in
-            for i in 0..<Int(a.count) where buf[sa + i] != buf[sb + i] { return false }
-            return true
-        }
+        let sa = Int(a.start), sb = Int(b.start), buf = tree.bytes
+        for i in 0..<Int(a.count) where buf[sa + i] != buf[sb + i] { return false }
+        return true
     }
 
     /// Sequence elements.
