@@ -14,22 +14,32 @@ enum DocumentSplitter {
     /// followed by end of line or whitespace. Chunks holding only blank lines, comments, `...` or
     /// directives are dropped; the remaining ones are numbered from 1. Works on UTF-8 bytes, so
     /// `\r\n` and `\n` line ends are treated alike.
+    ///
+    /// This is the serial first step of every load, so it scans raw bytes (memchr per line, byte
+    /// offsets) instead of walking `Substring.UTF8View` indices.
     /// - Complexity: O(n) in the text length.
     static func split(_ text: Substring) -> [DocumentChunk] {
+        if let chunks = text.utf8.withContiguousStorageIfAvailable({ split(text, bytes: $0) }) { return chunks }
+        let copy = String(text)
+        return split(copy[...])
+    }
+
+    /// `bytes` are `text`'s UTF-8 code units; chunks are cut at byte offsets into `text`.
+    private static func split(_ text: Substring, bytes: UnsafeBufferPointer<UInt8>) -> [DocumentChunk] {
         var chunks: [DocumentChunk] = []
-        let utf8 = text.utf8
-        var chunkStart = utf8.startIndex, chunkLine = 1, chunkHasContent = false
-        var line = 1
-        var lineStart = utf8.startIndex
-        func flush(upTo end: String.Index) {
-            if chunkHasContent {
-                chunks.append(DocumentChunk(index: chunks.count + 1, startLine: chunkLine, text: text[chunkStart..<end]))
-            }
+        let utf8 = text.utf8, end = bytes.count
+        var chunkStart = 0, chunkLine = 1, chunkHasContent = false
+        var line = 1, lineStart = 0
+        func flush(upTo stop: Int) {
+            guard chunkHasContent else { return }
+            let from = utf8.index(utf8.startIndex, offsetBy: chunkStart), to = utf8.index(utf8.startIndex, offsetBy: stop)
+            chunks.append(DocumentChunk(index: chunks.count + 1, startLine: chunkLine, text: text[from..<to]))
         }
-        while lineStart < utf8.endIndex {
-            let lineEnd = nextNewline(utf8, from: lineStart)
-            let bytes = utf8[lineStart..<lineEnd]
-            switch classify(bytes) {
+        guard let base = bytes.baseAddress else { return [] }
+        while lineStart < end {
+            let lineEnd = memchr(base + lineStart, 10, end - lineStart)
+                .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? end
+            switch classify(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])) {
             case .marker(let hasInlineContent):
                 flush(upTo: lineStart)
                 chunkStart = lineStart
@@ -41,45 +51,38 @@ enum DocumentSplitter {
                 break
             }
             line += 1
-            lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : utf8.endIndex
+            lineStart = lineEnd + 1
         }
-        flush(upTo: utf8.endIndex)
+        flush(upTo: end)
         return chunks
-    }
-
-    /// Index of the next `\n` at or after `from` (memchr on contiguous storage).
-    private static func nextNewline(_ utf8: Substring.UTF8View, from: String.Index) -> String.Index {
-        let rest = utf8[from...]
-        let offset = rest.withContiguousStorageIfAvailable { buf -> Int? in
-            guard let base = buf.baseAddress, let hit = memchr(base, 10, buf.count) else { return nil }
-            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-        }
-        switch offset {
-        case .some(.some(let n)): return utf8.index(from, offsetBy: n)
-        case .some(.none): return utf8.endIndex
-        case .none: return rest.firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
-        }
     }
 
     private enum LineClass { case marker(hasInlineContent: Bool), content, empty }
 
     private static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), cr = UInt8(ascii: "\r")
 
+    private static func isBlank(_ c: UInt8) -> Bool { c == space || c == tab || c == cr }
+
     /// Classifies one line (without its `\n`).
-    private static func classify(_ line: Substring.UTF8View) -> LineClass {
-        if line.starts(with: "---".utf8) {
-            let rest = line.dropFirst(3)
-            guard let next = rest.first else { return .marker(hasInlineContent: false) }
-            if next == space || next == tab || next == cr {
-                let tail = rest.drop { $0 == space || $0 == tab || $0 == cr }
-                return .marker(hasInlineContent: !(tail.isEmpty || tail.first == UInt8(ascii: "#")))
+    private static func classify(_ line: UnsafeBufferPointer<UInt8>) -> LineClass {
+        let n = line.count, dash = UInt8(ascii: "-"), dot = UInt8(ascii: ".")
+        if n >= 3, line[0] == dash, line[1] == dash, line[2] == dash {
+            guard n > 3 else { return .marker(hasInlineContent: false) }
+            if isBlank(line[3]) {
+                var i = 4
+                while i < n, isBlank(line[i]) { i += 1 }
+                return .marker(hasInlineContent: !(i == n || line[i] == UInt8(ascii: "#")))
             }
         }
-        let body = line.drop { $0 == space || $0 == tab || $0 == cr }
-        guard let first = body.first else { return .empty }
-        if first == UInt8(ascii: "#") || (first == UInt8(ascii: "%") && line.first == first) { return .empty }
-        if body.starts(with: "...".utf8), body.dropFirst(3).allSatisfy({ $0 == space || $0 == tab || $0 == cr }) {
-            return .empty
+        var i = 0
+        while i < n, isBlank(line[i]) { i += 1 }
+        guard i < n else { return .empty }
+        let first = line[i]
+        if first == UInt8(ascii: "#") || (first == UInt8(ascii: "%") && i == 0) { return .empty }
+        if i + 3 <= n, line[i] == dot, line[i + 1] == dot, line[i + 2] == dot {
+            var j = i + 3
+            while j < n, isBlank(line[j]) { j += 1 }
+            if j == n { return .empty }
         }
         return .content
     }
