@@ -133,9 +133,7 @@ struct Field {
 
     /// Whether the node is a YAML null (`null`, `~`, empty plain scalar).
     var isNull: Bool {
-        guard node.kind == .scalar, node.isPlain else { return false }
-        return node.scalarEquals("") || node.scalarEquals("~") || node.scalarEquals("null")
-            || node.scalarEquals("Null") || node.scalarEquals("NULL")
+        node.isPlain && node.isNullSpelling
     }
 
     /// The value under `key` when this node is a mapping; `nil` when absent or null. Reading a key
@@ -163,9 +161,8 @@ struct Field {
         case .sequence: return "a list"
         case .scalar:
             guard node.isPlain else { return "a string" }
-            let text = node.string
             if number != nil { return "a number" }
-            if isBoolean(text) { return "a boolean" }
+            if isBoolean { return "a boolean" }
             return "a string"
         }
     }
@@ -173,14 +170,35 @@ struct Field {
     /// The plain scalar's number as Kubernetes reads it (``YAMLScalar``); `nil` for strings.
     var number: YAMLScalar.Number? {
         guard node.kind == .scalar, node.isPlain else { return nil }
+        // The common case without a String: ``YAMLScalar/number(_:json:)``'s own fast path.
+        if let v = node.plainDecimal { return .integer(v) }
+        // Both syntaxes need a sign, digit or '.' first (YAMLScalar.jsonNumber / yamlNumber).
+        guard let first = node.firstByte, first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+            || first == UInt8(ascii: ".") || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) else { return nil }
         return YAMLScalar.number(Substring(node.string), json: ctx.isJSON)
     }
 
-    /// YAML 1.1 booleans as go-yaml v2 resolves them (JSON: `true`/`false` only).
-    private func isBoolean(_ text: String) -> Bool {
-        if ctx.isJSON { return text == "true" || text == "false" }
-        return ["true", "false", "True", "False", "TRUE", "FALSE", "yes", "no", "Yes", "No", "YES", "NO",
-                "on", "off", "On", "Off", "ON", "OFF", "y", "n", "Y", "N"].contains(text)
+    /// YAML 1.1 booleans as go-yaml v2 resolves them (JSON: `true`/`false` only). Byte comparisons.
+    private var isBoolean: Bool {
+        (ctx.isJSON ? Self.jsonBooleans : Self.yamlBooleans).contains { node.scalarEquals($0) }
+    }
+
+    private static let jsonBooleans: [StaticString] = ["true", "false"]
+    private static let yamlBooleans: [StaticString] = [
+        "true", "false", "True", "False", "TRUE", "FALSE", "yes", "no", "Yes", "No", "YES", "NO",
+        "on", "off", "On", "Off", "ON", "OFF", "y", "n", "Y", "N"]
+
+    /// Whether a plain scalar starting with `byte` can resolve to a number or boolean (go-yaml's
+    /// resolve table: sign, digit, '.', y/n/t/f/o); the rest are strings without classification.
+    private static func mayBeNumberOrBoolean(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"),
+             UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"):
+            return true
+        default:
+            return false
+        }
     }
 
     // MARK: scalars
@@ -191,10 +209,7 @@ struct Field {
         guard node.kind == .scalar else { typeError("a string"); return nil }
         if isNull { return nil }
         let text = node.string
-        // Only scalars starting like a YAML 1.1 number or boolean (go-yaml's resolve table: sign,
-        // digit, '.', y/n/t/f/o) can be one; the rest skip the classification.
-        if node.isPlain, let first = text.utf8.first, "+-.0123456789yYnNtTfFoO".utf8.contains(first),
-            kindName != "a string" {
+        if node.isPlain, let first = node.firstByte, Self.mayBeNumberOrBoolean(first), kindName != "a string" {
             ctx.warning(DiagnosticID.wrongType, node, path, "expected a string, found \(kindName) (quote it); using its text")
         }
         return text
@@ -228,7 +243,7 @@ struct Field {
         case .integer(let v)?: return .number(v)
         case .nonInteger?: typeError("an integer or a string"); return nil
         case nil:
-            if isBoolean(text) { typeError("an integer or a string"); return nil }
+            if isBoolean { typeError("an integer or a string"); return nil }
             return .name(text)
         }
     }
@@ -238,17 +253,23 @@ struct Field {
     /// The elements of a list; a non-list records a type error.
     func list() -> [Field]? {
         guard node.kind == .sequence else { typeError("a list"); return nil }
-        return node.elements.compactMap { n in
-            let f = Field(node: n, ctx: ctx)
-            return f.isNull ? nil : f
+        let count = node.childCount
+        var out: [Field] = []
+        out.reserveCapacity(count)
+        for i in 0..<count {
+            let f = Field(node: node.child(i), ctx: ctx)
+            if !f.isNull { out.append(f) }
         }
+        return out
     }
 
     /// Key/value pairs of a mapping, in document order.
     func pairs() -> [(String, Field)]? {
         guard node.kind == .mapping else { typeError("a mapping"); return nil }
         var out: [(String, Field)] = []
-        for (k, v) in node.pairs {
+        out.reserveCapacity(node.childCount)
+        for i in 0..<node.childCount {
+            let k = node.child(2 * i), v = node.child(2 * i + 1)
             guard k.kind == .scalar else {
                 ctx.error(DiagnosticID.wrongType, k, path, "mapping keys must be strings")
                 continue
@@ -265,6 +286,7 @@ struct Field {
     func stringMap() -> [String: String]? {
         guard let pairs = pairs() else { return nil }
         var out: [String: String] = [:]
+        out.reserveCapacity(pairs.count)
         for (k, v) in pairs { out[k] = v.isNull ? "" : (v.string() ?? "") }
         return out
     }

@@ -84,6 +84,44 @@ struct YNode {
         }
     }
 
+    /// Whether this is a scalar spelling a YAML null: empty, `~`, `null`, `Null` or `NULL` (plainness
+    /// is the caller's check). Byte comparisons only.
+    var isNullSpelling: Bool {
+        let e = entry
+        guard e.kind == .scalar else { return false }
+        switch e.count {
+        case 0: return true
+        case 1: return tree.bytes[Int(e.start)] == UInt8(ascii: "~")
+        case 4: return scalarEquals("null" as StaticString) || scalarEquals("Null" as StaticString)
+            || scalarEquals("NULL" as StaticString)
+        default: return false
+        }
+    }
+
+    /// The scalar's first byte (`nil` for containers and empty scalars).
+    var firstByte: UInt8? {
+        let e = entry
+        guard e.kind == .scalar, e.count > 0 else { return nil }
+        return tree.bytes[Int(e.start)]
+    }
+
+    /// The scalar read as a decimal integer of 1–18 digits without a leading zero (`80`, `0`), the
+    /// form every YAML and JSON reading agrees on; `nil` for anything else (the full
+    /// ``YAMLScalar`` rules then apply). No allocation.
+    var plainDecimal: Int? {
+        let e = entry
+        guard e.kind == .scalar, e.count > 0, e.count <= 18 else { return nil }
+        let start = Int(e.start), b = tree.bytes
+        guard b[start] != UInt8(ascii: "0") || e.count == 1 else { return nil }
+        var v = 0
+        for i in start..<start + Int(e.count) {
+            let d = b[i] &- UInt8(ascii: "0")
+            guard d <= 9 else { return nil }
+            v = v * 10 + Int(d)
+        }
+        return v
+    }
+
     /// Whether this is a scalar whose bytes equal `text`.
     func scalarEquals(_ text: String) -> Bool {
         let e = entry
@@ -135,6 +173,13 @@ struct YNode {
             i -= 2
         }
         return nil
+    }
+
+    /// The `i`-th child of a container: sequence element `i`, or for a mapping the key of pair
+    /// `i / 2` (even `i`) or its value (odd `i`). `i` must be below the element count (sequences)
+    /// or twice the pair count (mappings).
+    func child(_ i: Int) -> YNode {
+        YNode(tree: tree, index: tree.children[Int(entry.start) + i])
     }
 
     /// Number of mapping pairs / sequence elements.
