@@ -38,8 +38,8 @@ enum NameRules {
             return nil
         case .subdomain:
             if u.count > 253 { return "must be no more than 253 characters (DNS-1123 subdomain)" }
-            let ok = name.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { isLabel(Substring($0).utf8, firstLetter: false) }
-            return ok ? nil : "must be a lowercase DNS-1123 subdomain (a-z, 0-9, '-' and '.', starting and ending alphanumeric)"
+            return isSubdomain(Substring(name).utf8) ? nil
+                : "must be a lowercase DNS-1123 subdomain (a-z, 0-9, '-' and '.', starting and ending alphanumeric)"
         case .label:
             if u.count > 63 { return "must be no more than 63 characters (DNS-1123 label)" }
             return isLabel(Substring(name).utf8, firstLetter: false) ? nil
@@ -53,13 +53,13 @@ enum NameRules {
 
     /// Why a label key (`[prefix/]name`) is invalid (IsQualifiedName), or `nil`.
     static func labelKeyProblem(_ key: String) -> String? {
-        let parts = key.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
         var name = Substring(key)
-        if parts.count == 2 {
-            let prefix = String(parts[0])
+        // The first '/' Character (not byte: a '/' carrying a combining mark is no separator).
+        if let slash = key.firstIndex(of: "/") {
+            let prefix = String(key[..<slash])
             if prefix.isEmpty { return "prefix part must be non-empty" }
             if let p = problem(prefix, .subdomain) { return "prefix part \(p)" }
-            name = parts[1]
+            name = key[key.index(after: slash)...]
         }
         if name.isEmpty { return "name part must be non-empty" }
         if name.utf8.count > 63 { return "name part must be no more than 63 characters" }
@@ -83,6 +83,17 @@ enum NameRules {
         guard let first = u.first, let last = u.last else { return false }
         guard firstLetter ? isLower(first) : (isLower(first) || isDigit(first)), isLower(last) || isDigit(last) else { return false }
         return u.allSatisfy { isLower($0) || isDigit($0) || $0 == UInt8(ascii: "-") }
+    }
+
+    /// Dot-separated DNS-1123 labels (an empty part, as in `a..b` or `a.`, fails). No allocation.
+    private static func isSubdomain(_ u: Substring.UTF8View) -> Bool {
+        var partStart = u.startIndex
+        while true {
+            let dot = u[partStart...].firstIndex(of: UInt8(ascii: ".")) ?? u.endIndex
+            guard isLabel(u[partStart..<dot], firstLetter: false) else { return false }
+            guard dot < u.endIndex else { return true }
+            partStart = u.index(after: dot)
+        }
     }
 
     private static func isQualifiedNamePart(_ u: Substring.UTF8View) -> Bool {
@@ -111,6 +122,9 @@ extension ObjectDecoder {
             ctx.warning(DiagnosticID.invalidName, m["namespace"]?.node ?? m.node, "metadata.namespace",
                         "'\(NameRules.shown(namespace))' \(p)")
         }
+        // Sorted only when something is reported (the common valid case skips the sort).
+        guard labels.contains(where: { NameRules.labelKeyProblem($0.key) != nil || NameRules.labelValueProblem($0.value) != nil })
+        else { return }
         for (key, value) in labels.sorted(by: { $0.key < $1.key }) {
             if let p = NameRules.labelKeyProblem(key) {
                 ctx.warning(DiagnosticID.invalidName, m["labels"]?.node ?? m.node, "metadata.labels",
