@@ -79,12 +79,28 @@ struct DocumentReader {
 
     /// The modelled kind for (`kind`, `apiVersion`), or `nil` when the group/version is not the
     /// core one for that kind (e.g. Calico's `projectcalico.org/v3` NetworkPolicy).
+    /// - Complexity: O(length of `apiVersion`); no allocation for `group/version` and `version`.
     static func modelledKind(kind: String, apiVersion: String) -> ObjectKind? {
-        guard let k = ObjectKind(rawValue: kind) else { return nil }
-        let parts = apiVersion.split(separator: "/", maxSplits: 1).map(String.init)
-        let (group, version) = parts.count == 2 ? (parts[0], parts[1]) : ("", parts.first ?? "")
-        guard k.apiGroups.contains(group) else { return nil }
-        if let versions = k.acceptedVersions, !versions.contains(version) { return nil }
+        guard let k = ObjectKind(rawValue: kind), let rules = kindRules[k] else { return nil }
+        let group: Substring, version: Substring
+        let slash = apiVersion.firstIndex(of: "/")
+        if let slash, slash != apiVersion.startIndex, apiVersion.index(after: slash) != apiVersion.endIndex,
+           apiVersion.lastIndex(of: "/") == slash {
+            (group, version) = (apiVersion[..<slash], apiVersion[apiVersion.index(after: slash)...])
+        } else if slash == nil {
+            (group, version) = ("", apiVersion[...])
+        } else {
+            // Leading, trailing or repeated '/': the split's own reading.
+            let parts = apiVersion.split(separator: "/", maxSplits: 1)
+            (group, version) = parts.count == 2 ? (parts[0], parts[1]) : ("", parts.first ?? "")
+        }
+        guard rules.groups.contains(where: { $0 == group }) else { return nil }
+        if let versions = rules.versions, !versions.contains(where: { $0 == version }) { return nil }
         return k
     }
+
+    /// ``ObjectKind/apiGroups`` and ``ObjectKind/acceptedVersions`` per kind, built once (those
+    /// properties build a new `Set` on each call, once per loaded object otherwise).
+    private static let kindRules: [ObjectKind: (groups: [String], versions: [String]?)] =
+        Dictionary(uniqueKeysWithValues: ObjectKind.allCases.map { ($0, (Array($0.apiGroups), $0.acceptedVersions.map(Array.init))) })
 }
