@@ -175,12 +175,15 @@ struct Field {
         // Both syntaxes need a sign, digit or '.' first (YAMLScalar.jsonNumber / yamlNumber).
         guard let first = node.firstByte, first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
             || first == UInt8(ascii: ".") || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) else { return nil }
+        // Two dots (IP addresses, versions) make no number in either syntax: both allow one '.'.
+        guard node.scalarCount(of: UInt8(ascii: "."), upTo: 2) < 2 else { return nil }
         return YAMLScalar.number(Substring(node.string), json: ctx.isJSON)
     }
 
     /// YAML 1.1 booleans as go-yaml v2 resolves them (JSON: `true`/`false` only). Byte comparisons.
     private var isBoolean: Bool {
-        (ctx.isJSON ? Self.jsonBooleans : Self.yamlBooleans).contains { node.scalarEquals($0) }
+        guard node.kind == .scalar, (1...5).contains(node.scalarLength) else { return false }
+        return (ctx.isJSON ? Self.jsonBooleans : Self.yamlBooleans).contains { node.scalarEquals($0) }
     }
 
     private static let jsonBooleans: [StaticString] = ["true", "false"]

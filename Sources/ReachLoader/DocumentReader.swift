@@ -83,11 +83,13 @@ struct DocumentReader {
     static func modelledKind(kind: String, apiVersion: String) -> ObjectKind? {
         guard let k = ObjectKind(rawValue: kind), let rules = kindRules[k] else { return nil }
         let group: Substring, version: Substring
-        let slash = apiVersion.firstIndex(of: "/")
-        if let slash, slash != apiVersion.startIndex, apiVersion.index(after: slash) != apiVersion.endIndex,
-           apiVersion.lastIndex(of: "/") == slash {
-            (group, version) = (apiVersion[..<slash], apiVersion[apiVersion.index(after: slash)...])
-        } else if slash == nil {
+        // ASCII (every real apiVersion): bytes are Characters, so the split is a byte search.
+        let u = apiVersion.utf8, ascii = u.allSatisfy { $0 < 0x80 }
+        let slash = ascii ? u.firstIndex(of: UInt8(ascii: "/")) : nil
+        if let slash, slash != u.startIndex, u.index(after: slash) != u.endIndex,
+           u.lastIndex(of: UInt8(ascii: "/")) == slash {
+            (group, version) = (apiVersion[..<slash], apiVersion[u.index(after: slash)...])
+        } else if ascii, slash == nil {
             (group, version) = ("", apiVersion[...])
         } else {
             // Leading, trailing or repeated '/': the split's own reading.

@@ -98,6 +98,24 @@ struct YNode {
         }
     }
 
+    /// The scalar's length in bytes (0 for containers).
+    var scalarLength: Int {
+        let e = entry
+        return e.kind == .scalar ? Int(e.count) : 0
+    }
+
+    /// How often `byte` occurs in the scalar, counting no further than `limit`.
+    func scalarCount(of byte: UInt8, upTo limit: Int) -> Int {
+        let e = entry
+        guard e.kind == .scalar else { return 0 }
+        var n = 0
+        for i in Int(e.start)..<Int(e.start + e.count) where tree.bytes[i] == byte {
+            n += 1
+            if n >= limit { break }
+        }
+        return n
+    }
+
     /// The scalar's first byte (`nil` for containers and empty scalars).
     var firstByte: UInt8? {
         let e = entry
