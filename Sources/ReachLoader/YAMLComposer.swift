@@ -84,7 +84,9 @@ enum YAMLComposer {
         yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
 
         var trees: [YAMLTree] = []
-        var builder: TreeBuilder? = nil
+        // Not an optional: mutating an optional builder copied it around on every event.
+        var builder = TreeBuilder(expectedBytes: 0)
+        var inDocument = false
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(&parser, &event) == 1 else { return .failure(error(of: parser)) }
@@ -93,12 +95,14 @@ enum YAMLComposer {
             case YAML_STREAM_END_EVENT:
                 return .success(trees)
             case YAML_DOCUMENT_START_EVENT:
-                builder = TreeBuilder()
+                builder = TreeBuilder(expectedBytes: trees.isEmpty ? buffer.count : 0)
+                inDocument = true
             case YAML_DOCUMENT_END_EVENT:
-                if let b = builder { trees.append(b.freeze()) }
-                builder = nil
+                if inDocument { trees.append(builder.freeze()) }
+                inDocument = false
             default:
-                if let failure = builder?.handle(&event, warning: warning) { return .failure(failure) }
+                guard inDocument else { break }
+                if let failure = builder.handle(&event, warning: warning) { return .failure(failure) }
             }
         }
     }
@@ -119,10 +123,9 @@ private struct TreeBuilder {
     var entries: [YAMLTree.Entry] = []
     var children: [Int32] = []
     var bytes: [UInt8] = []
-    /// Expanded size of each entry (itself plus its subtree with aliases expanded), saturating.
+    /// Expanded size of each entry (itself plus its subtree with aliases expanded), saturating;
+    /// 0 while the entry is a container still open (an alias to it would be a cycle).
     var sizes: [Int] = []
-    /// Whether each entry is a container still open (an alias to it would be a cycle).
-    var open: [Bool] = []
     /// Open containers: node index, where its children start in `pending`, flow style.
     var stack: [(index: Int32, firstPending: Int, flow: Bool)] = []
     /// Open flow collections, and the scanning work charged beyond ``YAMLLimits/shallowFlowDepth``.
@@ -134,6 +137,20 @@ private struct TreeBuilder {
     /// go-yaml's counters: nodes decoded, and those decoded through an alias.
     var decodeCount = 0
     var aliasCount = 0
+
+    /// Reserves room for a document of about `expectedBytes` of text (at most 64 KiB worth: larger
+    /// documents grow as before, and a hostile chunk of many tiny documents reserves little), so
+    /// typical arrays never grow (growth was a tenth of the builder's cost). The node estimate is
+    /// one per 8 bytes (a generated Pod: one per ~6.5).
+    init(expectedBytes: Int) {
+        let expectedBytes = min(expectedBytes, 1 << 16)
+        let nodes = expectedBytes / 8 + 8
+        entries.reserveCapacity(nodes)
+        sizes.reserveCapacity(nodes)
+        children.reserveCapacity(nodes)
+        pending.reserveCapacity(64)
+        bytes.reserveCapacity(expectedBytes)
+    }
 
     func freeze() -> YAMLTree { YAMLTree(entries: entries, children: children, bytes: bytes) }
 
@@ -174,14 +191,12 @@ private struct TreeBuilder {
                 : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
             if flow { flowDepth += 1 }
             let index = append(.init(kind: isMapping ? .mapping : .sequence, plain: false, line: line, column: column,
-                                     start: 0, count: 0), size: 1)
-            open[Int(index)] = true
+                                     start: 0, count: 0), size: 0)
             register(anchor: isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor, index)
             stack.append((index, pending.count, flow))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let (index, first, flow) = stack.popLast() else { return nil }
             if flow { flowDepth -= 1 }
-            open[Int(index)] = false
             if event.type == YAML_MAPPING_END_EVENT {
                 checkDuplicates(pending[first...], warning: warning)
             }
@@ -209,7 +224,7 @@ private struct TreeBuilder {
                 // libyaml's parser does not check aliases; go-yaml rejects an unknown one.
                 return YAMLSyntaxError(problem: "unknown anchor '\(name)' referenced", line: Int(line), column: Int(column))
             }
-            if open[Int(target)] {
+            if sizes[Int(target)] == 0 {
                 return YAMLSyntaxError(problem: "anchor '\(name)' value contains itself", line: Int(line), column: Int(column), isLimit: true)
             }
             let expanded = sizes[Int(target)]
@@ -231,7 +246,6 @@ private struct TreeBuilder {
     private mutating func append(_ entry: YAMLTree.Entry, size: Int) -> Int32 {
         entries.append(entry)
         sizes.append(size)
-        open.append(false)
         decodeCount += 1
         return Int32(entries.count - 1)
     }
@@ -249,6 +263,17 @@ private struct TreeBuilder {
         let e = entries[Int(i)]
         guard e.kind == .scalar else { return nil }
         return bytes[Int(e.start)..<Int(e.start + e.count)]
+    }
+
+    /// Whether `a` and `b` are both scalars with the same bytes.
+    private func sameScalar(_ a: Int32, _ b: Int32) -> Bool {
+        let ea = entries[Int(a)], eb = entries[Int(b)]
+        guard ea.kind == .scalar, eb.kind == .scalar, ea.count == eb.count else { return false }
+        return bytes.withUnsafeBufferPointer { buf in
+            let sa = Int(ea.start), sb = Int(eb.start)
+            for j in 0..<Int(ea.count) where buf[sa + j] != buf[sb + j] { return false }
+            return true
+        }
     }
 
     /// Whether `i` is a merge key: the plain scalar `<<` (go-yaml v2 `isMerge`; a quoted "<<" is a string).
@@ -336,22 +361,26 @@ private struct TreeBuilder {
     /// Reports duplicate scalar keys among a mapping's `kids` (key, value, key, value, …).
     /// - Complexity: O(k²) byte comparisons for k ≤ 16 keys, O(k) expected above.
     private func checkDuplicates(_ kids: ArraySlice<Int32>, warning: (String, Int, Int) -> Void) {
-        guard kids.count > 2 else { return }
-        let keys = stride(from: kids.startIndex, to: kids.endIndex, by: 2).map { kids[$0] }
-        guard keys.count > 1 else { return }
+        let pairCount = kids.count / 2
+        guard pairCount > 1 else { return }
         func report(_ k: Int32) {
             let e = entries[Int(k)]
             warning("duplicate mapping key '\(String(decoding: scalarBytes(k) ?? [], as: UTF8.self))'; the last value wins",
                     Int(e.line), Int(e.column))
         }
-        if keys.count <= 16 {
-            for i in 1..<keys.count {
-                guard let bi = scalarBytes(keys[i]) else { continue }
-                if (0..<i).contains(where: { scalarBytes(keys[$0]).map { $0.elementsEqual(bi) } ?? false }) { report(keys[i]) }
+        if pairCount <= 16 {
+            // No allocation here: this runs for every mapping of every document.
+            for i in 1..<pairCount {
+                let key = kids[kids.startIndex + 2 * i]
+                let earlier = (0..<i).contains { sameScalar(kids[kids.startIndex + 2 * $0], key) }
+                if earlier { report(key) }
             }
             return
         }
         var seen = Set<ArraySlice<UInt8>>()
-        for k in keys { if let b = scalarBytes(k), !seen.insert(b).inserted { report(k) } }
+        for i in 0..<pairCount {
+            let k = kids[kids.startIndex + 2 * i]
+            if let b = scalarBytes(k), !seen.insert(b).inserted { report(k) }
+        }
     }
 }
