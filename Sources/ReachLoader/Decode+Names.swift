@@ -54,8 +54,9 @@ enum NameRules {
     /// Why a label key (`[prefix/]name`) is invalid (IsQualifiedName), or `nil`.
     static func labelKeyProblem(_ key: String) -> String? {
         var name = Substring(key)
-        // The first '/' Character (not byte: a '/' carrying a combining mark is no separator).
-        if let slash = key.firstIndex(of: "/") {
+        // The first '/' Character (not byte: a '/' carrying a combining mark is no separator);
+        // without a '/' byte there is none, which spares the Character walk for most keys.
+        if key.utf8.contains(UInt8(ascii: "/")), let slash = key.firstIndex(of: "/") {
             let prefix = String(key[..<slash])
             if prefix.isEmpty { return "prefix part must be non-empty" }
             if let p = problem(prefix, .subdomain) { return "prefix part \(p)" }
