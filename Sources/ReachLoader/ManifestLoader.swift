@@ -100,6 +100,7 @@ public struct ManifestLoader: Sendable {
             result.diagnostics = ctx.diagnostics
             return result
         }
+        builder.reserve(results.reduce(0) { $0 + $1.objects.count })
         for result in results { builder.merge(result) }
     }
 }

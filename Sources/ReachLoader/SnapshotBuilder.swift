@@ -11,17 +11,21 @@ struct SnapshotBuilder {
     var files: [String] = []
     var bytesRead = 0
 
-    /// - Complexity: O(1) expected.
+    /// Room for `count` more objects (the merge is serial: no rehashing or regrowth on the way).
+    /// - Complexity: O(count).
+    mutating func reserve(_ count: Int) {
+        objects.reserveCapacity(objects.count + count)
+        slot.reserveCapacity(slot.count + count)
+    }
+
+    /// - Complexity: O(1) expected (one hash lookup).
     mutating func add(_ object: LoadedObject, key: RefKey) {
-        let meta = object.meta
-        let ref = key.ref
-        if let previous = slot[key], let earlier = objects[previous] {
+        if let previous = slot.updateValue(objects.count, forKey: key), let earlier = objects[previous] {
             diagnostics.append(Diagnostic(
-                id: DiagnosticID.duplicate, severity: .warning, location: meta.location, path: nil,
-                message: "duplicate \(ref) (first at \(earlier.meta.location)); the last one wins"))
+                id: DiagnosticID.duplicate, severity: .warning, location: object.meta.location, path: nil,
+                message: "duplicate \(key.ref) (first at \(earlier.meta.location)); the last one wins"))
             objects[previous] = nil
         }
-        slot[key] = objects.count
         objects.append(object)
     }
 
@@ -63,8 +67,8 @@ struct SnapshotBuilder {
         sortByName(&s.pods); sortByName(&s.networkPolicies); sortByName(&s.services); sortByName(&s.ingresses)
         sortByName(&s.secrets); sortByName(&s.configMaps); sortByName(&s.nodes); sortByName(&s.resourceQuotas)
         sortByName(&s.limitRanges)
-        s.workloads.sort { Self.before($0.meta, $0.kind, $1.meta, $1.kind) }
-        s.webhookConfigurations.sort { Self.before($0.meta, $0.kind, $1.meta, $1.kind) }
+        sortByKey(&s.workloads) { ($0.meta.namespace ?? "", $0.meta.name, $0.kind.rawValue) }
+        sortByKey(&s.webhookConfigurations) { ($0.meta.namespace ?? "", $0.meta.name, $0.kind.rawValue) }
         s.skippedKinds = skippedKinds
         s.diagnostics = diagnostics.sorted()
         s.files = files
@@ -72,18 +76,21 @@ struct SnapshotBuilder {
         return s
     }
 
-    /// Sorts through an index permutation so each (large) object is moved once.
+    /// Sorts through an index permutation so each (large) object is moved once. Lists already in
+    /// order (`kubectl get` output, most generated manifests) are left alone after an O(n) check:
+    /// keys are unique within a list, so the sorted order is the only one.
+    /// Order: (namespace, name, kind), cluster-scoped (no namespace) first; `kind` breaks ties for
+    /// the lists that mix kinds. Keys are computed once (comparing through `meta` copied every
+    /// object's metadata on each comparison).
+    /// - Complexity: O(n) when already sorted, else O(n log n).
     private func sortByName<T: KubeObject>(_ items: inout [T]) {
-        let keys = items.map { ($0.meta.namespace ?? "", $0.meta.name) }
-        let order = keys.indices.sorted { keys[$0] < keys[$1] }
-        items = order.map { items[$0] }
+        sortByKey(&items) { ($0.meta.namespace ?? "", $0.meta.name, "") }
     }
 
-    /// (namespace, name, kind) order; cluster-scoped (no namespace) first.
-    static func before(_ a: ObjectMeta, _ ak: ObjectKind, _ b: ObjectMeta, _ bk: ObjectKind) -> Bool {
-        let an = a.namespace ?? "", bn = b.namespace ?? ""
-        if an != bn { return an < bn }
-        if a.name != b.name { return a.name < b.name }
-        return ak.rawValue < bk.rawValue
+    private func sortByKey<T>(_ items: inout [T], _ key: (T) -> (String, String, String)) {
+        let keys = items.map(key)
+        if zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) { return }
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        items = order.map { items[$0] }
     }
 }
