@@ -143,6 +143,7 @@ private struct TreeBuilder {
     /// typical arrays never grow (growth was a tenth of the builder's cost). The node estimate is
     /// one per 8 bytes (a generated Pod: one per ~6.5).
     init(expectedBytes: Int) {
+        guard expectedBytes > 0 else { return }  // the placeholder before a document: no allocation
         let expectedBytes = min(expectedBytes, 1 << 16)
         let nodes = expectedBytes / 8 + 8
         entries.reserveCapacity(nodes)
