@@ -50,7 +50,7 @@ extension ObjectDecoder {
                         "exactly one of portNumber, portRange, namedPort must be set, found \(pairs.count)")
             return nil
         }
-        let proto = value["protocol"].flatMap(networkProtocol) ?? .tcp
+        let proto = key == "namedPort" ? .tcp : value["protocol"].flatMap(networkProtocol) ?? .tcp
         switch key {
         case "namedPort":
             guard let name = value.string(), !name.isEmpty else { return nil }
