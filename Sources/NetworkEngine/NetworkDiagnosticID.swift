@@ -27,8 +27,11 @@ public enum NetworkDiagnosticID {
     /// Lint: an ipBlock covers pod IPs (it matches those pods, rule 7; tools differ).
     public static let ipBlockCoversPods = "KR-NP-108"
 
+    /// Lint: a tier-policy rule that no packet reaches (earlier rules decide everything it matches).
+    public static let shadowedRule = "KR-NP-109"
+
     /// Every ID, for uniqueness tests and docs.
     public static let all = [hostNetworkPod, undeclaredNamespace, ignoredDirection, notModelled, engineNone, notIsolatedIngress,
                              notIsolatedEgress, noDefaultDeny, policySelectsNothing, peerSelectsNothing,
-                             unresolvedNamedPort, egressBlocksDNS, ipBlockCoversPods]
+                             unresolvedNamedPort, egressBlocksDNS, ipBlockCoversPods, shadowedRule]
 }
