@@ -12,6 +12,8 @@ extension NetworkEngine {
         let enforced = engine.engine != .none
         var reach = analyze(catalog: EndpointCatalog(snapshot: snapshot), policies: enforced ? snapshot.networkPolicies : [],
                             adminPolicies: enforced ? snapshot.adminNetworkPolicies : [], engine: engine, eager: eager)
+        // Only when an engine was chosen: the implicit default keeps its findings as they were.
+        if engine.explicit { reach.diagnostics += unmodelledPolicyKinds(snapshot.skippedKinds, engine: engine.engine) }
         let ignored = snapshot.networkPolicies.count + snapshot.adminNetworkPolicies.count
         if !enforced, ignored > 0 {
             let first = snapshot.networkPolicies.first?.location ?? snapshot.adminNetworkPolicies.first?.meta.location
@@ -65,6 +67,29 @@ extension NetworkEngine {
         reach.adminPolicies = admin
         reach.engine = engine
         return reach
+    }
+
+    /// Engine-specific policy kinds in the input that the analysis leaves out (Calico's and
+    /// Cilium's): a warning when the chosen engine enforces them (the answer is then not what the
+    /// cluster enforces), a note otherwise (that engine does not read them).
+    /// - Complexity: O(skipped kinds).
+    static func unmodelledPolicyKinds(_ skipped: [String: Int], engine: PolicyEngineKind) -> [Diagnostic] {
+        let families: [(prefix: String, kinds: Set<String>, engine: PolicyEngineKind, name: String)] = [
+            ("projectcalico.org/", ["NetworkPolicy", "GlobalNetworkPolicy", "StagedNetworkPolicy", "StagedGlobalNetworkPolicy"], .calico, "Calico"),
+            ("cilium.io/", ["CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy"], .cilium, "Cilium"),
+        ]
+        var out: [Diagnostic] = []
+        for (key, n) in skipped.sorted(by: { $0.key < $1.key }) {
+            let parts = key.split(separator: " ", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let f = families.first(where: { parts[0].hasPrefix($0.prefix) && $0.kinds.contains(parts[1]) }) else { continue }
+            let enforced = f.engine == engine
+            let what = enforced
+                ? "enforced by the \(f.name) engine but not modelled: the answer leaves \(n == 1 ? "it" : "them") out and may allow more or less than the cluster"
+                : "not read by the \(engine.rawValue) engine: left out"
+            out.append(Diagnostic(id: NetworkDiagnosticID.notModelled, severity: enforced ? .warning : .info, location: nil,
+                                  message: "\(n) \(key) object\(n == 1 ? "" : "s") \(what)"))
+        }
+        return out
     }
 
     /// Tier-policy peers kube-reach cannot evaluate offline (nodes, domain names): they match
