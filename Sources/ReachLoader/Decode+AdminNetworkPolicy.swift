@@ -120,7 +120,7 @@ extension ObjectDecoder {
             return nil
         }
         let egress = "\(peersKey)" == "to"
-        let peers = peerList.compactMap { adminPeer($0, egress: egress) }
+        let peers = peerList.compactMap { adminPeer($0, egress: egress, domainNames: kind != .baselineAdminNetworkPolicy) }
         guard peers.count == peerList.count else { return nil }
         var rule = AdminNetworkPolicy.Rule(name: r["name"]?.string() ?? "", action: action, peers: peers, location: r.location)
         let portsKey: StaticString = kind == .clusterNetworkPolicy ? "protocols" : "ports"
@@ -138,8 +138,10 @@ extension ObjectDecoder {
         return rule
     }
 
-    private func adminPeer(_ p: Field, egress: Bool) -> AdminNetworkPolicy.Peer? {
-        let keys = egress ? ["namespaces", "pods", "nodes", "networks", "domainNames"] : ["namespaces", "pods"]
+    /// Ingress peers: namespaces, pods; egress adds nodes, networks and (not for
+    /// BaselineAdminNetworkPolicy) domainNames.
+    private func adminPeer(_ p: Field, egress: Bool, domainNames: Bool) -> AdminNetworkPolicy.Peer? {
+        let keys = egress ? ["namespaces", "pods", "nodes", "networks"] + (domainNames ? ["domainNames"] : []) : ["namespaces", "pods"]
         guard exactlyOne(p, keys) else { return nil }
         if let nodes = p["nodes"] { return .nodes(selector(nodes)) }
         if let nets = p["networks"] {

@@ -106,6 +106,20 @@ import Testing
         #expect(s.adminNetworkPolicies.isEmpty)
     }
 
+    /// BaselineAdminNetworkPolicy egress peers have no domainNames (baselineadminnetworkpolicy_types.go).
+    @Test func baselineHasNoDomainNames() throws {
+        let s = load("""
+        apiVersion: policy.networking.k8s.io/v1alpha1
+        kind: BaselineAdminNetworkPolicy
+        metadata: {name: default}
+        spec:
+          subject: {namespaces: {}}
+          egress: [{action: Allow, to: [{domainNames: [example.com]}]}]
+        """)
+        #expect(s.errors.first?.message.contains("unknown field 'domainNames'") == true)
+        #expect(s.adminNetworkPolicies.isEmpty)
+    }
+
     /// Other versions of the group stay skipped kinds (their semantics are not these).
     @Test func otherVersionsAreSkipped() {
         let s = load("""
