@@ -64,22 +64,37 @@ extension ReachMatrixBuilder {
         }
     }
 
-    /// The peers of an admin rule active at atom `a` for own class `c`, or `nil` when inactive.
+    /// An admin rule at one port atom: its peers when it applies, and the own classes it applies
+    /// to when that depends on the class (ingress named ports resolve on the own class).
+    struct ActiveRule {
+        var peers: PeerSet
+        var onlyFor: BitSet?
+    }
+
+    /// Per direction and rule, what applies at atom `a` (`nil`: the rule does not apply there).
     /// Named ports resolve on the destination: the own class for ingress, the peer for egress
     /// (never the outside world).
-    func adminPeers(_ rule: CompiledRule, atom a: Int, ownClass c: Int, perRowNamed: Bool) -> PeerSet? {
-        if rule.allPorts || rule.numericAtoms.contains(a) { return rule.peers }
-        var out: PeerSet? = nil
-        for ref in rule.named {
-            guard let mask = namedMask[ref]?[a] else { continue }
-            if perRowNamed {
-                if mask.contains(c) { return rule.peers }
-            } else {
-                let part = PeerSet(classes: rule.peers.classes.intersection(mask), external: BitSet(capacity: externalCount))
-                if out == nil { out = part } else { out?.formUnion(part) }
+    /// - Complexity: O(Σ rules × (K + E) / 64).
+    func activeRules(_ dirs: [CompiledAdminDirection], atom a: Int, perRowNamed: Bool) -> [[ActiveRule?]] {
+        dirs.map { dir in
+            dir.rules.map { compiled -> ActiveRule? in
+                let rule = compiled.rule
+                if rule.allPorts || rule.numericAtoms.contains(a) { return ActiveRule(peers: rule.peers, onlyFor: nil) }
+                var mask: BitSet? = nil
+                var peers: PeerSet? = nil
+                for ref in rule.named {
+                    guard let m = namedMask[ref]?[a] else { continue }
+                    if perRowNamed {
+                        mask = mask?.union(m) ?? m
+                    } else {
+                        let part = PeerSet(classes: rule.peers.classes.intersection(m), external: BitSet(capacity: externalCount))
+                        if peers == nil { peers = part } else { peers?.formUnion(part) }
+                    }
+                }
+                if perRowNamed { return mask.map { ActiveRule(peers: rule.peers, onlyFor: $0) } }
+                return peers.map { ActiveRule(peers: $0, onlyFor: nil) }
             }
         }
-        return out
     }
 
     /// Every class's side row, computed once per distinct signature (active admin rules,
@@ -87,24 +102,29 @@ extension ReachMatrixBuilder {
     /// - Complexity: see ``buildTiered(_:atom:into:)``.
     func tierRows(_ dirs: [CompiledAdminDirection], _ dirsOf: DirectionIndex, np: Contributions, npOf: DirectionIndex,
                   npIsolated: BitSet, atom a: Int, perRowNamed: Bool) -> TierRows {
+        let active = activeRules(dirs, atom: a, perRowNamed: perRowNamed)
         var known: [[Int32]: Int32] = [:]
         var out = TierRows(index: [], rows: [])
         out.index.reserveCapacity(classCount)
+        var sig: [Int32] = []
         for c in 0..<classCount {
-            var sig: [Int32] = []
+            sig.removeAll(keepingCapacity: true)
             for i in Int(dirsOf.start[c])..<Int(dirsOf.start[c + 1]) {
                 let j = Int(dirsOf.list[i])
-                for (r, rule) in dirs[j].rules.enumerated() where adminPeers(rule.rule, atom: a, ownClass: c, perRowNamed: perRowNamed) != nil {
+                for (r, rule) in active[j].enumerated() {
+                    guard let rule, rule.onlyFor?.contains(c) ?? true else { continue }
                     sig.append(Int32(j))
                     sig.append(Int32(r))
                 }
             }
             sig.append(-1)
-            let npSig = npSignature(np, npOf, c, perRowNamed: perRowNamed)
-            if npIsolated.contains(c) { sig.append(-2); sig += npSig }
+            let isolated = npIsolated.contains(c)
+            if isolated {
+                sig.append(-2)
+                sig += npSignature(np, npOf, c, perRowNamed: perRowNamed)
+            }
             if let hit = known[sig] { out.index.append(hit); continue }
-            let row = evaluate(sig, dirs, np: np, npSig: npIsolated.contains(c) ? npSig : nil, atom: a, ownClass: c,
-                               perRowNamed: perRowNamed)
+            let row = evaluate(sig, dirs, active, np: np, isolated: isolated)
             known[sig] = Int32(out.rows.count)
             out.index.append(Int32(out.rows.count))
             out.rows.append(row)
@@ -128,34 +148,36 @@ extension ReachMatrixBuilder {
         return sig
     }
 
-    /// Steps 1–4 of the tiered evaluation for one signature.
+    /// Steps 1–4 of the tiered evaluation for one signature (admin entries `j, r`, then `-1`,
+    /// then, when NetworkPolicies isolate the class, `-2` and their contributions).
     /// - Complexity: O(active rules × (K + E) / 64).
-    func evaluate(_ sig: [Int32], _ dirs: [CompiledAdminDirection], np: Contributions, npSig: [Int32]?, atom a: Int,
-                  ownClass c: Int, perRowNamed: Bool) -> PeerSet {
+    func evaluate(_ sig: [Int32], _ dirs: [CompiledAdminDirection], _ active: [[ActiveRule?]], np: Contributions,
+                  isolated: Bool) -> PeerSet {
         let empty = PeerSet(classes: BitSet(capacity: classCount), external: BitSet(capacity: externalCount))
         var allowed = empty, decided = empty, stop = empty
         var baseline: [(AdminNetworkPolicy.Action, PeerSet)] = []
         var i = 0
         while i + 1 < sig.count, sig[i] >= 0 {
-            let dir = dirs[Int(sig[i])], rule = dir.rules[Int(sig[i + 1])]
+            let j = Int(sig[i]), r = Int(sig[i + 1])
             i += 2
-            guard let peers = adminPeers(rule.rule, atom: a, ownClass: c, perRowNamed: perRowNamed) else { continue }
-            if dir.tier == .baseline { baseline.append((rule.action, peers)); continue }
+            guard let peers = active[j][r]?.peers else { continue }
+            let action = dirs[j].rules[r].action
+            if dirs[j].tier == .baseline { baseline.append((action, peers)); continue }
             let m = peers.subtracting(stop)
-            switch rule.action {
+            switch action {
             case .accept: allowed.formUnion(m); decided.formUnion(m)
             case .deny: decided.formUnion(m)
             case .pass: break
             }
             stop.formUnion(m)
         }
-        if let npSig {
+        if isolated {
+            let npSig = Array(sig[(i + 2)...])
             var words = [UInt64](repeating: 0, count: BitSet.wordCount(for: classCount))
             var external = BitSet(capacity: externalCount)
             _ = words.withUnsafeMutableBufferPointer { Self.accumulate(npSig, np, into: $0, external: &external) }
-            var npRow = PeerSet(classes: BitSet(capacity: classCount, members: Self.members(words, classCount)), external: external)
-            npRow = npRow.subtracting(decided)
-            allowed.formUnion(npRow)
+            let npRow = PeerSet(classes: BitSet(capacity: classCount, members: Self.members(words, classCount)), external: external)
+            allowed.formUnion(npRow.subtracting(decided))
             return allowed
         }
         for (action, peers) in baseline {
