@@ -77,6 +77,9 @@ public struct AuditOptions: Hashable, Sendable {
     public var leastPrivilege: Bool
     /// Show findings on Kubernetes bootstrap and AKS-managed RBAC (`--include-system`).
     public var includeSystem: Bool
+    /// The policy engine given with `--policy-engine` (`nil`: from the AKS cluster document, else
+    /// Kubernetes).
+    public var policyEngine: PolicyEngineKind? = nil
     public init(trustedRegistries: [String] = AuditOptions.defaultTrustedRegistries, leastPrivilege: Bool = false,
                 includeSystem: Bool = false) {
         self.trustedRegistries = trustedRegistries

@@ -20,7 +20,7 @@ public enum CheckRegistry {
 
     /// Checks on manifests.
     static let manifests: [any AuditCheck] = [
-        NamespaceNetworkPolicy(), NamespaceDefaultDeny(), PodSecurityAdmission(), NamespaceResourceQuota(),
+        NamespaceNetworkPolicy(), NamespaceDefaultDeny(), PoliciesWithoutEngine(), PodSecurityAdmission(), NamespaceResourceQuota(),
         NamespaceLimitRange(), DefaultNamespaceWorkloads(),
         PrivilegedContainer(), HostNamespaces(), HostPathVolumes(), HostPorts(), RunAsNonRoot(),
         AllowPrivilegeEscalation(), AddedCapabilities(), DropAllCapabilities(), ReadOnlyRootFilesystem(),

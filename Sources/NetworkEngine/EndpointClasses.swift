@@ -20,8 +20,17 @@ public struct EndpointClasses: Sendable {
     ///   strings: namespaces, label values, port lists and resolved named-port maps are interned
     ///   to integers, and the class key is a small integer array.
     public init(catalog: EndpointCatalog, policies: [NetworkPolicy], ipAtoms: IPAtomTable) {
-        let keys = EndpointClasses.selectorKeys(policies).sorted()
-        let names = EndpointClasses.namedPortRefs(policies)
+        self.init(catalog: catalog, policies: policies, ipAtoms: ipAtoms, extraKeys: [], extraRefs: [])
+    }
+
+    /// Classes that also split on `extraKeys` (label keys of other selectors, e.g. the tier
+    /// policies') and `extraRefs` (their named ports).
+    /// - Complexity: as ``init(catalog:policies:ipAtoms:)``.
+    public init(catalog: EndpointCatalog, policies: [NetworkPolicy], ipAtoms: IPAtomTable,
+                extraKeys: Set<String>, extraRefs: Set<NamedPortRef>) {
+        let keys = EndpointClasses.selectorKeys(policies).union(extraKeys).sorted()
+        let names = Array(Set(EndpointClasses.namedPortRefs(policies)).union(extraRefs))
+            .sorted { ($0.name, $0.protocolName) < ($1.name, $1.protocolName) }
         var namespaceIDs: [String: Int32] = [:]
         var valueIDs = [[String: Int32]](repeating: [:], count: keys.count)
         // Declared ports → id of the resolved named-port map (most endpoints share a few lists).

@@ -6,6 +6,10 @@ public enum NetworkDiagnosticID {
     public static let undeclaredNamespace = "KR-NP-002"
     /// A policy has rules for a direction missing from its policyTypes; they are ignored (rule 3).
     public static let ignoredDirection = "KR-NP-003"
+    /// A policy feature kube-reach cannot evaluate offline (tier-policy nodes/domainNames peers).
+    public static let notModelled = "KR-NP-004"
+    /// The cluster's policy engine is `none`: policies are in the input but nothing enforces them.
+    public static let engineNone = "KR-NP-005"
     /// Lint: a pod is not isolated for ingress (every source may connect).
     public static let notIsolatedIngress = "KR-NP-101"
     /// Lint: a pod is not isolated for egress.
@@ -23,8 +27,11 @@ public enum NetworkDiagnosticID {
     /// Lint: an ipBlock covers pod IPs (it matches those pods, rule 7; tools differ).
     public static let ipBlockCoversPods = "KR-NP-108"
 
+    /// Lint: a tier-policy rule that no packet reaches (earlier rules decide everything it matches).
+    public static let shadowedRule = "KR-NP-109"
+
     /// Every ID, for uniqueness tests and docs.
-    public static let all = [hostNetworkPod, undeclaredNamespace, ignoredDirection, notIsolatedIngress,
+    public static let all = [hostNetworkPod, undeclaredNamespace, ignoredDirection, notModelled, engineNone, notIsolatedIngress,
                              notIsolatedEgress, noDefaultDeny, policySelectsNothing, peerSelectsNothing,
-                             unresolvedNamedPort, egressBlocksDNS, ipBlockCoversPods]
+                             unresolvedNamedPort, egressBlocksDNS, ipBlockCoversPods, shadowedRule]
 }

@@ -13,7 +13,7 @@ public enum NetworkEngine {
     ///   W = K + external atoms; then O((Σ selected + K)·W/64 + isolated ingress bits) and
     ///   K²/8 bytes per port class computed (Q port classes when eager).
     public static func analyze(_ snapshot: ClusterSnapshot, eager: Bool = false) -> NetworkReach {
-        analyze(catalog: EndpointCatalog(snapshot: snapshot), policies: snapshot.networkPolicies, eager: eager)
+        analyze(snapshot, engine: .implicitDefault, eager: eager)
     }
 
     /// Analyses `policies` over an already built catalog.

@@ -15,6 +15,7 @@ public enum NetworkLint {
         out += defaultDeny(reach)
         out += selection(reach)
         out += dns(reach)
+        out += shadowedRules(reach)
         return out.sorted()
     }
 

@@ -12,7 +12,11 @@ public struct NetworkReach: Sendable {
     /// Port atom → port class (index for ``matrix(forPortClass:)``).
     public let portClassOfAtom: [Int]
     let store: PortClassStore
-    public let diagnostics: [Diagnostic]
+    public internal(set) var diagnostics: [Diagnostic]
+    /// The `policy.networking.k8s.io` tier policies analysed, in evaluation order.
+    public internal(set) var adminPolicies: [AdminNetworkPolicy] = []
+    /// The policy engine the answer assumes, and why.
+    public internal(set) var engine: PolicyEngineChoice = .implicitDefault
 
     public var endpoints: [NetworkEndpoint] { catalog.endpoints }
 
@@ -28,7 +32,12 @@ public struct NetworkReach: Sendable {
     public func forEachPortClass(_ body: (Int, PortClassReach) -> Void) { store.forEach(body) }
 
     /// The naive evaluator over the same inputs (for `--explain` and cross-checks).
-    public var evaluator: PairEvaluator { PairEvaluator(catalog: catalog, policies: policies, ipAtoms: ipAtoms) }
+    public var evaluator: PairEvaluator {
+        var e = PairEvaluator(catalog: catalog, policies: policies, ipAtoms: ipAtoms)
+        e.adminPolicies = adminPolicies
+        e.ipBlocksMatchPods = engine.engine != .cilium
+        return e
+    }
 
     /// Whether `src` may connect to `dst` with `probe`. Self traffic is always allowed (rule 2);
     /// external-to-external is not analysed (false).

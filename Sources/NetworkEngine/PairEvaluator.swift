@@ -15,7 +15,17 @@ public struct SideExplanation: Hashable, Sendable {
     /// The side is an external address range (never isolated).
     public var external: Bool
     public var isolated: Bool { !policies.isEmpty }
-    public var admits: Bool { !isolated || policies.contains { !$0.matchingRules.isEmpty } }
+    /// The Admin-tier rule that matched first (Accept or Deny decides; Pass hands over to the
+    /// NetworkPolicies), if any.
+    public var adminDecision: TierDecision? = nil
+    /// The Baseline-tier rule that matched first, when neither the Admin tier nor a NetworkPolicy decided.
+    public var baselineDecision: TierDecision? = nil
+    public var admits: Bool {
+        if let a = adminDecision, a.action != .pass { return a.action == .accept }
+        if isolated { return policies.contains { !$0.matchingRules.isEmpty } }
+        if let b = baselineDecision { return b.action != .deny }
+        return true
+    }
 }
 
 /// The verdict for one (source, destination, probe) and its reasons.
@@ -35,6 +45,10 @@ public struct PairEvaluator: Sendable {
     public let catalog: EndpointCatalog
     public let policies: [NetworkPolicy]
     public let ipAtoms: IPAtomTable
+    /// The tier policies, in evaluation order (``ReachModel/AdminNetworkPolicy/evaluationOrder(_:_:)``).
+    public var adminPolicies: [AdminNetworkPolicy] = []
+    /// Whether NetworkPolicy ipBlocks match pod IPs (rule 7; `false` under Cilium).
+    public var ipBlocksMatchPods = true
 
     public init(catalog: EndpointCatalog, policies: [NetworkPolicy], ipAtoms: IPAtomTable) {
         self.catalog = catalog
@@ -77,7 +91,10 @@ public struct PairEvaluator: Sendable {
         case .endpoint(let i):
             let e = catalog.endpoints[i]
             let nsLabels = catalog.labels(ofNamespace: e.namespace)
-            return peers.contains { PolicySemantics.peerMatches($0, policyNamespace: policy.namespace, e, namespaceLabels: nsLabels) }
+            return peers.contains {
+                if $0.ipBlock != nil, !ipBlocksMatchPods { return false }
+                return PolicySemantics.peerMatches($0, policyNamespace: policy.namespace, e, namespaceLabels: nsLabels)
+            }
         case .external(let a):
             return peers.contains { PolicySemantics.peerMatches($0, external: ipAtoms.atoms[a]) }
         }
@@ -86,6 +103,7 @@ public struct PairEvaluator: Sendable {
     func side(_ type: PolicyType, of own: NetworkPeerRef, peer: NetworkPeerRef, probe: ProbePort,
               destination: NetworkEndpoint?) -> SideExplanation {
         guard let me = endpoint(own) else { return SideExplanation(policies: [], external: true) }
+        let admin = adminDecision(.admin, type, of: me, peer: peer, probe: probe, destination: destination)
         var matches: [SideExplanation.PolicyMatch] = []
         for policy in policies where PolicySemantics.selects(policy, me) {
             guard let rules = PolicySemantics.rules(policy, type) else { continue }
@@ -94,6 +112,11 @@ public struct PairEvaluator: Sendable {
             }
             matches.append(.init(policy: "\(policy.namespace ?? "")/\(policy.name)", matchingRules: hits, ruleCount: rules.count))
         }
-        return SideExplanation(policies: matches, external: false)
+        var out = SideExplanation(policies: matches, external: false)
+        out.adminDecision = admin
+        if admin == nil || admin?.action == .pass, matches.isEmpty {
+            out.baselineDecision = adminDecision(.baseline, type, of: me, peer: peer, probe: probe, destination: destination)
+        }
+        return out
     }
 }

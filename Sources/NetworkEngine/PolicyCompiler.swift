@@ -36,6 +36,9 @@ struct PolicyCompiler {
     let classes: EndpointClasses
     let ipAtoms: IPAtomTable
     let portAtoms: PortAtomTable
+    /// Whether an ipBlock peer of a NetworkPolicy matches pod IPs (rule 7); Cilium matches only
+    /// addresses outside the cluster.
+    var ipBlocksMatchPods = true
     var width: Int { classes.count }
     var externalWidth: Int { ipAtoms.atoms.count }
     private struct PodKey: Hashable { var selector: LabelSelector; var namespace: String }
@@ -99,7 +102,13 @@ struct PolicyCompiler {
         var peers = PeerSet(classes: BitSet(capacity: width), external: BitSet(capacity: externalWidth))
         if let list = rule.peers, !list.isEmpty {
             for peer in list {
-                if let block = peer.ipBlock { peers.formUnion(blockRow(block)) } else { peers.classes.formUnion(peerRow(peer, ns)) }
+                if let block = peer.ipBlock {
+                    var row = blockRow(block)
+                    if !ipBlocksMatchPods { row.classes.removeAll() }
+                    peers.formUnion(row)
+                } else {
+                    peers.classes.formUnion(peerRow(peer, ns))
+                }
             }
         } else {
             peers.classes.insertAll()

@@ -38,6 +38,8 @@ struct ReachMatrixBuilder: Sendable {
     /// Classes some policy isolates for ingress / egress (whatever the port).
     let ingressIsolated: BitSet
     let egressIsolated: BitSet
+    /// The `policy.networking.k8s.io` tiers, when the input has any (``buildTiered(_:atom:into:)``).
+    var tiers: AdminTierProgram? = nil
 
     /// Class → directions selecting it, as one flat list (`list[start[c] ..< start[c + 1]]`).
     struct DirectionIndex: Sendable {
@@ -168,6 +170,10 @@ struct ReachMatrixBuilder: Sendable {
     ///   non-zero blocks (rows admitting every class become a column mask), for K classes; extra
     ///   memory: one K/64-word row per distinct egress row.
     func build(atom a: Int, into out: inout PortClassReach) {
+        if let tiers {
+            buildTiered(tiers, atom: a, into: &out)
+            return
+        }
         let ing = contributions(ingress, atom: a, perRowNamed: true)
         let egr = contributions(egress, atom: a, perRowNamed: false)
         let masks = egressMasks(egr, toExternal: &out.toExternal)

@@ -30,6 +30,8 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .customLong("aks"), help: ArgumentHelp("AKS cluster JSON (`az aks show -o json` or ARM body).", valueName: "file"))
     var aks: String?
 
+    @OptionGroup var policyEngine: PolicyEngineOptions
+
     @Option(name: [.customShort("o"), .customLong("output")], help: "Output format: text, json, sarif, html (a self-contained page), md (with --list-checks).")
     var output: AuditOutputFormat = .text
 
@@ -109,6 +111,7 @@ struct AuditCommand: ParsableCommand {
         var options = trustedRegistries.isEmpty ? AuditOptions() : AuditOptions(trustedRegistries: trustedRegistries)
         options.leastPrivilege = leastPrivilege
         options.includeSystem = includeSystem
+        options.policyEngine = policyEngine.engine
         return options
     }
 

@@ -32,6 +32,11 @@ struct ReachCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @Option(name: .customLong("aks"), help: ArgumentHelp("AKS cluster JSON: its networkProfile picks the policy engine.", valueName: "file"))
+    var aks: String?
+
+    @OptionGroup var policyEngine: PolicyEngineOptions
+
     @Option(help: ArgumentHelp("Comma-separated probes, e.g. TCP/80,UDP/53.", valueName: "probes"))
     var probes: String?
 
@@ -104,10 +109,13 @@ struct ReachCommand: ParsableCommand {
 
     func run() throws {
         let session = input.session()
+        session.policyEngine = policyEngine.choice(cluster: try loadCluster())
         let analyzer = session.analyzer
         let reach = session.networkReach()
         if let problem = analyzer.unmatchedEndpointFilter(reach, from: fromFilter, to: toFilter) { throw ExitCode.inputError(problem.description) }
         let probeList = probes.flatMap(parsedProbes)
+        // Text answers start by naming a chosen policy engine (and, under none, that nothing is enforced).
+        if output == .text { Output.write(ReachStreamFormatter.engineNote(reach.engine)) }
         var failing = false
         if lint {
             let findings = session.networkFindings()
@@ -125,6 +133,14 @@ struct ReachCommand: ParsableCommand {
         }
         try LoadErrors.finish(session.snapshot)
         if failing { throw ExitCode(1) }
+    }
+
+    /// The `--aks` cluster document, when given (exit 2 when it cannot be read).
+    func loadCluster() throws -> AKSCluster? {
+        guard let aks else { return nil }
+        let loaded = Analyzer.loadAKSCluster(path: aks)
+        guard let cluster = loaded.cluster else { throw ExitCode.inputError(loaded.diagnostics.map(\.description).joined(separator: "\n")) }
+        return cluster
     }
 
     var fromFilter: EndpointFilter? { from.map(EndpointFilter.name) ?? fromSelector.flatMap(EndpointFilter.init(selector:)) }

@@ -30,6 +30,8 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("aks"), help: ArgumentHelp("Also run the AKS checks on this cluster JSON (`az aks show -o json` or ARM body).", valueName: "file"))
     var aks: String?
 
+    @OptionGroup var policyEngine: PolicyEngineOptions
+
     @Option(name: .customLong("max-paths"), help: "Attack paths drawn per goal (the shortest first).")
     var maxPaths: Int = 12
 
@@ -47,6 +49,7 @@ struct ReportCommand: ParsableCommand {
             cluster = c
             clusterDiagnostics = loaded.diagnostics
         }
+        session.policyEngine = policyEngine.choice(cluster: cluster)
         let page = ClusterReport.page(session, cluster: cluster, clusterDiagnostics: clusterDiagnostics, title: title,
                                       maxPaths: maxPaths).render()
         try Output.write(Data(page.utf8), toFile: html)

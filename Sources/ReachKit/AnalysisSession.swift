@@ -36,6 +36,7 @@ public final class AnalysisSession: @unchecked Sendable {
     private var indexes: [Bool: RBACIndex] = [:]
     private var graphs: [Bool: AttackGraph] = [:]
     private var reach: NetworkReach?
+    private var engine = PolicyEngineChoice.implicitDefault
     private var findings: [Diagnostic]?
     private var risky: [RiskyBinding]?
     private var audits: [AuditKey: AuditReport] = [:]
@@ -83,12 +84,26 @@ public final class AnalysisSession: @unchecked Sendable {
         }
     }
 
-    /// The NetworkPolicy engine's result.
-    /// - Complexity: once: see ``NetworkEngine/NetworkEngine/analyze(_:)``.
+    /// The policy engine ``networkReach()`` assumes (default: Kubernetes NetworkPolicy, implicit).
+    /// Setting a different one drops the reach and findings built so far.
+    public var policyEngine: PolicyEngineChoice {
+        get { lock.withLock { engine } }
+        set {
+            lock.withLock {
+                guard newValue != engine else { return }
+                engine = newValue
+                reach = nil
+                findings = nil
+            }
+        }
+    }
+
+    /// The NetworkPolicy engine's result under ``policyEngine``.
+    /// - Complexity: once: see ``NetworkEngine/NetworkEngine/analyze(_:engine:eager:)``.
     public func networkReach() -> NetworkReach {
         lock.withLock {
             if let reach { return reach }
-            let r = analyzer.networkReach()
+            let r = analyzer.networkReach(engine: engine)
             reach = r
             counts.networkReach += 1
             return r

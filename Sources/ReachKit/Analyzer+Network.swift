@@ -12,6 +12,10 @@ extension Analyzer {
     /// - Complexity: see ``NetworkEngine/analyze(_:)``.
     public func networkReach() -> NetworkReach { NetworkEngine.analyze(snapshot) }
 
+    /// Runs the policy engine the cluster enforces (``ReachModel/PolicyEngineKind``).
+    /// - Complexity: see ``NetworkEngine/analyze(_:engine:eager:)``.
+    public func networkReach(engine: PolicyEngineChoice) -> NetworkReach { NetworkEngine.analyze(snapshot, engine: engine) }
+
     /// The probes of a `reach` answer: `probes` (deduplicated, sorted) or, when nil, every declared
     /// container port of the endpoints.
     /// - Complexity: O(endpoints × ports + P log P).

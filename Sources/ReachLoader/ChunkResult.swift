@@ -5,6 +5,8 @@ import ReachModel
 struct ChunkResult: Sendable {
     var objects: [(object: LoadedObject, key: RefKey)] = []
     var skippedKinds: [String: Int] = [:]
+    /// `policy.networking.k8s.io` tier policies, in order.
+    var adminPolicies: [AdminNetworkPolicy] = []
     var diagnostics: [Diagnostic] = []
 
     /// Adds an object; its identity key (and hash) is computed here, on the decoding thread.

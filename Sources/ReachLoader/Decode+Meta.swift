@@ -7,7 +7,9 @@ struct ObjectDecoder {
     let namespaceDefault: String
 
     /// - Complexity: O(size of metadata).
-    func meta(_ root: Field, kind: ObjectKind) -> ObjectMeta? {
+    /// `kindName` names a kind outside ``ReachModel/ObjectKind`` (the admin policy kinds, decoded
+    /// with the name rules of `kind`).
+    func meta(_ root: Field, kind: ObjectKind, kindName: String? = nil) -> ObjectMeta? {
         guard let m = root["metadata"] else {
             root.ctx.error(DiagnosticID.missingField, root.node, "metadata", "required field is missing")
             return nil
@@ -31,7 +33,7 @@ struct ObjectDecoder {
             }
         } else if namespace != nil, namespace != "" {
             root.ctx.warning(DiagnosticID.invalidValue, m["namespace"]?.node, "metadata.namespace",
-                             "\(kind.rawValue) is cluster-scoped; namespace ignored")
+                             "\(kindName ?? kind.rawValue) is cluster-scoped; namespace ignored")
             namespace = nil
         } else {
             namespace = nil

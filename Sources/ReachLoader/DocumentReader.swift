@@ -44,6 +44,10 @@ struct DocumentReader {
                       "\(kind) has no apiVersion; skipped")
             return
         }
+        if let adminKind = ObjectDecoder.adminKind(kind: kind, apiVersion: apiVersion) {
+            readAdminPolicy(f, kind: adminKind, into: &builder)
+            return
+        }
         guard let objectKind = Self.modelledKind(kind: kind, apiVersion: apiVersion) else {
             builder.skippedKinds["\(apiVersion) \(kind)", default: 0] += 1
             return
@@ -57,6 +61,19 @@ struct DocumentReader {
             return
         }
         if let object { builder.add(object, kind: objectKind) }
+    }
+
+    /// A `policy.networking.k8s.io` tier policy (kept apart from the modelled kinds).
+    private func readAdminPolicy(_ f: Field, kind: AdminNetworkPolicy.Kind, into builder: inout ChunkResult) {
+        ctx.beginObject()
+        let policy = decoder.adminNetworkPolicy(f, kind: kind)
+        guard ctx.objectErrors == 0, let policy else {
+            let nameNode = f.node.value(forKey: "metadata")?.value(forKey: "name")
+            let name = nameNode.map { $0.kind == .scalar ? $0.string : "?" } ?? "?"
+            ctx.warning(DiagnosticID.objectSkipped, f.node, f.path, "\(kind.rawValue) '\(name)' skipped because of its errors")
+            return
+        }
+        builder.adminPolicies.append(policy)
     }
 
     /// Key under which `az aks show` / ARM ManagedCluster documents are counted as skipped.

@@ -7,6 +7,8 @@ struct SnapshotBuilder {
     private var objects: [LoadedObject?] = []
     private var slot: [RefKey: Int] = [:]
     var skippedKinds: [String: Int] = [:]
+    /// Tier policies by (kind, name): a later one replaces an earlier one with a warning.
+    var adminPolicies: [String: AdminNetworkPolicy] = [:]
     var diagnostics: [Diagnostic] = []
     var files: [String] = []
     var bytesRead = 0
@@ -33,6 +35,7 @@ struct SnapshotBuilder {
     mutating func merge(_ result: ChunkResult) {
         for (object, key) in result.objects { add(object, key: key) }
         for (key, n) in result.skippedKinds { skippedKinds[key, default: 0] += n }
+        for policy in result.adminPolicies { addAdmin(policy) }
         diagnostics += result.diagnostics
     }
 
@@ -70,10 +73,22 @@ struct SnapshotBuilder {
         sortByKey(&s.workloads) { ($0.meta.namespace ?? "", $0.meta.name, $0.kind.rawValue) }
         sortByKey(&s.webhookConfigurations) { ($0.meta.namespace ?? "", $0.meta.name, $0.kind.rawValue) }
         s.skippedKinds = skippedKinds
+        s.adminNetworkPolicies = adminPolicies.values.sorted { ($0.kind.rawValue, $0.name) < ($1.kind.rawValue, $1.name) }
         s.diagnostics = diagnostics.sorted()
         s.files = files
         s.bytesRead = bytesRead
         return s
+    }
+
+    /// - Complexity: O(1) expected.
+    private mutating func addAdmin(_ policy: AdminNetworkPolicy) {
+        let key = policy.displayName
+        if let earlier = adminPolicies[key] {
+            diagnostics.append(Diagnostic(
+                id: DiagnosticID.duplicate, severity: .warning, location: policy.meta.location, path: nil,
+                message: "duplicate \(key) (first at \(earlier.meta.location)); the last one wins"))
+        }
+        adminPolicies[key] = policy
     }
 
     /// Sorts through an index permutation so each (large) object is moved once. Lists already in

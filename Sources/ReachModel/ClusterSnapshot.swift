@@ -10,6 +10,9 @@ public struct ClusterSnapshot: Sendable {
     public var pods: [Pod] = []
     public var workloads: [Workload] = []
     public var networkPolicies: [NetworkPolicy] = []
+    /// `policy.networking.k8s.io` ClusterNetworkPolicy / AdminNetworkPolicy /
+    /// BaselineAdminNetworkPolicy objects, sorted by kind then name.
+    public var adminNetworkPolicies: [AdminNetworkPolicy] = []
     public var services: [Service] = []
     public var ingresses: [Ingress] = []
     public var secrets: [Secret] = []

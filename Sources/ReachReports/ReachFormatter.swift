@@ -33,7 +33,28 @@ public enum ReachFormatter {
 
     static func side(_ title: String, _ s: SideExplanation, direction: String) -> String {
         if s.external { return "  \(title): outside the cluster, not restricted by NetworkPolicy\n" }
-        if !s.isolated { return "  \(title): allowed, no policy selects it for \(direction) (not isolated)\n" }
+        var out = ""
+        if let a = s.adminDecision {
+            out += "  \(title): \(tierLine(a))\n"
+            if a.action != .pass { return out }
+        }
+        if !s.isolated, let b = s.baselineDecision { return out + "  \(title): \(tierLine(b))\n" }
+        if !s.isolated { return out + "  \(title): allowed, no policy selects it for \(direction) (not isolated)\n" }
+        return out + isolatedSide(title, s, direction: direction)
+    }
+
+    /// `Admin tier: ClusterNetworkPolicy/x (priority 10) rule 0 "name": Deny`.
+    static func tierLine(_ d: TierDecision) -> String {
+        let verdict = switch d.action {
+        case .accept: "allowed"
+        case .deny: "denied"
+        case .pass: "passed on to the NetworkPolicy tier"
+        }
+        let name = d.ruleName.isEmpty ? "" : " \"\(SafeText.terminal(d.ruleName))\""
+        return "\(verdict) by the \(d.tier.rawValue) tier: \(SafeText.terminal(d.policy)) (priority \(d.priority)) rule \(d.rule)\(name): \(d.action.rawValue)"
+    }
+
+    static func isolatedSide(_ title: String, _ s: SideExplanation, direction: String) -> String {
         var out = "  \(title): \(s.admits ? "allowed" : "denied"), isolated by \(s.policies.count) polic\(s.policies.count == 1 ? "y" : "ies")\n"
         for p in s.policies {
             let what = p.ruleCount == 0 ? "has no \(direction.lowercased()) rules (denies all)"
@@ -47,9 +68,15 @@ public enum ReachFormatter {
     /// Explanations as JSON.
     public static func explanationJSON(_ list: [ReachExplanation]) -> String {
         func side(_ s: SideExplanation) -> JSONValue {
-            ["external": .bool(s.external), "isolated": .bool(s.isolated), "admits": .bool(s.admits),
-             "policies": .array(s.policies.map { ["policy": .string($0.policy), "matchingRules": .array($0.matchingRules.map { .int($0) }),
-                                                  "rules": .int($0.ruleCount)] })]
+            var out: [(String, JSONValue)] = [("external", .bool(s.external)), ("isolated", .bool(s.isolated)), ("admits", .bool(s.admits)),
+             ("policies", .array(s.policies.map { ["policy": .string($0.policy), "matchingRules": .array($0.matchingRules.map { .int($0) }),
+                                                  "rules": .int($0.ruleCount)] }))]
+            for (key, d) in [("adminDecision", s.adminDecision), ("baselineDecision", s.baselineDecision)] {
+                guard let d else { continue }
+                out.append((key, ["tier": .string(d.tier.rawValue), "policy": .string(d.policy), "priority": .int(d.priority),
+                            "rule": .int(d.rule), "ruleName": .string(d.ruleName), "action": .string(d.action.rawValue)]))
+            }
+            return .object(out)
         }
         return JSONText.encode(["explanations": .array(list.map { x -> JSONValue in
             ["source": .string(x.source), "destination": .string(x.destination), "probe": .string(x.probe.description),

@@ -50,6 +50,11 @@ public enum ReachStreamFormatter {
         stream.endObject()
         stream.key("probes")
         stream.value(.array(probes.map(probeObject)))
+        if reach.engine.explicit {
+            // Only when an engine was chosen (--policy-engine or --aks): the default shape is unchanged.
+            stream.key("policyEngine")
+            stream.value(["name": .string(reach.engine.engine.rawValue), "reason": .string(reach.engine.reason)])
+        }
         stream.endObject()
         out.write(byte: 10)
     }
@@ -94,6 +99,14 @@ public enum ReachStreamFormatter {
     }
 
     /// Closing notes of the text list.
+    /// The engine line of text answers when an engine was chosen (`--policy-engine`, `--aks`):
+    /// under `none` it says that nothing is enforced. Empty for the implicit default.
+    public static func engineNote(_ choice: PolicyEngineChoice) -> String {
+        guard choice.explicit else { return "" }
+        let what = choice.engine == .none ? ": NetworkPolicies are not enforced, every pair is allowed" : ""
+        return "Policy engine: \(choice.engine.rawValue) (\(SafeText.terminal(choice.reason)))\(what)\n"
+    }
+
     public static func textNotes(rows: Int, expanded: Bool) -> String {
         if rows == 0 { return "No allowed connections between different pods.\n" }
         return (expanded ? "" : "\n(classes of equivalent pods are grouped as ns/{a, b}; --expand lists pod pairs)\n")

@@ -94,9 +94,19 @@ struct NetpolAnalyzerCorpus {
         return lines
     }
 
+    /// NetworkPolicy ipBlocks of one direction, plus (egress) the tier policies' `networks` peers.
     func blocks(_ snap: ClusterSnapshot, ingress: Bool) -> [IPBlock] {
-        snap.networkPolicies.flatMap { p in
+        let np = snap.networkPolicies.flatMap { p in
             ((ingress ? p.ingress : p.egress) ?? []).flatMap { rule in (rule.peers ?? []).compactMap(\.ipBlock) }
+        }
+        guard !ingress else { return np }
+        return np + snap.adminNetworkPolicies.flatMap { p in
+            p.egress.flatMap { rule in
+                rule.peers.flatMap { peer -> [IPBlock] in
+                    if case .networks(let list) = peer { return list.map { IPBlock(cidr: $0) } }
+                    return []
+                }
+            }
         }
     }
 
