@@ -34,9 +34,11 @@ import Testing
         let ids = results.compactMap { $0["ruleId"] as? String }
         #expect(Set(ids) == ["KR-DIFF-REACH", "KR-DIFF-ACCESS", "KR-DIFF-PATH", "K8S-NET-002", "K8S-RBAC-020", "K8S-RBAC-004"])
         #expect(!ids.contains("POD-SEC-001"), "a fixed finding is not a result")
-        // The 4 pairs inside shop, plus logging/agent (another fixture's DaemonSet) now reaching
-        // shop/web and shop/db: before, the default-deny kept every other namespace out too.
-        #expect(ids.filter { $0 == "KR-DIFF-REACH" }.count == 6)
+        // The 4 pairs inside shop, plus the other fixtures' workloads (logging/agent,
+        // store/client[Pod], store/web-7d4f[ReplicaSet]) now reaching shop/web and shop/db: before,
+        // the default-deny kept every other namespace out too. (owned-pods changes nothing at
+        // workload level.)
+        #expect(ids.filter { $0 == "KR-DIFF-REACH" }.count == 10)
         for r in results {
             let index = try #require(r["ruleIndex"] as? Int)
             #expect(ruleIDs[index] == r["ruleId"] as? String)

@@ -15,7 +15,8 @@ import Testing
     static let inputs: [String] = {
         let netpol = ["docs-example", "ipblocks", "named-ports", "policytypes-defaulting", "ports-and-protocols",
                       "workloads-and-hostnetwork", "malformed-policies"].map { "netpol/\($0)/input" }
-        return netpol + ["diff/removed-default-deny/before", "diff/removed-default-deny/after", "example"]
+        return netpol + ["diff/removed-default-deny/before", "diff/removed-default-deny/after", "diff/owned-pods/before",
+                         "diff/owned-pods/after", "example"]
     }()
 
     static func reach(_ path: String) -> NetworkReach {
@@ -69,6 +70,16 @@ import Testing
                 #expect(diff.changes.allSatisfy { $0.source != $0.destination && ($0.added >= 0 || $0.removed >= 0) })
             }
         }
+    }
+
+    /// Two pods of one ReplicaSet in different classes: the allowance moves from one to the other.
+    /// The pods' pairs change; the workload's do not (the client reaches it through either pod).
+    @Test func workloadLevelIsAnyPodOfEach() {
+        let a = Self.reach("diff/owned-pods/before"), b = Self.reach("diff/owned-pods/after")
+        #expect(ReachDiff(before: a, after: b, level: .workload).isEmpty)
+        let pods = ReachDiff(before: a, after: b, level: .pod)
+        #expect(pods.addedPairs == 1 && pods.removedPairs == 1)
+        #expect(pods.changes.map { pods.peers[Int($0.destination)] } == ["store/web-7d4f-a", "store/web-7d4f-b"])
     }
 
     /// Peers are numbered in code-point order and changes come sorted by (source, destination).

@@ -74,8 +74,25 @@ public struct AccessDiff: Sendable {
             guard !change.gained.isEmpty || !change.lost.isEmpty else { return nil }
             return SubjectChange(subject: p.description, gained: change.gained, lost: change.lost)
         }
-        let namespaces = Set(beforeSnapshot.roleBindings.compactMap(\.namespace) + afterSnapshot.roleBindings.compactMap(\.namespace)).sorted()
-        whoCan = SensitiveRequests.whoCanChanges(before, after, namespaces: namespaces)
+        whoCan = SensitiveRequests.whoCanChanges(before, after, namespaces: Self.namespacesToAsk(beforeSnapshot, afterSnapshot))
+    }
+
+    /// The namespaces whose who-can answers can differ other than through cluster-wide grants
+    /// (which the cluster-scope questions show): those whose Roles, RoleBindings or
+    /// ServiceAccounts differ between the sides — every namespace with RoleBindings when some
+    /// ClusterRole differs (a RoleBinding may grant it).
+    /// - Complexity: O(objects) hashing.
+    static func namespacesToAsk(_ a: ClusterSnapshot, _ b: ClusterSnapshot) -> [String] {
+        let withBindings = Set(a.roleBindings.compactMap(\.namespace) + b.roleBindings.compactMap(\.namespace))
+        if Set(a.clusterRoles) != Set(b.clusterRoles) { return withBindings.sorted() }
+        var changed = Set<String>()
+        func compare<T: KubeObject & Hashable>(_ x: [T], _ y: [T]) {
+            changed.formUnion(Set(x).symmetricDifference(Set(y)).compactMap(\.namespace))
+        }
+        compare(a.roles, b.roles)
+        compare(a.roleBindings, b.roleBindings)
+        compare(a.serviceAccounts, b.serviceAccounts)
+        return changed.intersection(withBindings).sorted()
     }
 
     /// The identity whose principals are exactly `p`: no implied groups.

@@ -1,5 +1,6 @@
 import Audit
 import AttackGraph
+import Dispatch
 import ReachModel
 
 /// What changed between two snapshots — reachability, RBAC, attack paths, audit findings — for a
@@ -35,6 +36,15 @@ public struct ClusterDiff: Sendable {
     ///   ``ReachDiff/init(before:after:level:)``, ``AccessDiff``, ``PathDiff`` and ``FindingDiff``.
     public init(before: AnalysisSession, after: AnalysisSession, beforeCluster: AKSCluster? = nil,
                 afterCluster: AKSCluster? = nil, options: Options = Options()) {
+        // The two sides' engines are independent: build them on two cores (each session builds
+        // each result once, under its lock, and keeps it for the comparisons below).
+        let sides = [(before, beforeCluster), (after, afterCluster)]
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            let (session, cluster) = sides[i]
+            _ = session.networkReach()
+            _ = session.audit(cluster: cluster, options: options.audit)
+            _ = session.attackGraph(mastersBypass: options.mastersBypass)
+        }
         reach = ReachDiff(before: before.networkReach(), after: after.networkReach(), level: options.pods ? .pod : .workload)
         access = AccessDiff(before: before.rbac(mastersBypass: options.mastersBypass), after: after.rbac(mastersBypass: options.mastersBypass),
                             beforeSnapshot: before.snapshot, afterSnapshot: after.snapshot)

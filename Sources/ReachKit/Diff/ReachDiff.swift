@@ -11,11 +11,16 @@ import ReachModel
 /// 1. Both sides' peers get one numbering (their names in code-point order).
 /// 2. The two sides' port atoms are refined to common atoms (the union of their cut points); each
 ///    common atom falls in one port class per side, and common atoms with the same (before class,
-///    after class) form one *joint* port class.
-/// 3. Per joint port class, each side's class matrix is mapped to a peer × peer bit matrix and
-///    the two are XORed: `after ∧ ¬before` gained, `before ∧ ¬after` lost.
-/// 4. Per changed pair, the joint classes where it changed (a bit signature) become a
-///    ``ConnectionSet``, once per distinct signature.
+///    after class) form one *joint port class*.
+/// 3. Endpoints of both sides are matched by name and grouped into *joint classes* (before class,
+///    after class), see ``JointClasses``. Per joint port class, each side's class matrix is mapped
+///    onto joint classes and the two are XORed (`after ∧ ¬before` gained, `before ∧ ¬after` lost):
+///    KJ × KJ bits, independent of the number of pods.
+/// 4. Only then are the changed joint-class pairs expanded to peer pairs, source peer by source
+///    peer (output order); at workload level a peer pair is kept when "some pod of the source
+///    reaches some pod of the destination" differs between the sides. Per changed pair, the joint
+///    port classes where it changed (a bit signature) become a ``ConnectionSet``, once per
+///    distinct signature.
 ///
 /// Self pairs are left out: a pod's traffic to itself is always allowed (networkpolicy.md rule 2)
 /// and the connlist skips a workload's connection to itself "regardless existence of replicas"
@@ -54,11 +59,11 @@ public struct ReachDiff: Sendable {
     public var removedPairs: Int { changes.reduce(0) { $0 + ($1.removed >= 0 ? 1 : 0) } }
     public var isEmpty: Bool { changes.isEmpty }
 
-    /// - Complexity: O(N log N) to number N endpoints' peers; per joint port class J (at most the
-    ///   two sides' port classes added), two peer matrices built in O(K × (K/64 + N) + P²/64) for
-    ///   K classes and P peers (one rebuilt only when its side's port class changes) and one XOR
-    ///   in O(P²/64); then O(T × P²/64 + changes × T/64) over the T joint classes with changes.
-    ///   Memory: 2 × P²/8 bytes for the current matrices plus P²/8 per changed joint class.
+    /// - Complexity: O(N log N) to number N endpoints' peers; per joint port class (at most the two
+    ///   sides' port class counts added), O(KA × (KA + KJ)/64 + KB × KJ) to map the sides' class
+    ///   matrices onto KJ joint classes and O(KJ²/64) to XOR them; then O(N × T × KJ/64 + changed
+    ///   member pairs × T/64) to expand the T changed joint port classes to peer pairs.
+    ///   Memory: 2 × KJ²/8 bytes per changed joint port class, O(P × T/64) for P peers.
     public init(before: NetworkReach, after: NetworkReach, level: Level) {
         self.level = level
         let numbering = PeerNumbering(before: before.endpoints, after: after.endpoints, level: level)
@@ -67,33 +72,11 @@ public struct ReachDiff: Sendable {
         onlyAfter = numbering.onlyAfter
         locations = numbering.locations
         let joint = JointPortClasses(before: before, after: after)
-        var sides = (PeerMatrices(reach: before, peerOf: numbering.peerOfBefore, peerCount: peers.count),
-                     PeerMatrices(reach: after, peerOf: numbering.peerOfAfter, peerCount: peers.count))
-        var changed: [(joint: Int, added: BitMatrix?, removed: BitMatrix?)] = []
-        for j in joint.order {
-            let a = sides.0.matrix(joint.classes[j].before), b = sides.1.matrix(joint.classes[j].after)
-            let added = Self.difference(b, minus: a), removed = Self.difference(a, minus: b)
-            if added != nil || removed != nil { changed.append((j, added, removed)) }
-        }
-        var rows = ChangeRows(joint: joint, count: peers.count)
-        changes = rows.collect(changed)
+        let classes = JointClasses(before: before, after: after, numbering: numbering)
+        var rows = PeerChanges(joint: joint, classes: classes, peerCount: peers.count, verify: level == .workload,
+                               before: before, after: after)
+        changes = rows.collect(classes.changes(before, after, joint))
         connections = rows.sets
-    }
-
-    /// `x ∧ ¬y`, or `nil` when empty.
-    /// - Complexity: O(P²/64).
-    static func difference(_ x: BitMatrix, minus y: BitMatrix) -> BitMatrix? {
-        var out = x
-        var any = false
-        y.withWordsReadOnly { yw in
-            out.withWords { w in
-                for i in w.indices {
-                    w[i] &= ~yw[i]
-                    if w[i] != 0 { any = true }
-                }
-            }
-        }
-        return any ? out : nil
     }
 }
 
