@@ -53,6 +53,23 @@ import ReachReports
         #expect(((object["reachability"] as? [String: Any])?["removed"] as? [Any])?.count == 380)
     }
 
+    /// The same objects in another file, every line shifted: nothing changed (objects, grants and
+    /// findings are matched without their source locations).
+    @Test func movedObjectsAreNotChanges() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kube-reach-diff-moved-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var text = ""
+        for file in ["namespaces", "network", "rbac", "workloads"] {
+            text += "# moved\n" + (try String(contentsOfFile: TestPaths.fixture("example/\(file).yaml"), encoding: .utf8)) + "\n---\n"
+        }
+        try text.write(to: dir.appendingPathComponent("all.yaml"), atomically: true, encoding: .utf8)
+        let (out, code) = KubeReach.execute(["diff", "--before", TestPaths.fixture("example"), "--after", dir.path,
+                                             "--fail-on", "new-reach,new-access,new-path,low"])
+        #expect(code == 0)
+        #expect(out.contains("No changes"), "\(out)")
+    }
+
     /// Every hostile object is new against an empty cluster: names reach every section.
     @Test(arguments: ["text", "md"])
     func hostileNamesAreEscaped(format: String) {

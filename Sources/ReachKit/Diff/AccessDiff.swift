@@ -84,15 +84,50 @@ public struct AccessDiff: Sendable {
     /// - Complexity: O(objects) hashing.
     static func namespacesToAsk(_ a: ClusterSnapshot, _ b: ClusterSnapshot) -> [String] {
         let withBindings = Set(a.roleBindings.compactMap(\.namespace) + b.roleBindings.compactMap(\.namespace))
-        if Set(a.clusterRoles) != Set(b.clusterRoles) { return withBindings.sorted() }
+        if Set(a.clusterRoles.map(RBACShape.init)) != Set(b.clusterRoles.map(RBACShape.init)) { return withBindings.sorted() }
         var changed = Set<String>()
-        func compare<T: KubeObject & Hashable>(_ x: [T], _ y: [T]) {
-            changed.formUnion(Set(x).symmetricDifference(Set(y)).compactMap(\.namespace))
+        func compare(_ x: [RBACShape], _ y: [RBACShape]) {
+            changed.formUnion(Set(x).symmetricDifference(Set(y)).compactMap(\.ref.namespace))
         }
-        compare(a.roles, b.roles)
-        compare(a.roleBindings, b.roleBindings)
-        compare(a.serviceAccounts, b.serviceAccounts)
+        compare(a.roles.map(RBACShape.init), b.roles.map(RBACShape.init))
+        compare(a.roleBindings.map(RBACShape.init), b.roleBindings.map(RBACShape.init))
+        compare(a.serviceAccounts.map { RBACShape(ref: $0.ref) }, b.serviceAccounts.map { RBACShape(ref: $0.ref) })
         return changed.intersection(withBindings).sorted()
+    }
+
+    /// What RBAC reads of an object, without source locations (the two sides usually come from
+    /// different files).
+    struct RBACShape: Hashable {
+        var ref: ObjectRef
+        var rules: [[[String]]] = []
+        var labels: [String: String] = [:]
+        var aggregation: [LabelSelector]? = nil
+        var roleRef: RoleRef? = nil
+        var subjects: [Subject] = []
+
+        init(ref: ObjectRef) { self.ref = ref }
+
+        static func rules(_ list: [PolicyRule]) -> [[[String]]] {
+            list.map { [$0.verbs, $0.apiGroups, $0.resources, $0.resourceNames, $0.nonResourceURLs] }
+        }
+
+        init(_ r: Role) {
+            ref = r.ref
+            rules = Self.rules(r.rules)
+        }
+
+        init(_ r: ClusterRole) {
+            ref = r.ref
+            rules = Self.rules(r.rules)
+            labels = r.meta.labels
+            aggregation = r.aggregationSelectors
+        }
+
+        init(_ b: RoleBinding) {
+            ref = b.ref
+            roleRef = b.roleRef
+            subjects = b.subjects
+        }
     }
 
     /// The identity whose principals are exactly `p`: no implied groups.

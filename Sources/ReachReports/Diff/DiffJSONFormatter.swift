@@ -55,8 +55,15 @@ public enum DiffJSONFormatter {
         for c in r.changes {
             let set = added ? c.added : c.removed
             guard set >= 0 else { continue }
-            json.value(["source": .string(r.peers[Int(c.source)]), "destination": .string(r.peers[Int(c.destination)]),
-                        "connections": .string(text[Int(set)])])
+            // Members in JSONStream.keyOrder: connections, destination, source.
+            json.beginObject()
+            json.key("connections")
+            json.string(text[Int(set)])
+            json.key("destination")
+            json.string(r.peers[Int(c.destination)])
+            json.key("source")
+            json.string(r.peers[Int(c.source)])
+            json.endObject()
         }
         json.endArray()
     }
