@@ -1,0 +1,56 @@
+import Audit
+import AttackGraph
+import Dispatch
+import ReachModel
+
+/// What changed between two snapshots — reachability, RBAC, attack paths, audit findings — for a
+/// change review (`kube-reach diff`). Each part is computed from the two sessions' engine results
+/// (each engine built once per side).
+public struct ClusterDiff: Sendable {
+    /// What to compare.
+    public struct Options: Sendable {
+        /// Pairs at pod level instead of workload level.
+        public var pods: Bool
+        /// The system:masters convention (rbac.md rule 3).
+        public var mastersBypass: Bool
+        /// Audit options of both sides (least-privilege checks on by default).
+        public var audit: AuditOptions
+
+        public init(pods: Bool = false, mastersBypass: Bool = true, audit: AuditOptions = AuditOptions(leastPrivilege: true)) {
+            self.pods = pods
+            self.mastersBypass = mastersBypass
+            self.audit = audit
+        }
+    }
+
+    public var reach: ReachDiff
+    public var access: AccessDiff
+    public var paths: PathDiff
+    public var findings: FindingDiff
+
+    public var isEmpty: Bool { reach.isEmpty && access.isEmpty && paths.isEmpty && findings.isEmpty }
+
+    /// Compares `before` with `after`; `beforeCluster`/`afterCluster` are the sides' AKS cluster
+    /// documents (`--before-aks`/`--after-aks`), if any.
+    /// - Complexity: the engines of both sides (built once each, see ``AnalysisSession``), plus
+    ///   ``ReachDiff/init(before:after:level:)``, ``AccessDiff``, ``PathDiff`` and ``FindingDiff``.
+    public init(before: AnalysisSession, after: AnalysisSession, beforeCluster: AKSCluster? = nil,
+                afterCluster: AKSCluster? = nil, options: Options = Options()) {
+        // The two sides' engines are independent: build them on two cores (each session builds
+        // each result once, under its lock, and keeps it for the comparisons below).
+        let sides = [(before, beforeCluster), (after, afterCluster)]
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            let (session, cluster) = sides[i]
+            _ = session.networkReach()
+            _ = session.audit(cluster: cluster, options: options.audit)
+            _ = session.attackGraph(mastersBypass: options.mastersBypass)
+        }
+        reach = ReachDiff(before: before.networkReach(), after: after.networkReach(), level: options.pods ? .pod : .workload)
+        access = AccessDiff(before: before.rbac(mastersBypass: options.mastersBypass), after: after.rbac(mastersBypass: options.mastersBypass),
+                            beforeSnapshot: before.snapshot, afterSnapshot: after.snapshot)
+        paths = PathDiff(before: before.attackGraph(mastersBypass: options.mastersBypass),
+                         after: after.attackGraph(mastersBypass: options.mastersBypass))
+        findings = FindingDiff(before: before.audit(cluster: beforeCluster, options: options.audit).findings,
+                               after: after.audit(cluster: afterCluster, options: options.audit).findings)
+    }
+}

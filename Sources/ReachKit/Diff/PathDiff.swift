@@ -1,0 +1,78 @@
+import AttackGraph
+import RBACEngine
+import ReachModel
+
+/// Attack-path changes between two snapshots: start states that newly reach a goal (with their
+/// new shortest path), and those that no longer do (with the path they had).
+///
+/// Starts are keyed by their state string (`ServiceAccount:ns/name`, `User:alice`), so any start
+/// the attack graph knows — candidate identities today, footholds such as internet, pod or node
+/// states when the graph has them — takes part without change here: ``holders(_:goal:)`` lists
+/// whatever starts ``AttackGraph/AttackGraph/transitiveHolders(of:)`` returns.
+public struct PathDiff: Sendable {
+    /// A goal `diff` compares.
+    public struct Goal: Sendable {
+        public var request: AccessRequest
+        public var title: String
+    }
+
+    /// A minimal path as text: the start and, per step, technique, state reached and object used.
+    public struct PathSummary: Sendable {
+        public var start: String
+        public var steps: [(technique: String, state: String, object: String)]
+        /// A binding granting the first step's permission (the goal itself for length 0), when
+        /// one does: where a reviewer looks first.
+        public var location: SourceLocation?
+        public var length: Int { steps.count }
+    }
+
+    /// One start whose reach of a goal changed.
+    public struct Change: Sendable {
+        public var goal: Goal
+        /// The path on the side where the goal is reachable (after for gains, before for losses).
+        public var path: PathSummary
+    }
+
+    /// cluster-admin-equivalence, reading every namespace's secrets, reading kube-system's secrets.
+    public static let goals: [Goal] = [
+        Goal(request: AttackGraph.adminGoal, title: "cluster-admin-equivalent (* on * cluster-wide)"),
+        Goal(request: AccessRequest(verb: "get", resource: "secrets"), title: "read secrets in every namespace"),
+        Goal(request: AccessRequest(verb: "get", resource: "secrets", namespace: "kube-system"), title: "read secrets in kube-system"),
+    ]
+
+    /// Goal by goal (``goals`` order), starts in code-point order.
+    public var gained: [Change]
+    public var lost: [Change]
+
+    public var isEmpty: Bool { gained.isEmpty && lost.isEmpty }
+
+    /// - Complexity: per goal, one reverse goal search per graph (O(S + E), see
+    ///   ``AttackGraph/GoalDistances``) and O(S log S) to compare starts.
+    public init(before: AttackGraph, after: AttackGraph, goals: [Goal] = PathDiff.goals) {
+        var gained: [Change] = [], lost: [Change] = []
+        for goal in goals {
+            let a = Self.holders(before, goal: goal.request), b = Self.holders(after, goal: goal.request)
+            for key in Self.sortedKeys(b) where a[key] == nil { if let p = b[key] { gained.append(Change(goal: goal, path: p)) } }
+            for key in Self.sortedKeys(a) where b[key] == nil { if let p = a[key] { lost.append(Change(goal: goal, path: p)) } }
+        }
+        self.gained = gained
+        self.lost = lost
+    }
+
+    /// Every start that reaches `goal` (length 0 included), with its minimal path.
+    /// - Complexity: see ``AttackGraph/AttackGraph/transitiveHolders(of:)``.
+    public static func holders(_ graph: AttackGraph, goal: AccessRequest) -> [String: PathSummary] {
+        var out: [String: PathSummary] = [:]
+        for path in graph.transitiveHolders(of: goal) {
+            let steps = path.steps.map { (technique: $0.technique.raw, state: graph.table[$0.to].description, object: $0.object) }
+            let first = path.steps.first?.requests.first ?? goal
+            let location = graph.table.index.check(path.start.identity, first).grants.map(\.bindingLocation).min()
+            out[path.start.description] = PathSummary(start: path.start.description, steps: steps, location: location)
+        }
+        return out
+    }
+
+    static func sortedKeys(_ d: [String: PathSummary]) -> [String] {
+        d.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+}
