@@ -8,6 +8,7 @@ extension TreeBuilder {
     }
 
     /// Whether `a` and `b` are both scalars with the same bytes.
+    /// - Complexity: O(scalar length).
     func sameScalar(_ a: Int32, _ b: Int32) -> Bool {
         let ea = entries[Int(a)], eb = entries[Int(b)]
         guard ea.kind == .scalar, eb.kind == .scalar, ea.count == eb.count else { return false }
