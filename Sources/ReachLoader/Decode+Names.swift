@@ -87,6 +87,7 @@ enum NameRules {
     }
 
     /// Dot-separated DNS-1123 labels (an empty part, as in `a..b` or `a.`, fails). No allocation.
+    /// - Complexity: O(length).
     private static func isSubdomain(_ u: Substring.UTF8View) -> Bool {
         var partStart = u.startIndex
         while true {

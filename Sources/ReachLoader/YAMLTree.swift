@@ -86,6 +86,7 @@ struct YNode {
 
     /// Whether this is a scalar spelling a YAML null: empty, `~`, `null`, `Null` or `NULL` (plainness
     /// is the caller's check). Byte comparisons only.
+    /// - Complexity: O(1) (at most 4 bytes per spelling).
     var isNullSpelling: Bool {
         let e = entry
         guard e.kind == .scalar else { return false }
@@ -105,6 +106,7 @@ struct YNode {
     }
 
     /// How often `byte` occurs in the scalar, counting no further than `limit`.
+    /// - Complexity: O(scalar length).
     func scalarCount(of byte: UInt8, upTo limit: Int) -> Int {
         let e = entry
         guard e.kind == .scalar else { return 0 }
@@ -126,6 +128,7 @@ struct YNode {
     /// The scalar read as a decimal integer of 1–18 digits without a leading zero (`80`, `0`), the
     /// form every YAML and JSON reading agrees on; `nil` for anything else (the full
     /// ``YAMLScalar`` rules then apply). No allocation.
+    /// - Complexity: O(scalar length), at most 18 bytes read.
     var plainDecimal: Int? {
         let e = entry
         guard e.kind == .scalar, e.count > 0, e.count <= 18 else { return nil }
