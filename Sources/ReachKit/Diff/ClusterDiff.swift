@@ -23,9 +23,13 @@ public struct ClusterDiff: Sendable {
         }
     }
 
+    /// Pairs that gained or lost connections.
     public var reach: ReachDiff
+    /// Permissions per subject, and who-can for sensitive requests.
     public var access: AccessDiff
+    /// Starts that newly reach, or no longer reach, an attack-path goal.
     public var paths: PathDiff
+    /// Audit findings new and fixed.
     public var findings: FindingDiff
 
     public var isEmpty: Bool { reach.isEmpty && access.isEmpty && paths.isEmpty && findings.isEmpty }

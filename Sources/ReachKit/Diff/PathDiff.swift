@@ -5,10 +5,10 @@ import ReachModel
 /// Attack-path changes between two snapshots: start states that newly reach a goal (with their
 /// new shortest path), and those that no longer do (with the path they had).
 ///
-/// Starts are keyed by their state string (`ServiceAccount:ns/name`, `User:alice`), so any start
-/// the attack graph knows — candidate identities today, footholds such as internet, pod or node
-/// states when the graph has them — takes part without change here: ``holders(_:goal:)`` lists
-/// whatever starts ``AttackGraph/AttackGraph/transitiveHolders(of:)`` returns.
+/// Starts are keyed by their state string (`ServiceAccount:ns/name`, `User:alice`), never by state
+/// ID (the two graphs number states differently), so other kinds of start — footholds such as
+/// internet, pod or node states — plug in without change here: ``holders(_:goal:)`` lists whatever
+/// starts ``AttackGraph/AttackGraph/transitiveHolders(of:)`` returns for the graphs it is given.
 public struct PathDiff: Sendable {
     /// A goal `diff` compares.
     public struct Goal: Sendable {
