@@ -10,7 +10,8 @@ import Testing
 /// (``NetworkEngine/PairEvaluator``, networkpolicy.md read policy by policy) on every port the
 /// destination listens on, the other edges as ``FootholdGraph/edges(from:assumeExploitable:)``
 /// lists them, and a plain breadth-first search. Distances from `Internet` and from every pod must
-/// agree, with and without the exploitability assumption.
+/// agree, and so must the distances to a goal of the reverse search, with and without the
+/// exploitability assumption.
 @Suite struct FootholdBruteForceTests {
     /// footholds.md X2: ports `B` listens on are its declared container ports and the target ports
     /// of Services of its namespace whose non-empty selector matches it (named ones resolved on `B`).
@@ -33,10 +34,10 @@ import Testing
     }
 
     /// Plain BFS over explicit adjacency lists.
-    static func bfs(_ adjacency: [[Int]], from start: Int) -> [Int32] {
+    static func bfs(_ adjacency: [[Int]], from starts: [Int]) -> [Int32] {
         var dist = [Int32](repeating: -1, count: adjacency.count)
-        dist[start] = 0
-        var queue = [start], head = 0
+        for s in starts { dist[s] = 0 }
+        var queue = starts, head = 0
         while head < queue.count {
             let u = queue[head]; head += 1
             for v in adjacency[u] where dist[v] < 0 { dist[v] = dist[u] + 1; queue.append(v) }
@@ -66,10 +67,19 @@ import Testing
                     }
                 }
             }
+            // Distances to a goal (reverse search, X2 reversed over the class matrices): the goal
+            // "root on any node", and the goal "code execution in pod 0".
+            var reversed = [[Int]](repeating: [], count: g.stateCount)
+            for (u, targets) in adjacency.enumerated() { for v in targets { reversed[v].append(u) } }
+            for holders in [g.holders(of: .anyNode), BitSet(capacity: g.stateCount, members: [g.podID(0)])] {
+                let expected = Self.bfs(reversed, from: holders.members)
+                let actual = FootholdDistances(graph: g, holders: holders, assumeExploitable: assume).distance
+                #expect(actual == expected, "seed \(seed), assume \(assume), goal distances")
+            }
             var starts = [g.internetID]
             for p in 0..<g.pods.count { starts.append(g.podID(p)) }
             for s in starts {
-                let expected = Self.bfs(adjacency, from: s)
+                let expected = Self.bfs(adjacency, from: [s])
                 let actual = FootholdSearch(graph: g, from: [s], assumeExploitable: assume).distance
                 #expect(actual == expected, "seed \(seed), assume \(assume), from \(g.state(s))")
             }

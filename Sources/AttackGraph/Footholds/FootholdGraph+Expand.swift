@@ -75,7 +75,7 @@ extension FootholdGraph {
         switch t.id {
         case X1.id: object = exposed.first { podID($0.pod) == to }?.object ?? ""
         case X2.id:
-            detail = lateral.port(from: from - podID(0), to: to - podID(0)).map { "port \($0)" } ?? ""
+            detail = lateral.decision(from: from - podID(0), to: to - podID(0))
         case F2.id: detail = pods[from - podID(0)].escape ?? ""
         case F1.id: object = "Pod/\(pods[from - podID(0)].name)"
         case E1n.id:

@@ -70,9 +70,45 @@ public struct LateralMovement: Sendable {
         return out
     }
 
+    /// Pods with an X2 edge into some pod of `targets` (endpoint indices), not in `visited`
+    /// (which holds `targets`), ascending: per port class, the classes of the targets listening on
+    /// it form a column mask, and every class whose reach row meets it contributes its members.
+    /// A pod never counts as its own predecessor because every target is visited.
+    /// - Complexity: O(Q × (T + K × K / 64 + members)) for Q listened port classes, T targets and
+    ///   K endpoint classes.
+    func predecessors(of targets: [Int], visited: BitSet) -> [Int] {
+        let classes = reach.classes
+        var out = BitSet(capacity: classes.classOf.count)
+        for (q, pods) in listening {
+            var mask = BitSet(capacity: classes.count)
+            for b in targets where b < classes.classOf.count && pods.contains(b) { mask.insert(classes.classOf[b]) }
+            guard !mask.isEmpty else { continue }
+            let m = reach.matrix(forPortClass: q).reach
+            for c in 0..<classes.count where m.rowIntersects(c, mask) {
+                for a in classes.members[c] where !visited.contains(a) { out.insert(a) }
+            }
+        }
+        return out.members
+    }
+
     /// The first port (ascending) `b` listens on that NetworkPolicy allows from `a`.
     /// - Complexity: O(listen ports of `b` × log port atoms).
     public func port(from a: Int, to b: Int) -> ProbePort? {
         listenPorts[b].first { reach.allowed(.endpoint(a), .endpoint(b), $0) }
+    }
+
+    /// The port of an X2 step and the policies deciding it (networkpolicy.md read by the naive
+    /// evaluator): `port TCP/8080; ingress: NetworkPolicy web/allow-frontend rule 1; egress: not isolated`.
+    /// - Complexity: one ``port(from:to:)`` plus one ``NetworkEngine/PairEvaluator/explain(_:_:_:)``.
+    public func decision(from a: Int, to b: Int) -> String {
+        guard let p = port(from: a, to: b) else { return "" }
+        let x = reach.evaluator.explain(.endpoint(a), .endpoint(b), p)
+        func side(_ s: SideExplanation) -> String {
+            guard s.isolated else { return "not isolated" }
+            return s.policies.filter { !$0.matchingRules.isEmpty }
+                .map { "NetworkPolicy \($0.policy) rule \($0.matchingRules.map { String($0 + 1) }.joined(separator: ","))" }
+                .joined(separator: ", ")
+        }
+        return "port \(p); ingress: \(side(x.ingress)); egress: \(side(x.egress))"
     }
 }
