@@ -59,3 +59,30 @@ public enum FootholdFormatter {
 }
 
 private func t(_ value: some CustomStringConvertible) -> String { SafeText.terminal(value.description) }
+
+/// Transitive holders on the foothold graph (`who-can --transitive --footholds`,
+/// `paths --to-admin --footholds`): every start (identity, pod, node, the internet) with its
+/// length, first hop and whether the path rests on assumptions.
+public enum FootholdHoldersFormatter {
+    public static func text(_ paths: [FootholdPath], goal: FootholdGoal, graph: FootholdGraph, title: String) -> String {
+        var table = TextTable(header: ["SUBJECT", "LENGTH", "FIRST HOP", "ASSUMES"], rightAligned: [1])
+        for p in paths {
+            let first = p.steps.first.map { e in
+                "\(e.technique) → \(graph.state(e.to))" + (e.object.isEmpty ? "" : " (\(e.object))")
+            }
+            table.add([graph.state(p.start).description, "\(p.length)", first ?? "(direct)", p.usesAssumptions ? "X1/X2" : "-"])
+        }
+        return SafeText.terminalText("\(title): \(goal) (footholds)\n" + table.render() + "\(paths.count) subject(s)\n\nNote: \(RBACCaveat.text)\n")
+    }
+
+    public static func json(_ paths: [FootholdPath], goal: FootholdGoal, graph: FootholdGraph) -> String {
+        let list: [JSONValue] = paths.map { p in
+            ["subject": .string(graph.state(p.start).description), "length": .int(p.length),
+             "hops": .strings(p.steps.map { graph.state($0.to).description }),
+             "via": .array(p.steps.map { ["technique": .string($0.technique.raw), "state": .string(graph.state($0.to).description),
+                                         "object": .string($0.object), "assumption": .bool($0.isAssumption)] }),
+             "usesAssumptions": .bool(p.usesAssumptions)]
+        }
+        return JSONText.encode(["goal": FootholdFormatter.goal(goal), "subjects": .array(list)])
+    }
+}

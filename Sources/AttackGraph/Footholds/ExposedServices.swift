@@ -46,7 +46,7 @@ enum ExposedServices {
             if let hit = pods.targetPorts(of: p, services: services[ns] ?? [],
                                           filter: { s, _ in s.type == "LoadBalancer" || s.type == "NodePort" })
                 .first(where: { fromOutside($0.target, e) }) {
-                out.append((p, "Service/\(ns)/\(hit.service.name) \(hit.target) (\(hit.service.type))"))
+                out.append((p, "Service/\(ns)/\(hit.service.name) port \(hit.port.port) → \(hit.target) (\(hit.service.type))"))
                 continue
             }
             var found: String?
@@ -55,7 +55,7 @@ enum ExposedServices {
                     guard let svc = byName["\(ns)/\(b.name)"] else { continue }
                     if let hit = pods.targetPorts(of: p, services: [svc], filter: { _, sp in matches(b.port, sp) })
                         .first(where: { fromOutside($0.target, e) }) {
-                        found = "Ingress/\(ns)/\(ing.name) → Service/\(ns)/\(svc.name) \(hit.target)"
+                        found = "Ingress/\(ns)/\(ing.name) → Service/\(ns)/\(svc.name) port \(hit.port.port) → \(hit.target)"
                     }
                 }
             }
@@ -65,7 +65,7 @@ enum ExposedServices {
                     guard let svc = byName["\(ns)/\(b.name)"] else { continue }
                     let hit = pods.targetPorts(of: p, services: [svc], filter: { _, sp in matches(b.port, sp) })
                         .first { ctrl.isEmpty ? fromOutside($0.target, e) : fromPods(ctrl, $0.target, e) }
-                    if let hit { found = "\(r.kind.rawValue)/\(ns)/\(r.name) → Service/\(ns)/\(svc.name) \(hit.target)" }
+                    if let hit { found = "\(r.kind.rawValue)/\(ns)/\(r.name) → Service/\(ns)/\(svc.name) port \(hit.port.port) → \(hit.target)" }
                 }
             }
             if let found { out.append((p, found)) }

@@ -31,11 +31,14 @@ public enum FootholdDocs {
           `secret` source, `env[].valueFrom.secretKeyRef` or `envFrom[].secretRef`, in any container) and by
           `Node:n` when a pod on n mounts it. A goal without a name is held by pods mounting any secret of N
           (footholds.md: "named or not"). `--to node` is any `Node:` state, `--to Node:n` that node.
-        * Paths are minimal in edges. The search runs forward from the start, level by level; on each level
-          the techniques expand in the order of the tables (escalation.md's, then this one), and a state
-          keeps the first edge that reaches it (hyperedges in graph order, sources ascending). X1 and X2 are
-          assumptions (an exposed or reachable service is exploitable): every step using them is marked, and
-          `--no-assume-exploitable` removes them.
+        * Paths are minimal in edges. One reverse breadth-first search from the goal's holders gives every
+          state's distance; a path then walks forward from its start, each step taking the first edge in the
+          order of the tables (escalation.md's, then this one; within a technique, hyperedges in graph order)
+          to a state one step closer. `paths --from` and the `who-can`/`--to-admin` lists give the same path.
+          Bulk answers from one start to many goals (the audit's secrets reachable from the internet) use one
+          forward search in which each state keeps the first edge that reaches it: also minimal, but ties may
+          be broken differently. X1 and X2 are assumptions (an exposed or reachable service is exploitable):
+          every step using them is marked, and `--no-assume-exploitable` removes them.
         * X2 is never expanded per pod pair: a set of pods is a bitset over endpoints, and one step ORs, per
           port class, the reach rows of the frontier's endpoint classes, then expands the reached classes to
           the pods listening on a port of that class. A brute-force test (explicit pod pairs decided by the

@@ -36,11 +36,24 @@ extension FootholdGraph {
         }
     }
 
-    /// The minimal path from `start` to `goal` (`nil` when unreachable or `start` is unknown).
-    /// - Complexity: one ``FootholdSearch`` plus ``holders(of:)``.
+    /// The minimal path from `start` to `goal` (`nil` when unreachable or `start` is unknown): the
+    /// canonical one of ``FootholdDistances``, the same that `who-can --transitive --footholds` lists.
+    /// - Complexity: one ``FootholdDistances`` plus its path walk.
     public func path(from start: FootholdState, to goal: FootholdGoal, assumeExploitable: Bool = true) -> FootholdPath? {
         guard let id = id(of: start) else { return nil }
-        let search = FootholdSearch(graph: self, from: [id], assumeExploitable: assumeExploitable)
-        return search.nearest(in: holders(of: goal)).flatMap { search.path(to: $0, in: self) }
+        return FootholdDistances(graph: self, holders: holders(of: goal), assumeExploitable: assumeExploitable).path(from: id, in: self)
+    }
+
+    /// Every identity (without self-grant or explicit groups), pod, node and the internet that can
+    /// reach `goal`, with its canonical path, by length then state string.
+    /// - Complexity: one ``FootholdDistances`` plus one path walk per listed state.
+    public func transitiveHolders(of goal: FootholdGoal, assumeExploitable: Bool = true) -> [FootholdPath] {
+        let d = FootholdDistances(graph: self, holders: holders(of: goal), assumeExploitable: assumeExploitable)
+        var out: [(Int, String, FootholdPath)] = []
+        for s in 0..<stateCount where d.distance[s] >= 0 {
+            if s < identityCount, attack.table[s].grant != nil || attack.table[s].groups != nil { continue }
+            if let p = d.path(from: s, in: self) { out.append((p.length, state(s).description, p)) }
+        }
+        return out.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.utf8.lexicographicallyPrecedes($1.1.utf8) }.map(\.2)
     }
 }

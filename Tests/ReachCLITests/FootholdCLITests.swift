@@ -1,0 +1,66 @@
+import Foundation
+import ReachTestSupport
+import Testing
+@testable import ReachCLI
+
+/// `paths --from internet|Pod:|Node:`, `who-can --transitive --footholds`, `paths --to-admin
+/// --footholds` and `query` foothold starts on a cluster where the internet reaches Secret prod/db
+/// in four steps (X1, X2, F1, E7p): goldens per format, the assumption switch, SVG structure, and
+/// RBAC-only answers unchanged without `--footholds`.
+@Suite struct FootholdCLITests {
+    static let input = TestPaths.fixture("footholds/internet-to-prod-secret/cluster.yaml")
+    static let expected = "footholds/internet-to-prod-secret/expected"
+    static let goal = "get secrets db -n prod"
+
+    static func run(_ args: [String]) -> (String, Int32) { AttackCLITests.run(args) }
+
+    @Test(arguments: [("text", "txt"), ("json", "json"), ("dot", "dot")])
+    func pathsFromInternetGoldens(format: String, ext: String) {
+        let (out, code) = Self.run(["paths", "-f", Self.input, "--from", "internet", "--to", Self.goal, "-o", format])
+        #expect(code == 0)
+        #expect(Golden.check(out, against: "\(Self.expected)/paths-internet.\(ext)") == nil)
+    }
+
+    @Test func withoutTheAssumptionTheInternetReachesNothing() {
+        let (out, code) = Self.run(["paths", "-f", Self.input, "--from", "internet", "--to", Self.goal, "--no-assume-exploitable"])
+        #expect(code == 0)
+        #expect(Golden.check(out, against: "\(Self.expected)/paths-internet-no-assume.txt") == nil)
+        // From the api pod the path needs no assumption: F1 then E7p.
+        let (fromPod, _) = Self.run(["paths", "-f", Self.input, "--from", "Pod:web/api", "--to", Self.goal, "--no-assume-exploitable", "-o", "json"])
+        #expect(fromPod.contains("\"length\" : 2"))
+        #expect(fromPod.contains("\"assumptions\" : [\n\n  ]"))
+    }
+
+    @Test(arguments: [("text", "txt"), ("json", "json")])
+    func whoCanTransitiveFootholdsGoldens(format: String, ext: String) {
+        let (out, code) = Self.run(["who-can", "get", "secrets", "db", "-n", "prod", "--transitive", "--footholds", "-f", Self.input, "-o", format])
+        #expect(code == 0)
+        #expect(Golden.check(out, against: "\(Self.expected)/who-can-footholds.\(ext)") == nil)
+    }
+
+    @Test func rbacOnlyAnswersIgnoreFootholds() {
+        let (out, _) = Self.run(["who-can", "get", "secrets", "db", "-n", "prod", "--transitive", "-f", Self.input])
+        #expect(!out.contains("Internet") && !out.contains("Pod:"))
+        let (admin, _) = Self.run(["paths", "--to-admin", "-f", Self.input])
+        #expect(!admin.contains("(footholds)"))
+    }
+
+    @Test func svgDrawsEveryStateKindAndALegend() {
+        let (out, code) = Self.run(["paths", "-f", Self.input, "--from", "internet", "--to", Self.goal, "-o", "svg"])
+        #expect(code == 0)
+        #expect(out.contains("<svg"))
+        for id in ["foothold-Internet", "foothold-Pod:web/frontend", "foothold-Pod:web/api", "foothold-ServiceAccount:web/api",
+                   "foothold-Pod:prod/worker", "foothold-goal", "foothold-legend"] {
+            #expect(out.replacingOccurrences(of: "&#45;", with: "-").contains("id=\"\(id)\""), "\(id)")
+        }
+    }
+
+    @Test func nodeGoalsAndUnknownStarts() {
+        let (toNode, code) = Self.run(["paths", "-f", TestPaths.fixture("attacks/F2/positive.yaml"), "--from", "Pod:prod/app", "--to", "node"])
+        #expect(code == 0)
+        #expect(toNode.contains("1. F2 container escape: Pod:prod/app → Node:node-1"))
+        #expect(toNode.contains("because: hostPath volume h mounts /var/run/docker.sock"))
+        let (_, bad) = Self.run(["paths", "-f", Self.input, "--from", "Pod:web/nope", "--to", Self.goal])
+        #expect(bad == 2)
+    }
+}
