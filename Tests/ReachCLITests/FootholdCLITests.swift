@@ -63,4 +63,13 @@ import Testing
         let (_, bad) = Self.run(["paths", "-f", Self.input, "--from", "Pod:web/nope", "--to", Self.goal])
         #expect(bad == 2)
     }
+
+    /// `query` answers foothold starts and node goals on the foothold graph, and every other entry
+    /// (an identity with a request goal) exactly as before, in document order.
+    @Test func queryAcceptsFootholdStarts() {
+        let q = TestPaths.fixture("footholds/internet-to-prod-secret/queries.json")
+        let (out, code) = Self.run(["query", "--queries", q, "-f", Self.input, "-o", "json"])
+        #expect(code == 0)
+        #expect(Golden.check(out, against: "\(Self.expected)/query.json") == nil)
+    }
 }
