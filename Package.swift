@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "RBACEngine", dependencies: ["ReachCore", "ReachModel"]),
         .target(name: "NetworkEngine", dependencies: ["ReachCore", "ReachModel"]),
         .target(name: "AttackGraph", dependencies: ["ReachCore", "ReachModel", "RBACEngine", "NetworkEngine"]),
-        .target(name: "Audit", dependencies: ["ReachModel", "RBACEngine", "AttackGraph"]),
+        .target(name: "Audit", dependencies: ["ReachModel", "RBACEngine", "AttackGraph", "NetworkEngine"]),
         .target(name: "ReachKit", dependencies: [
             "ReachCore", "ReachModel", "ReachLoader", "RBACEngine", "NetworkEngine", "AttackGraph", "Audit",
         ]),

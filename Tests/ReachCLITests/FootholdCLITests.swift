@@ -72,4 +72,15 @@ import Testing
         #expect(code == 0)
         #expect(Golden.check(out, against: "\(Self.expected)/query.json") == nil)
     }
+
+    /// `audit --footholds` adds K8S-FTH-001…003 (SARIF like every check); without the flag they are
+    /// not run, so existing audit answers do not change.
+    @Test func auditFootholdChecks() {
+        let (sarif, code) = Self.run(["audit", "--footholds", "-f", Self.input, "-o", "sarif"])
+        #expect(code == 0)
+        #expect(sarif.contains("\"ruleId\" : \"K8S-FTH-003\""))
+        #expect(sarif.contains("Secret/prod/db: reachable from the internet in 4 steps"))
+        let (plain, _) = Self.run(["audit", "-f", Self.input, "-o", "json"])
+        #expect(!plain.contains("K8S-FTH"))
+    }
 }

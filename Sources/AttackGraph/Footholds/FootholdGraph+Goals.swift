@@ -57,3 +57,17 @@ extension FootholdGraph {
         return out.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.utf8.lexicographicallyPrecedes($1.1.utf8) }.map(\.2)
     }
 }
+
+extension FootholdGraph {
+    /// E1n's sources per namespace that admits privileged pods: identity state IDs without
+    /// self-grants or explicit groups, ascending.
+    /// - Complexity: O(namespaces × S / 64).
+    public func escapingCreatorsByNamespace() -> [String: [Int]] {
+        var out: [String: [Int]] = [:]
+        for e in escapingCreators {
+            let ns = String(e.object.dropFirst("Namespace/".count))
+            out[ns] = e.sources.members.filter { $0 < identityCount && attack.table[$0].grant == nil && attack.table[$0].groups == nil }
+        }
+        return out
+    }
+}
