@@ -83,4 +83,17 @@ import Testing
         let (plain, _) = Self.run(["audit", "-f", Self.input, "-o", "json"])
         #expect(!plain.contains("K8S-FTH"))
     }
+
+    /// The HTML report gains "Reachable from the internet" with the path step by step.
+    @Test func reportHasTheInternetSection() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kube-reach-footholds-\(getpid()).html")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let (_, code) = Self.run(["report", "-f", Self.input, "--html", file.path])
+        #expect(code == 0)
+        let html = try String(contentsOf: file, encoding: .utf8)
+        #expect(html.contains("<section id=\"internet\"><h2>Reachable from the internet</h2>"))
+        #expect(html.contains("1 Secret reachable from the internet"))
+        #expect(html.contains("<td>X2 lateral movement (assumption)</td>"))
+        #expect(html.contains("<td>E7p exec into a pod</td>"))
+    }
 }

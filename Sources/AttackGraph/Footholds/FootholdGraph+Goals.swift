@@ -71,3 +71,22 @@ extension FootholdGraph {
         return out
     }
 }
+
+extension FootholdGraph {
+    /// Each of `secrets` (`namespace`, `name`) that `start` reaches, with a shortest path (one
+    /// forward ``FootholdSearch``, so ties may be broken differently from ``path(from:to:assumeExploitable:)``),
+    /// ordered by path length then namespace and name.
+    /// - Complexity: one ``FootholdSearch`` plus one ``holders(of:)`` per secret.
+    public func secretsReachable(from start: FootholdState, secrets: [(namespace: String, name: String)],
+                                 assumeExploitable: Bool = true) -> [(namespace: String, name: String, path: FootholdPath)] {
+        guard let id = id(of: start) else { return [] }
+        let search = FootholdSearch(graph: self, from: [id], assumeExploitable: assumeExploitable)
+        var out: [(namespace: String, name: String, path: FootholdPath)] = []
+        for s in secrets {
+            let goal = FootholdGoal.request(AccessRequest(verb: "get", apiGroup: "", resource: "secrets", subresource: "",
+                                                          name: s.name, namespace: s.namespace, nonResourceURL: ""))
+            if let h = search.nearest(in: holders(of: goal)), let p = search.path(to: h, in: self) { out.append((s.namespace, s.name, p)) }
+        }
+        return out.sorted { ($0.path.length, $0.namespace, $0.name) < ($1.path.length, $1.namespace, $1.name) }
+    }
+}
