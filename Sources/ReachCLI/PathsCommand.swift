@@ -14,7 +14,10 @@ struct PathsCommand: ParsableCommand {
         --to takes a request like who-can: 'VERB RESOURCE[.GROUP][/SUBRESOURCE] [NAME] [-n NS]', e.g.
         'get secrets db -n prod'. Each step names the technique, the object used, the permission and
         the binding granting it. --to-admin lists every candidate identity that can end up with * on *
-        cluster-wide, ranked by path length. Exit codes: 0 answered; 2 usage or input error.
+        cluster-wide, ranked by path length. Footholds (footholds.md): --from internet, Pod:NS/NAME or
+        Node:NAME, --to node or Node:NAME, or --footholds search one graph of the internet, pods, nodes
+        and identities (edges X1, X2, F1–F3, E1n, E7p); X1/X2 steps are assumptions, dropped by
+        --no-assume-exploitable. Exit codes: 0 answered; 2 usage or input error.
         """
     )
 
