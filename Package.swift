@@ -44,8 +44,8 @@ let package = Package(
         .target(name: "ReachGraphviz", dependencies: ["CGraphviz"]),
         .target(name: "RBACEngine", dependencies: ["ReachCore", "ReachModel"]),
         .target(name: "NetworkEngine", dependencies: ["ReachCore", "ReachModel"]),
-        .target(name: "AttackGraph", dependencies: ["ReachCore", "ReachModel", "RBACEngine"]),
-        .target(name: "Audit", dependencies: ["ReachModel", "RBACEngine", "AttackGraph"]),
+        .target(name: "AttackGraph", dependencies: ["ReachCore", "ReachModel", "RBACEngine", "NetworkEngine"]),
+        .target(name: "Audit", dependencies: ["ReachModel", "RBACEngine", "AttackGraph", "NetworkEngine"]),
         .target(name: "ReachKit", dependencies: [
             "ReachCore", "ReachModel", "ReachLoader", "RBACEngine", "NetworkEngine", "AttackGraph", "Audit",
         ]),
@@ -68,7 +68,7 @@ let package = Package(
             "NetworkEngine", "ReachCore", "ReachModel", "ReachLoader", "ReachTestSupport",
         ]),
         .testTarget(name: "AttackGraphTests", dependencies: [
-            "AttackGraph", "RBACEngine", "ReachCore", "ReachModel", "ReachLoader", "ReachKit", "ReachTestSupport",
+            "AttackGraph", "RBACEngine", "ReachCore", "ReachModel", "ReachLoader", "ReachKit", "ReachTestSupport", "NetworkEngine",
         ]),
         .testTarget(name: "AuditTests", dependencies: [
             "Audit", "RBACEngine", "ReachCore", "ReachModel", "ReachLoader", "ReachKit", "ReachReports", "ReachTestSupport",

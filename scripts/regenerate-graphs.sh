@@ -64,6 +64,23 @@ entry attack-who-can-secrets "Who can end up reading secret prod/db (every short
   -f "$root/Fixtures/attacks/scenarios/multihop.yaml" --transitive 'get secrets db -n prod'
 entry attack-example "Attack paths from a JSON diagram (hand-made input)" attack --diagram "$root/Fixtures/render/input/attack-example.json"
 
+# name | title | arguments after `kube-reach paths` (foothold paths, footholds.md, are drawn by `paths -o svg`)
+paths_entry() {
+  local name=$1 title=$2; shift 2
+  local shown="" arg
+  for arg in "$@"; do
+    arg=${arg//$root\//}
+    [[ $arg == *" "* ]] && arg="'$arg'"
+    shown+="${shown:+ }$arg"
+  done
+  "$KUBE_REACH_BIN" paths "$@" -o svg --out-file "$out/$name.svg"
+  [ -s "$out/$name.svg" ] || { echo "error: $name.svg not written" >&2; exit 1; }
+  printf '## %s\n\n`kube-reach paths %s -o svg`\n\n![%s](%s.svg)\n\n' "$title" "$shown" "$name" "$name" >> "$readme"
+  echo "wrote $out/$name.svg"
+}
+paths_entry foothold-internet-to-prod-secret "Footholds: the internet reads Secret prod/db in four steps (X1 → X2 → F1 → E7p)" \
+  -f "$root/Fixtures/footholds/internet-to-prod-secret/cluster.yaml" --from internet --to 'get secrets db -n prod'
+
 if [ -d "$corpus" ]; then
   entry microservices-demo-reach "microservices-demo with its NetworkPolicies" reach \
     -f "$corpus/microservices-demo/release/kubernetes-manifests.yaml" -f "$corpus/microservices-demo/kustomize/components/network-policies"

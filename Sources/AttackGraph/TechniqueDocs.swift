@@ -62,6 +62,6 @@ public enum TechniqueDocs {
           cloud IAM and operator-specific edges. RBAC objects are a lower bound on access.
 
         """
-        return out
+        return out + "\n" + FootholdDocs.markdown()
     }
 }

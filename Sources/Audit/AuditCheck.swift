@@ -10,6 +10,8 @@ public enum CheckInput: String, Sendable, CaseIterable {
     case aksCluster = "aks-cluster"
     /// The RBAC objects of the manifests (`-f` with `--least-privilege`).
     case rbac
+    /// The foothold graph of the manifests (footholds.md: `-f` with `--footholds`).
+    case footholds
 }
 
 /// A check's fixed description: the text of `docs/checks.md` and of SARIF rules.
@@ -80,6 +82,9 @@ public struct AuditOptions: Hashable, Sendable {
     /// The policy engine given with `--policy-engine` (`nil`: from the AKS cluster document, else
     /// Kubernetes).
     public var policyEngine: PolicyEngineKind? = nil
+    /// Run the foothold checks (`--footholds`: pods that can escape, namespaces whose pod creators
+    /// can escape, secrets reachable from the internet).
+    public var footholds = false
     public init(trustedRegistries: [String] = AuditOptions.defaultTrustedRegistries, leastPrivilege: Bool = false,
                 includeSystem: Bool = false) {
         self.trustedRegistries = trustedRegistries
@@ -101,6 +106,9 @@ public struct AuditContext: Sendable {
     /// The RBAC index, attack graph and grants of the least-privilege checks; `nil` unless
     /// `options.leastPrivilege` and manifests were given.
     let rbac: RBACFacts?
+    /// The foothold graph when `options.footholds` and manifests were given (built once for the
+    /// foothold checks; ``footholdGraph()`` builds one otherwise).
+    let footholds: FootholdGraph?
 
     /// - Parameters:
     ///   - rbac: the RBAC index and attack graph of `snapshot` when the caller already has them
@@ -119,7 +127,12 @@ public struct AuditContext: Sendable {
             }()
             return RBACFacts(snapshot: snap, pods: pods, index: index, graph: graph)
         } : nil
+        self.footholds = options.footholds ? snapshot.map(FootholdFacts.graph) : nil
     }
+
+    /// The foothold graph of the manifests (``footholds`` or a new one), `nil` without manifests.
+    /// - Complexity: O(1) when built, else one ``FootholdFacts/graph(_:)``.
+    func footholdGraph() -> FootholdGraph? { footholds ?? snapshot.map(FootholdFacts.graph) }
 
     /// The snapshot, or an empty one.
     var manifests: ClusterSnapshot { snapshot ?? ClusterSnapshot() }

@@ -72,11 +72,13 @@ public struct AuditReport: Sendable {
 public enum AuditEngine {
     /// Runs `checks` on `context`. A check whose input is missing, or that needs data no input
     /// has, is reported as not evaluated. Least-privilege checks are left out (not listed at all)
-    /// unless `context.options.leastPrivilege`; their system findings go to ``AuditReport/systemFindings``.
+    /// unless `context.options.leastPrivilege`, foothold checks unless `context.options.footholds`; RBAC system findings go to ``AuditReport/systemFindings``.
     /// - Complexity: O(Σ check costs + F log F) for F findings; each check is linear in the objects it reads.
     public static func run(_ context: AuditContext, checks: [any AuditCheck] = CheckRegistry.all,
                            suppressions: Suppressions = Suppressions()) -> AuditReport {
-        let checks = checks.filter { $0.info.input != .rbac || context.options.leastPrivilege }
+        let checks = checks.filter {
+            ($0.info.input != .rbac || context.options.leastPrivilege) && ($0.info.input != .footholds || context.options.footholds)
+        }
         var report = AuditReport(checks: checks.map(\.info).sorted { $0.id < $1.id }, findings: [], suppressed: [],
                                  notEvaluated: [], passed: [], diagnostics: context.snapshot?.diagnostics ?? [])
         report.systemShown = context.options.includeSystem
@@ -109,7 +111,7 @@ public enum AuditEngine {
         switch check.info.input {
         case .aksCluster where context.cluster == nil:
             return .notEvaluated("needs the AKS cluster JSON (--aks cluster.json)")
-        case .manifests where context.snapshot == nil, .rbac where context.snapshot == nil:
+        case .manifests where context.snapshot == nil, .rbac where context.snapshot == nil, .footholds where context.snapshot == nil:
             return .notEvaluated("needs manifests (-f PATH)")
         case .rbac where context.rbac == nil:
             return .notEvaluated("needs --least-privilege")

@@ -4,7 +4,10 @@
 /// Least-privilege (RBAC) checks read ``CheckInput/rbac`` and run only with `--least-privilege`.
 public enum CheckRegistry {
     /// All checks, in no particular order (the engine sorts by ID).
-    public static let all: [any AuditCheck] = aks + manifests + rbac
+    public static let all: [any AuditCheck] = aks + manifests + rbac + footholds
+
+    /// Foothold checks (footholds.md), run with `--footholds`.
+    static let footholds: [any AuditCheck] = [FootholdPodEscape(), FootholdEscapingCreators(), FootholdInternetSecrets()]
 
     /// Checks on the AKS cluster document.
     static let aks: [any AuditCheck] = [

@@ -53,6 +53,8 @@ struct AuditCommand: ParsableCommand {
                                valueName: "host"))
     var trustedRegistries: [String] = []
 
+    @Flag(help: "Also run the foothold checks (footholds.md): pods that can escape to their node, namespaces whose pod creators can escape, Secrets reachable from the internet.")
+    var footholds = false
     @Flag(name: .customLong("least-privilege"),
           help: "Also run the RBAC least-privilege checks on the -f manifests (risky grants, hygiene, escalation paths); with --audit-log: narrowed roles from observed use.")
     var leastPrivilege = false
@@ -112,6 +114,7 @@ struct AuditCommand: ParsableCommand {
         options.leastPrivilege = leastPrivilege
         options.includeSystem = includeSystem
         options.policyEngine = policyEngine.engine
+        options.footholds = footholds
         return options
     }
 

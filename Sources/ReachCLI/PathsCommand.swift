@@ -14,23 +14,30 @@ struct PathsCommand: ParsableCommand {
         --to takes a request like who-can: 'VERB RESOURCE[.GROUP][/SUBRESOURCE] [NAME] [-n NS]', e.g.
         'get secrets db -n prod'. Each step names the technique, the object used, the permission and
         the binding granting it. --to-admin lists every candidate identity that can end up with * on *
-        cluster-wide, ranked by path length. Exit codes: 0 answered; 2 usage or input error.
+        cluster-wide, ranked by path length. Footholds (footholds.md): --from internet, Pod:NS/NAME or
+        Node:NAME, --to node or Node:NAME, or --footholds search one graph of the internet, pods, nodes
+        and identities (edges X1, X2, F1–F3, E1n, E7p); X1/X2 steps are assumptions, dropped by
+        --no-assume-exploitable. Exit codes: 0 answered; 2 usage or input error.
         """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, dot, svg, png, pdf }
 
     @OptionGroup var input: InputOptions
-    @Option(help: ArgumentHelp("Start identity: User:NAME, Group:NAME or ServiceAccount:NS/NAME.", valueName: "subject"))
+    @Option(help: ArgumentHelp("Start: User:NAME, Group:NAME, ServiceAccount:NS/NAME, or a foothold: internet, Pod:NS/NAME, Node:NAME.", valueName: "subject"))
     var from: String?
     @Option(name: .customLong("group"), help: "Extra group of the start identity (repeatable).")
     var groups: [String] = []
-    @Option(help: ArgumentHelp("The goal request, e.g. 'get secrets db -n prod'.", valueName: "request"))
+    @Option(help: ArgumentHelp("The goal: a request, e.g. 'get secrets db -n prod'; or node (root on any node), Node:NAME.", valueName: "request"))
     var to: String?
     @Flag(name: .customLong("to-admin"), help: "Rank every identity that can become cluster-admin-equivalent.")
     var toAdmin = false
     @Flag(name: .customLong("no-masters"), help: "Do not apply the system:masters convention.")
     var noMasters = false
+    @Flag(help: "Search the foothold graph (footholds.md): the internet, pods and nodes besides identities.")
+    var footholds = false
+    @Flag(name: .customLong("no-assume-exploitable"), help: "Drop X1/X2 (exposed and reachable services are not assumed exploitable).")
+    var noAssumeExploitable = false
     @Option(name: [.customShort("o"), .customLong("output")], help: "Output format: text, json, dot, svg, png or pdf (graphs rendered in-process).")
     var output: Format = .text
     @Option(name: .customLong("out-file"), help: ArgumentHelp("Write the graph (dot, svg, png, pdf) to this file instead of standard output.", valueName: "file"))
@@ -42,10 +49,17 @@ struct PathsCommand: ParsableCommand {
             return
         }
         guard from != nil, let to else { throw ValidationError("give --from SUBJECT and --to REQUEST, or --to-admin") }
-        _ = try GoalParser.parse(to)
+        _ = try GoalParser.parseFoothold(to)
+    }
+
+    /// Whether the question needs the foothold graph: a foothold start or goal, or `--footholds`.
+    var footholdMode: Bool {
+        footholds || noAssumeExploitable || from.flatMap(FootholdState.parse) != nil
+            || (to.flatMap { try? GoalParser.parseFoothold($0) }.map { if case .request = $0 { false } else { true } } ?? false)
     }
 
     func run() throws {
+        if footholdMode { return try runFootholds() }
         let session = input.session()
         let index = session.rbac(mastersBypass: !noMasters)
         if toAdmin {
@@ -98,5 +112,12 @@ enum GoalParser {
         } catch {
             throw ValidationError("--to: expected 'VERB RESOURCE [NAME] [-n NS]', got '\(text)'")
         }
+    }
+
+    /// A foothold goal: `node`, `Node:NAME`, else a request as ``parse(_:)``.
+    static func parseFoothold(_ text: String) throws -> FootholdGoal {
+        if text == "node" { return .anyNode }
+        if text.hasPrefix("Node:"), text.count > 5 { return .node(String(text.dropFirst(5))) }
+        return .request(try parse(text))
     }
 }

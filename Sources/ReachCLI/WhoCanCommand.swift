@@ -24,14 +24,29 @@ struct WhoCanCommand: ParsableCommand {
     @OptionGroup var options: RBACOutputOptions
     @Flag(help: "Also list identities that can reach the request through privilege escalation (attack paths).")
     var transitive = false
+    @Flag(help: "With --transitive: also the internet, pods and nodes from which the request is reachable (footholds.md).")
+    var footholds = false
+    @Flag(name: .customLong("no-assume-exploitable"), help: "With --footholds: drop X1/X2 (services are not assumed exploitable).")
+    var noAssumeExploitable = false
 
     func validate() throws {
         if !transitive && options.graphFormat != nil { throw ValidationError("who-can draws graphs with --transitive only") }
+        if (footholds || noAssumeExploitable) && !transitive { throw ValidationError("--footholds and --no-assume-exploitable need --transitive") }
+        if footholds && options.graphFormat != nil { throw ValidationError("--footholds draws no graph; use paths --from … -o svg for one path") }
     }
 
     func run() throws {
         let session = input.session()
         let index = session.rbac(mastersBypass: !options.noMasters)
+        if transitive && (footholds || noAssumeExploitable) {
+            let graph = session.analyzer.footholdGraph(index: index, reach: session.networkReach())
+            let goal = FootholdGoal.request(request.request)
+            let holders = graph.transitiveHolders(of: goal, assumeExploitable: !noAssumeExploitable)
+            Output.write(options.output == .json
+                ? FootholdHoldersFormatter.json(holders, goal: goal, graph: graph)
+                : FootholdHoldersFormatter.text(holders, goal: goal, graph: graph, title: "Can transitively"))
+            return try LoadErrors.finish(session.snapshot)
+        }
         if transitive {
             let graph = session.attackGraph(mastersBypass: !options.noMasters)
             let holders = graph.transitiveHolders(of: request.request)

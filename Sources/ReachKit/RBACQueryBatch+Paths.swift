@@ -15,8 +15,11 @@ extension RBACQueryBatch {
                 return o
             }
         }
+        let footholdItems = items.enumerated().filter { isFootholdPath($0.element) }
+        let footholdAnswers = footholdItems.isEmpty ? [:]
+            : try answerFootholdPaths(footholdItems.map { ($0.offset, $0.element) }, index: index, snapshot: snapshot)
         var questions: [(AttackState, AccessRequest)] = []
-        for (i, item) in items.enumerated() {
+        for (i, item) in items.enumerated() where footholdAnswers[i] == nil {
             let path = "paths[\(i)]"
             let fromText = try string(item, "from", path, required: true)
             guard let principal = Principal(parsing: fromText) else {
@@ -29,7 +32,7 @@ extension RBACQueryBatch {
             questions.append((AttackGraph.start(principal, groups: groups), try request(goal, "\(path).goal")))
         }
         let graph = AttackGraph(snapshot: snapshot, index: index, starts: questions.map(\.0))
-        return zip(items, questions).map { item, q in
+        var rbacAnswers = zip(items.enumerated().filter { footholdAnswers[$0.offset] == nil }.map(\.element), questions).map { item, q in
             var o = item
             let report = graph.report(from: q.0, to: q.1)
             o["reachable"] = .bool(report.reachable)
@@ -40,6 +43,7 @@ extension RBACQueryBatch {
                 ["technique": .string(s.technique.raw), "title": .string(s.title), "object": .string(s.object), "state": .string(s.to)]
             })
             return o
-        }
+        }.makeIterator()
+        return items.indices.compactMap { i in footholdAnswers[i] ?? rbacAnswers.next() }
     }
 }

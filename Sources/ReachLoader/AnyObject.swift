@@ -19,6 +19,8 @@ enum LoadedObject {
     case webhook(WebhookConfiguration)
     case resourceQuota(ResourceQuota)
     case limitRange(LimitRange)
+    case gateway(Gateway)
+    case route(GatewayRoute)
 
     var meta: ObjectMeta {
         switch self {
@@ -39,6 +41,8 @@ enum LoadedObject {
         case .webhook(let o): o.meta
         case .resourceQuota(let o): o.meta
         case .limitRange(let o): o.meta
+        case .gateway(let o): o.meta
+        case .route(let o): o.meta
         }
     }
 }
@@ -66,6 +70,8 @@ extension ObjectDecoder {
             webhookConfiguration(root, kind: kind).map(LoadedObject.webhook)
         case .resourceQuota: resourceQuota(root).map(LoadedObject.resourceQuota)
         case .limitRange: limitRange(root).map(LoadedObject.limitRange)
+        case .gateway: gateway(root).map(LoadedObject.gateway)
+        case .httpRoute, .grpcRoute: route(root, kind: kind).map(LoadedObject.route)
         }
     }
 }

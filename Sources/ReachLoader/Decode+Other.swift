@@ -28,8 +28,13 @@ extension ObjectDecoder {
         guard let meta = meta(root, kind: .ingress) else { return nil }
         let spec = root["spec"]
         var backends = Set<String>()
+        var refs = Set<ServiceBackendRef>()
         func backend(_ b: Field?) {
-            if let name = b?["service"]?["name"]?.string() ?? b?["serviceName"]?.string() { backends.insert(name) }
+            guard let name = b?["service"]?["name"]?.string() ?? b?["serviceName"]?.string() else { return }
+            backends.insert(name)
+            // networking.k8s.io/v1: service.port.number | service.port.name; v1beta1: servicePort.
+            let port = b?["service"]?["port"].flatMap(ingressServicePort) ?? b?["servicePort"]?.intOrString()
+            refs.insert(ServiceBackendRef(name: name, port: port))
         }
         backend(spec?["defaultBackend"] ?? spec?["backend"])
         var hosts: [String] = []
@@ -39,7 +44,7 @@ extension ObjectDecoder {
         }
         let tls = (spec?["tls"]?.list() ?? []).compactMap { $0["secretName"]?.string() }
         return Ingress(meta: meta, ingressClassName: spec?["ingressClassName"]?.string(), hosts: hosts,
-                       backendServices: backends.sorted(), tlsSecretNames: tls)
+                       backendServices: backends.sorted(), tlsSecretNames: tls, backends: refs.sorted())
     }
 
     /// Secret metadata only: values are never read, only the number of keys is counted.

@@ -63,13 +63,16 @@ struct SnapshotBuilder {
             case .webhook(let o): s.webhookConfigurations.append(o)
             case .resourceQuota(let o): s.resourceQuotas.append(o)
             case .limitRange(let o): s.limitRanges.append(o)
+            case .gateway(let o): s.gateways.append(o)
+            case .route(let o): s.routes.append(o)
             }
         }
         sortByName(&s.namespaces); sortByName(&s.serviceAccounts); sortByName(&s.roles)
         sortByName(&s.clusterRoles); sortByName(&s.roleBindings); sortByName(&s.clusterRoleBindings)
         sortByName(&s.pods); sortByName(&s.networkPolicies); sortByName(&s.services); sortByName(&s.ingresses)
         sortByName(&s.secrets); sortByName(&s.configMaps); sortByName(&s.nodes); sortByName(&s.resourceQuotas)
-        sortByName(&s.limitRanges)
+        sortByName(&s.limitRanges); sortByName(&s.gateways)
+        sortByKey(&s.routes) { ($0.meta.namespace ?? "", $0.meta.name, $0.kind.rawValue) }
         sortByKey(&s.workloads) { ($0.meta.namespace ?? "", $0.meta.name, $0.kind.rawValue) }
         sortByKey(&s.webhookConfigurations) { ($0.meta.namespace ?? "", $0.meta.name, $0.kind.rawValue) }
         s.skippedKinds = skippedKinds

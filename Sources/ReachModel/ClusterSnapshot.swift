@@ -21,6 +21,9 @@ public struct ClusterSnapshot: Sendable {
     public var webhookConfigurations: [WebhookConfiguration] = []
     public var resourceQuotas: [ResourceQuota] = []
     public var limitRanges: [LimitRange] = []
+    public var gateways: [Gateway] = []
+    /// HTTPRoutes and GRPCRoutes.
+    public var routes: [GatewayRoute] = []
     /// Objects of kinds kube-reach does not model, keyed `apiVersion Kind` (e.g. `projectcalico.org/v3 NetworkPolicy`).
     public var skippedKinds: [String: Int] = [:]
     public var diagnostics: [Diagnostic] = []
@@ -49,6 +52,8 @@ public struct ClusterSnapshot: Sendable {
         case .node: nodes.count
         case .resourceQuota: resourceQuotas.count
         case .limitRange: limitRanges.count
+        case .gateway: gateways.count
+        case .httpRoute, .grpcRoute: routes.count { $0.kind == kind }
         case .mutatingWebhookConfiguration, .validatingWebhookConfiguration:
             webhookConfigurations.count { $0.kind == kind }
         case .deployment, .statefulSet, .daemonSet, .replicaSet, .job, .cronJob, .replicationController:
@@ -71,7 +76,8 @@ public struct ClusterSnapshot: Sendable {
         func each<T: KubeObject>(_ items: [T]) { for item in items { body(item.ref, item.meta) } }
         each(namespaces); each(serviceAccounts); each(roles); each(clusterRoles); each(roleBindings)
         each(clusterRoleBindings); each(pods); each(networkPolicies); each(services); each(ingresses)
-        each(secrets); each(configMaps); each(nodes); each(resourceQuotas); each(limitRanges)
+        each(secrets); each(configMaps); each(nodes); each(resourceQuotas); each(limitRanges); each(gateways)
+        for r in routes { body(r.ref, r.meta) }
         for w in workloads { body(w.ref, w.meta) }
         for w in webhookConfigurations { body(w.ref, w.meta) }
     }

@@ -24,6 +24,9 @@ public enum ObjectKind: String, CaseIterable, Sendable, Codable, Comparable {
     case validatingWebhookConfiguration = "ValidatingWebhookConfiguration"
     case resourceQuota = "ResourceQuota"
     case limitRange = "LimitRange"
+    case gateway = "Gateway"
+    case httpRoute = "HTTPRoute"
+    case grpcRoute = "GRPCRoute"
 
     /// Whether objects of this kind live in a namespace.
     public var isNamespaced: Bool {
@@ -57,6 +60,8 @@ public enum ObjectKind: String, CaseIterable, Sendable, Codable, Comparable {
             ["networking.k8s.io", "extensions"]
         case .mutatingWebhookConfiguration, .validatingWebhookConfiguration:
             ["admissionregistration.k8s.io"]
+        case .gateway, .httpRoute, .grpcRoute:
+            ["gateway.networking.k8s.io"]
         }
     }
 
@@ -65,6 +70,8 @@ public enum ObjectKind: String, CaseIterable, Sendable, Codable, Comparable {
     public var acceptedVersions: Set<String>? {
         switch self {
         case .networkPolicy: ["v1"]
+        case .gateway, .httpRoute: ["v1", "v1beta1"]
+        case .grpcRoute: ["v1", "v1alpha2"]
         default: nil
         }
     }

@@ -53,9 +53,12 @@ public struct Ingress: KubeObject, Hashable {
     /// Backend service names (default backend and every path), deduplicated, sorted.
     public var backendServices: [String]
     public var tlsSecretNames: [String]
+    /// Backend services with the port each targets (default backend and every path), deduplicated, sorted.
+    public var backends: [ServiceBackendRef]
     public init(meta: ObjectMeta, ingressClassName: String? = nil, hosts: [String] = [], backendServices: [String] = [],
-                tlsSecretNames: [String] = []) {
+                tlsSecretNames: [String] = [], backends: [ServiceBackendRef] = []) {
         self.meta = meta
+        self.backends = backends
         self.ingressClassName = ingressClassName
         self.hosts = hosts
         self.backendServices = backendServices

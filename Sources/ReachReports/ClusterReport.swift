@@ -39,7 +39,9 @@ public enum ClusterReport {
         let diagrams = session.escalationPaths().map {
             AttackPathDiagram($0.paths, goal: $0.goal, graph: graph, title: $0.title, limit: maxPaths)
         }
-        return build(session, inputs: Inputs(attackPaths: diagrams, extraSections: [AuditHTMLFormatter.section(audit)]), title: title)
+        let footholds = session.analyzer.footholdGraph(index: session.rbac(), reach: session.networkReach())
+        let internet = InternetReachSection.section(footholds, secrets: session.snapshot.secrets)
+        return build(session, inputs: Inputs(attackPaths: diagrams, extraSections: [internet, AuditHTMLFormatter.section(audit)]), title: title)
     }
 
     /// Builds the page from the session's results (network reach and findings built once, shared

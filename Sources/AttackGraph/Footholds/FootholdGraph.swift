@@ -1,0 +1,122 @@
+import NetworkEngine
+import RBACEngine
+import ReachCore
+import ReachModel
+
+/// One attack graph across the internet, pods, nodes and identities (footholds.md): the RBAC
+/// escalation graph's identity states plus `Internet`, `Pod:`, `Node:` and `Node:*`, with the
+/// foothold edges X1, X2, F1–F3, E1n and E7p.
+///
+/// State IDs: the attack graph's states `0 ..< S` keep their IDs; then `Internet` (`S`), the pods
+/// (``FootholdPods`` order), the nodes (names sorted) and `Node:*` last. Every edge except X2 is
+/// stored explicitly (each is linear in pods, nodes or namespaces); X2 is ``LateralMovement``.
+///
+/// - Complexity: construction O(pods × Services of their namespace × ports + namespaces × one
+///   ``StateTable/allowed(_:)`` + pods × two) besides the attack graph and the network analysis.
+public struct FootholdGraph: Sendable {
+    public let attack: AttackGraph
+    public let pods: FootholdPods
+    /// Node names, sorted (Node objects and every `spec.nodeName`).
+    public let nodeNames: [String]
+    let lateral: LateralMovement
+    /// X1: pods reachable from the internet, ascending, with the Service and port used.
+    let exposed: [(pod: Int, object: String)]
+    /// F1 per pod: identity state ID, `-1` when the token is not mounted or the SA is no state.
+    let tokenState: [Int32]
+    /// F3 per node: pod indices on it, ascending.
+    let podsOnNode: [[Int32]]
+    /// E1n: identity states allowed to create an escaping pod in a namespace, per namespace.
+    let escapingCreators: [(sources: BitSet, object: String, requests: [AccessRequest])]
+    /// E7p: identity states allowed to exec into pod `pod`.
+    let execers: [(sources: BitSet, pod: Int32, requests: [AccessRequest])]
+
+    /// Builds the graph. `attack` must be built from `snapshot` with ``templateServiceAccounts(_:)``
+    /// among its starts, so that every pod's ServiceAccount is a state.
+    public init(snapshot: ClusterSnapshot, attack: AttackGraph, reach: NetworkReach) {
+        self.attack = attack
+        let pods = FootholdPods(snapshot: snapshot, reach: reach)
+        self.pods = pods
+        var servicesByNS: [String: [Service]] = [:]
+        for s in snapshot.services { servicesByNS[s.namespace ?? "default", default: []].append(s) }
+        let listen = (0..<reach.endpoints.count).map { pods.listenPorts(of: $0, services: servicesByNS[pods[$0].namespace] ?? []) }
+        lateral = LateralMovement(reach: reach, listenPorts: listen)
+        exposed = ExposedServices.find(snapshot: snapshot, pods: pods, reach: reach, services: servicesByNS)
+        let names = Set(snapshot.nodes.map(\.name)).union(pods.pods.compactMap(\.nodeName))
+        nodeNames = names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var nodeIndex: [String: Int] = [:]
+        for (i, n) in nodeNames.enumerated() { nodeIndex[n] = i }
+        var onNode = [[Int32]](repeating: [], count: nodeNames.count)
+        for (i, p) in pods.pods.enumerated() { if let n = p.nodeName, let k = nodeIndex[n] { onNode[k].append(Int32(i)) } }
+        podsOnNode = onNode
+        tokenState = pods.pods.map { p in
+            guard p.tokenMounted, let id = attack.table.id(of: AttackState(p.serviceAccount)) else { return -1 }
+            return Int32(id)
+        }
+        escapingCreators = Self.escapingCreators(snapshot: snapshot, attack: attack)
+        execers = pods.pods.enumerated().map { i, p in
+            let name = p.podName ?? AttackContext.freshName
+            let rs: [AccessRequest] = [.r("create", "", "pods", sub: "exec", name: name, ns: p.namespace),
+                                       .r("create", "", "pods", sub: "attach", name: name, ns: p.namespace)]
+            var from = attack.table.allowed(rs[0])
+            from.formUnion(attack.table.allowed(rs[1]))
+            return (from, Int32(i), rs)
+        }.filter { !$0.sources.isEmpty }
+    }
+
+    /// E1n's sources per namespace admitting privileged pods.
+    /// - Complexity: O(namespaces × 8 × ``StateTable/allowed(_:)``).
+    static func escapingCreators(snapshot: ClusterSnapshot, attack: AttackGraph)
+        -> [(sources: BitSet, object: String, requests: [AccessRequest])] {
+        var labels: [String: [String: String]] = [:]
+        for ns in snapshot.namespaces { labels[ns.name] = ns.effectiveLabels }
+        var out: [(BitSet, String, [AccessRequest])] = []
+        for ns in attack.candidates.namespaces where E1n.admitsPrivileged(labels[ns] ?? [:]) {
+            let rs = [AccessRequest.r("create", "", "pods", ns: ns)]
+                + ControllerKinds.all.map { AccessRequest.r("create", $0.apiGroup, $0.resource, ns: ns) }
+            var from = BitSet(capacity: attack.stateCount)
+            for r in rs { from.formUnion(attack.table.allowed(r)) }
+            if !from.isEmpty { out.append((from, "Namespace/\(ns)", rs)) }
+        }
+        return out
+    }
+
+    /// The ServiceAccounts of template pods (workloads) that no Pod names: pass them as starts of
+    /// the attack graph so that F1 reaches them.
+    public static func templateServiceAccounts(_ snapshot: ClusterSnapshot) -> [AttackState] {
+        let sas = Set(snapshot.workloads.map {
+            Principal.serviceAccount(namespace: $0.namespace ?? "default", name: $0.template.effectiveServiceAccountName)
+        })
+        return sas.map { AttackState($0) }.sorted()
+    }
+
+    // MARK: state IDs
+
+    public var identityCount: Int { attack.stateCount }
+    public var internetID: Int { attack.stateCount }
+    public func podID(_ p: Int) -> Int { attack.stateCount + 1 + p }
+    public func nodeID(_ n: Int) -> Int { attack.stateCount + 1 + pods.count + n }
+    public var anyNodeID: Int { attack.stateCount + 1 + pods.count + nodeNames.count }
+    public var stateCount: Int { anyNodeID + 1 }
+
+    /// The state of an ID.
+    /// - Complexity: O(1).
+    public func state(_ id: Int) -> FootholdState {
+        if id < attack.stateCount { return .identity(attack.table[id]) }
+        if id == internetID { return .internet }
+        if id < nodeID(0) { return .pod(pods[id - podID(0)].name) }
+        if id < anyNodeID { return .node(nodeNames[id - nodeID(0)]) }
+        return .anyNode
+    }
+
+    /// The ID of a state, `nil` when it is not in the graph.
+    /// - Complexity: O(log nodes) expected.
+    public func id(of state: FootholdState) -> Int? {
+        switch state {
+        case .identity(let s): return attack.table.id(of: s)
+        case .internet: return internetID
+        case .pod(let name): return pods.index(named: name).map(podID)
+        case .node(let n): return nodeNames.firstIndex(of: n).map(nodeID)
+        case .anyNode: return anyNodeID
+        }
+    }
+}
