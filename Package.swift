@@ -45,6 +45,8 @@ let package = Package(
         .target(name: "RBACEngine", dependencies: ["ReachCore", "ReachModel"]),
         .target(name: "NetworkEngine", dependencies: ["ReachCore", "ReachModel"]),
         .target(name: "AttackGraph", dependencies: ["ReachCore", "ReachModel", "RBACEngine"]),
+        // Azure RBAC, Entra ID and managed/workload identities of AKS (issue 18).
+        .target(name: "AzureEngine", dependencies: ["ReachModel", "RBACEngine"]),
         .target(name: "Audit", dependencies: ["ReachModel", "RBACEngine", "AttackGraph"]),
         .target(name: "ReachKit", dependencies: [
             "ReachCore", "ReachModel", "ReachLoader", "RBACEngine", "NetworkEngine", "AttackGraph", "Audit",
@@ -63,6 +65,7 @@ let package = Package(
         .testTarget(name: "ReachModelTests", dependencies: ["ReachModel"]),
         .testTarget(name: "ReachLoaderTests", dependencies: ["ReachCore", "ReachLoader", "ReachModel", "ReachTestSupport"]),
         .testTarget(name: "ReachGraphvizTests", dependencies: ["ReachGraphviz"]),
+        .testTarget(name: "AzureEngineTests", dependencies: ["AzureEngine", "RBACEngine", "ReachModel", "ReachLoader", "ReachTestSupport"]),
         .testTarget(name: "RBACEngineTests", dependencies: ["RBACEngine", "ReachModel", "ReachLoader", "ReachTestSupport"]),
         .testTarget(name: "NetworkEngineTests", dependencies: [
             "NetworkEngine", "ReachCore", "ReachModel", "ReachLoader", "ReachTestSupport",
