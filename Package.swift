@@ -49,14 +49,15 @@ let package = Package(
         .target(name: "AzureEngine", dependencies: ["ReachModel", "RBACEngine"]),
         .target(name: "Audit", dependencies: ["ReachModel", "RBACEngine", "AttackGraph"]),
         .target(name: "ReachKit", dependencies: [
-            "ReachCore", "ReachModel", "ReachLoader", "RBACEngine", "NetworkEngine", "AttackGraph", "Audit",
+            "ReachCore", "ReachModel", "ReachLoader", "RBACEngine", "NetworkEngine", "AttackGraph", "Audit", "AzureEngine",
         ]),
         .target(name: "ReachReports", dependencies: [
             "ReachCore", "ReachModel", "RBACEngine", "NetworkEngine", "AttackGraph", "Audit", "ReachKit", "ReachGraphviz",
+            "AzureEngine",
         ]),
         .target(name: "ReachCLI", dependencies: [
             "ReachModel", "ReachLoader", "RBACEngine", "NetworkEngine", "AttackGraph", "Audit", "ReachKit", "ReachGraphviz",
-            "ReachReports",
+            "ReachReports", "AzureEngine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kube-reach", dependencies: ["ReachCLI"]),

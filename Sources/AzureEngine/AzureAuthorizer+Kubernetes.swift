@@ -32,7 +32,7 @@ extension AzureAuthorizer {
     public func kubernetesIdentity(_ oid: String) -> Identity {
         let groups = (directory.groupsOf[oid] ?? []) + ["system:authenticated"]
         if directory.principal(for: oid).kind == .group { return Identity(user: nil, groups: [oid] + groups) }
-        let user = directory.principal(for: oid).kind == .user ? (directory.objects[oid]?.userPrincipalName ?? oid) : oid
+        let user = directory.principal(for: oid).kind == .user ? (directory.userPrincipalName(for: oid) ?? oid) : oid
         return Identity(user: user, groups: groups)
     }
 

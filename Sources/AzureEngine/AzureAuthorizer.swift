@@ -61,7 +61,7 @@ public struct AzureAuthorizer: Sendable {
     public var adminGroups: [String] { environment.cluster?.strings("aadProfile.adminGroupObjectIDs").map { $0.lowercased() } ?? [] }
 
     /// Lowercased scope without a trailing `/` (`/` stays `/`).
-    static func normalizedScope(_ s: String) -> String {
+    public static func normalizedScope(_ s: String) -> String {
         var t = s.lowercased()
         while t.count > 1, t.hasSuffix("/") { t.removeLast() }
         return t

@@ -66,6 +66,13 @@ public struct AzureDirectory: Sendable {
         }
     }
 
+    /// The user principal name of a user, from group files or a `User` role assignment's `principalName`.
+    public func userPrincipalName(for oid: String) -> String? {
+        if let upn = objects[oid]?.userPrincipalName { return upn }
+        guard let t = assignedTypes[oid], t.type.lowercased() == "user" else { return nil }
+        return t.name
+    }
+
     /// UPN, else display name, else the `principalName` `az` printed.
     public func label(for oid: String) -> String? {
         objects[oid]?.userPrincipalName ?? objects[oid]?.displayName ?? assignedTypes[oid]?.name

@@ -24,9 +24,11 @@ struct WhoCanCommand: ParsableCommand {
     @OptionGroup var options: RBACOutputOptions
     @Flag(help: "Also list identities that can reach the request through privilege escalation (attack paths).")
     var transitive = false
+    @OptionGroup var azure: AzureOptions
 
     func validate() throws {
         if !transitive && options.graphFormat != nil { throw ValidationError("who-can draws graphs with --transitive only") }
+        if transitive && azure.directory != nil { throw ValidationError("--azure with --transitive is not supported yet; use azure-access") }
     }
 
     func run() throws {
@@ -46,6 +48,16 @@ struct WhoCanCommand: ParsableCommand {
             return try LoadErrors.finish(session.snapshot)
         }
         let answer = index.whoCan(request.request)
+        if let analysis = azure.load() {
+            let holders = analysis.authorizer.whoCan(request.request)
+            Output.write(options.output == .json
+                ? AzureFormatter.whoCan(answer, index: index, diagnostics: index.diagnostics,
+                                        azure: AzureFormatter.whoCanJSON(holders, analysis: analysis))
+                : RBACTextFormatter.whoCan(answer, index: index, diagnostics: index.diagnostics)
+                    + AzureFormatter.whoCanText(holders, request: request.request, analysis: analysis))
+            try LoadErrors.finish(session.snapshot)
+            return try AzureOptions.finish(analysis)
+        }
         Output.write(options.output == .json ? RBACJSONFormatter.whoCan(answer, index: index, diagnostics: index.diagnostics)
                                              : RBACTextFormatter.whoCan(answer, index: index, diagnostics: index.diagnostics))
         try LoadErrors.finish(session.snapshot)

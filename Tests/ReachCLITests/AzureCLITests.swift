@@ -1,0 +1,64 @@
+import Foundation
+import ReachTestSupport
+import Testing
+@testable import ReachCLI
+
+/// `--azure DIR` on can-i / who-can and `azure-access` on the AKS identity scenario
+/// (Fixtures/azure/scenario): goldens per format, the union with Kubernetes RBAC, errors.
+@Suite struct AzureCLITests {
+    static let input = TestPaths.fixture("azure/scenario/input")
+    static let azure = TestPaths.fixture("azure/scenario/azure")
+
+    static func run(_ args: [String]) -> (String, Int32) {
+        let (out, code) = KubeReach.execute(args)
+        return (out.replacingOccurrences(of: TestPaths.packageRoot.path + "/", with: ""), code)
+    }
+
+    @Test(arguments: [("text", "txt"), ("json", "json")])
+    func whoCanGoldens(format: String, ext: String) {
+        let (out, code) = Self.run(["who-can", "get", "secrets", "db", "-n", "prod", "-f", Self.input, "--azure", Self.azure, "-o", format])
+        #expect(code == 0)
+        #expect(Golden.check(out, against: "azure/scenario/expected/who-can-secrets-prod.\(ext)") == nil)
+    }
+
+    @Test func whoCanWithoutAzureIsUnchanged() {
+        let plain = Self.run(["who-can", "get", "secrets", "db", "-n", "prod", "-f", Self.input]).0
+        let with = Self.run(["who-can", "get", "secrets", "db", "-n", "prod", "-f", Self.input, "--azure", Self.azure]).0
+        #expect(with.hasPrefix(plain))
+        #expect(!plain.contains("Azure RBAC for Kubernetes Authorization:"))
+    }
+
+    @Test(arguments: [("text", "txt"), ("json", "json")])
+    func canIGoldens(format: String, ext: String) {
+        let (out, code) = Self.run(["can-i", "create", "pods/exec", "-n", "prod", "--as", "User:erin@contoso.com",
+                                    "-f", Self.input, "--azure", Self.azure, "-o", format])
+        #expect(code == 0)
+        #expect(Golden.check(out, against: "azure/scenario/expected/can-i-erin-exec.\(ext)") == nil)
+    }
+
+    @Test(arguments: [("AzureUser:alice@contoso.com", "alice"), ("ManagedIdentity:orders-wi", "orders-wi"),
+                      ("AzureUser:33333333-0000-0000-0000-000000000001", "dave")])
+    func azureAccessGoldens(principal: String, name: String) {
+        for (format, ext) in [("text", "txt"), ("json", "json")] {
+            let (out, code) = Self.run(["azure-access", principal, "--azure", Self.azure, "-f", Self.input, "-o", format])
+            #expect(code == 0)
+            #expect(Golden.check(out, against: "azure/scenario/expected/azure-access-\(name).\(ext)") == nil)
+        }
+    }
+
+    @Test func unknownPrincipalExits2() {
+        let (_, code) = Self.run(["azure-access", "AzureUser:nobody@contoso.com", "--azure", Self.azure])
+        #expect(code == 2)
+        #expect(Self.run(["azure-access", "User:x", "--azure", Self.azure]).1 == 2)
+    }
+
+    @Test func badAzureFolderExits2AfterAnswering() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kr-azure-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "[{\"principalId\": 1}]".write(to: dir.appendingPathComponent("role-assignments.json"), atomically: true, encoding: .utf8)
+        let (out, code) = Self.run(["who-can", "get", "pods", "-f", Self.input, "--azure", dir.path])
+        #expect(code == 2)
+        #expect(out.contains("Azure RBAC for Kubernetes Authorization: off"))
+    }
+}
