@@ -14,7 +14,10 @@ struct PathsCommand: ParsableCommand {
         --to takes a request like who-can: 'VERB RESOURCE[.GROUP][/SUBRESOURCE] [NAME] [-n NS]', e.g.
         'get secrets db -n prod'. Each step names the technique, the object used, the permission and
         the binding granting it. --to-admin lists every candidate identity that can end up with * on *
-        cluster-wide, ranked by path length. Exit codes: 0 answered; 2 usage or input error.
+        cluster-wide, ranked by path length. With --azure DIR, --from also takes AzureUser:ID|UPN,
+        AzureGroup:ID, AzureServicePrincipal:ID or ManagedIdentity:NAME, --to also 'keyvault VAULT/SECRET',
+        and paths cross the Azure identity edges AZ1–AZ8 and Azure RBAC for Kubernetes (docs/azure.md);
+        --to-admin then ranks the Azure principals. Exit codes: 0 answered; 2 usage or input error.
         """
     )
 
@@ -35,6 +38,7 @@ struct PathsCommand: ParsableCommand {
     var output: Format = .text
     @Option(name: .customLong("out-file"), help: ArgumentHelp("Write the graph (dot, svg, png, pdf) to this file instead of standard output.", valueName: "file"))
     var outFile: String?
+    @OptionGroup var azure: AzureOptions
 
     func validate() throws {
         if toAdmin {
@@ -42,12 +46,18 @@ struct PathsCommand: ParsableCommand {
             return
         }
         guard from != nil, let to else { throw ValidationError("give --from SUBJECT and --to REQUEST, or --to-admin") }
+        if azure.directory == nil, to.hasPrefix("keyvault ") { throw ValidationError("Key Vault goals need --azure DIR") }
+        if azure.directory != nil {
+            if output != .text && output != .json { throw ValidationError("paths --azure answers in text or json") }
+            if AzurePathGoal.keyVault(parsing: to) != nil { return }
+        }
         _ = try GoalParser.parse(to)
     }
 
     func run() throws {
         let session = input.session()
         let index = session.rbac(mastersBypass: !noMasters)
+        if let analysis = azure.load() { return try runAzure(analysis, session: session, index: index) }
         if toAdmin {
             let graph = session.attackGraph(mastersBypass: !noMasters)
             let holders = graph.transitiveHolders(of: AttackGraph.adminGoal)
@@ -74,6 +84,27 @@ struct PathsCommand: ParsableCommand {
 }
 
 extension PathsCommand {
+    /// `paths --azure DIR`: across Azure identity edges and the attack graph (docs/azure.md "Paths").
+    func runAzure(_ analysis: AzureAnalysis, session: AnalysisSession, index: RBACIndex) throws {
+        let text = to ?? ""
+        let kubernetesGoal = AzurePathGoal.keyVault(parsing: text) == nil && !toAdmin ? try GoalParser.parse(text) : nil
+        let finder = AzurePathFinder(analysis: analysis, analyzer: session.analyzer, index: index,
+                                     goals: kubernetesGoal.map { [$0] } ?? [])
+        if toAdmin {
+            let reports = finder.azureHolders(of: .kubernetes(AttackGraph.adminGoal))
+            Output.write(output == .json ? AzureFormatter.holdersJSON(reports)
+                                         : AzureFormatter.holdersText(reports, title: "Can become cluster-admin-equivalent"))
+        } else {
+            let goal = try AzurePathGoal.keyVault(parsing: text) ?? .kubernetes(GoalParser.parse(text))
+            guard let report = finder.path(from: from ?? "", groups: groups, to: goal) else {
+                throw ValidationError("--from: '\(from ?? "")' is neither a Kubernetes subject nor an Azure principal of the --azure folder")
+            }
+            Output.write(output == .json ? AzureFormatter.pathJSON(report) : AzureFormatter.pathText(report))
+        }
+        try LoadErrors.finish(session.snapshot)
+        try AzureOptions.finish(analysis)
+    }
+
     func emitGraph(_ diagram: AttackPathDiagram) throws {
         let format: GraphFormat
         switch output {

@@ -62,3 +62,41 @@ import Testing
         #expect(out.contains("Azure RBAC for Kubernetes Authorization: off"))
     }
 }
+
+/// `paths --azure`: the scenario's three routes (subscription Contributor → cluster-admin, Entra
+/// group → prod secret through Azure RBAC, workload-identity pod → Key Vault secret), --to-admin.
+@Suite struct AzurePathsCLITests {
+    static func paths(_ extra: [String]) -> (String, Int32) {
+        AzureCLITests.run(["paths", "-f", AzureCLITests.input, "--azure", AzureCLITests.azure] + extra)
+    }
+
+    @Test(arguments: [("AzureUser:alice@contoso.com", "get secrets db -n prod", "alice"),
+                      ("AzureUser:bob@contoso.com", "get secrets db -n prod", "bob"),
+                      ("User:oncall@contoso.com", "keyvault kv-prod/db-password", "oncall-keyvault"),
+                      ("AzureUser:carol@contoso.com", "get secrets db -n prod", "carol"),
+                      // Azure RBAC inside the attack graph: carol's custom role allows create pods (E1).
+                      ("AzureUser:carol@contoso.com", "keyvault kv-prod/db-password", "carol-keyvault"),
+                      ("AzureUser:erin@contoso.com", "get secrets db -n prod", "erin")])
+    func pathGoldens(from: String, to: String, name: String) {
+        for (format, ext) in [("text", "txt"), ("json", "json")] {
+            let (out, code) = Self.paths(["--from", from, "--to", to, "-o", format])
+            #expect(code == 0)
+            #expect(Golden.check(out, against: "azure/scenario/expected/paths-\(name).\(ext)") == nil)
+        }
+    }
+
+    @Test func toAdminRanksEntraPrincipals() {
+        let (out, code) = Self.paths(["--to-admin"])
+        #expect(code == 0)
+        #expect(Golden.check(out, against: "azure/scenario/expected/paths-to-admin.txt") == nil)
+    }
+
+    @Test func withoutAzureTheKeyVaultGoalIsAUsageError() {
+        let (_, code) = AzureCLITests.run(["paths", "-f", AzureCLITests.input, "--from", "User:x", "--to", "keyvault kv-prod/x"])
+        #expect(code != 0)
+    }
+
+    @Test func unknownStartIsAnError() {
+        #expect(Self.paths(["--from", "AzureUser:nobody", "--to", "get pods"]).1 != 0)
+    }
+}
