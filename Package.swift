@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "AttackGraph", dependencies: ["ReachCore", "ReachModel", "RBACEngine"]),
         // Azure RBAC, Entra ID and managed/workload identities of AKS (issue 18).
         .target(name: "AzureEngine", dependencies: ["ReachModel", "RBACEngine"]),
-        .target(name: "Audit", dependencies: ["ReachModel", "RBACEngine", "AttackGraph"]),
+        .target(name: "Audit", dependencies: ["ReachModel", "RBACEngine", "AttackGraph", "AzureEngine"]),
         .target(name: "ReachKit", dependencies: [
             "ReachCore", "ReachModel", "ReachLoader", "RBACEngine", "NetworkEngine", "AttackGraph", "Audit", "AzureEngine",
         ]),
@@ -76,6 +76,7 @@ let package = Package(
         ]),
         .testTarget(name: "AuditTests", dependencies: [
             "Audit", "RBACEngine", "ReachCore", "ReachModel", "ReachLoader", "ReachKit", "ReachReports", "ReachTestSupport",
+            "AzureEngine",
         ]),
         .testTarget(name: "ReachReportsTests", dependencies: [
             "ReachReports", "ReachKit", "Audit", "NetworkEngine", "ReachCore", "ReachModel", "ReachTestSupport",

@@ -1,5 +1,6 @@
 import ReachModel
 import AttackGraph
+import AzureEngine
 import RBACEngine
 
 /// What a check reads.
@@ -10,6 +11,8 @@ public enum CheckInput: String, Sendable, CaseIterable {
     case aksCluster = "aks-cluster"
     /// The RBAC objects of the manifests (`-f` with `--least-privilege`).
     case rbac
+    /// The Azure identity layer (`--azure DIR`, docs/azure.md).
+    case azure
 }
 
 /// A check's fixed description: the text of `docs/checks.md` and of SARIF rules.
@@ -98,6 +101,8 @@ public struct AuditContext: Sendable {
     /// The RBAC index, attack graph and grants of the least-privilege checks; `nil` unless
     /// `options.leastPrivilege` and manifests were given.
     let rbac: RBACFacts?
+    /// Azure RBAC, Entra ID and managed identities (`--azure DIR`); `nil` when not given.
+    public var azure: AzureAuthorizer? = nil
 
     /// - Parameters:
     ///   - rbac: the RBAC index and attack graph of `snapshot` when the caller already has them

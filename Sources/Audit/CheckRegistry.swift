@@ -6,6 +6,12 @@ public enum CheckRegistry {
     /// All checks, in no particular order (the engine sorts by ID).
     public static let all: [any AuditCheck] = aks + manifests + rbac
 
+    /// Checks of the Azure identity layer (`--azure DIR`): run only when it is given (the default
+    /// run, and so every answer without `--azure`, is unchanged); listed with the others.
+    public static let azure: [any AuditCheck] = [
+        AzureLocalAccountBackdoor(), AzureBroadAssignments(), AzureWorkloadSecretAccess(), AzureKubeletRoles(),
+    ]
+
     /// Checks on the AKS cluster document.
     static let aks: [any AuditCheck] = [
         AKSNetworkPolicyEngine(), AKSHTTPApplicationRouting(), AKSNetworkSecurityGroups(), AKSNodePublicIP(), AKSDashboardAddon(),

@@ -125,3 +125,10 @@ public enum AzureDiagnosticID {
     /// An `--as`/`--from` Azure principal is not in the Azure inputs.
     public static let unknownPrincipal = "KR-AZ-003"
 }
+
+extension AzureAuthorizer {
+    /// The pattern of `role` allowing control-plane `action` (actions/notActions), or `nil`.
+    public static func allowsAction(_ role: AzureRoleDefinition, _ action: String) -> String? { allows(role, action, data: false) }
+    /// The pattern of `role` allowing data action `action` (dataActions/notDataActions), or `nil`.
+    public static func allowsData(_ role: AzureRoleDefinition, _ action: String) -> String? { allows(role, action, data: true) }
+}
