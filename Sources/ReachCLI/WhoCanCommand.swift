@@ -28,12 +28,25 @@ struct WhoCanCommand: ParsableCommand {
 
     func validate() throws {
         if !transitive && options.graphFormat != nil { throw ValidationError("who-can draws graphs with --transitive only") }
-        if transitive && azure.directory != nil { throw ValidationError("--azure with --transitive is not supported yet; use azure-access") }
+        if transitive && azure.directory != nil && options.graphFormat != nil { throw ValidationError("who-can --transitive --azure answers in text or json") }
     }
 
     func run() throws {
         let session = input.session()
         let index = session.rbac(mastersBypass: !options.noMasters)
+        if transitive, let analysis = azure.load() {
+            // Kubernetes identities as without --azure, then every Azure principal with its path.
+            let graph = session.attackGraph(mastersBypass: !options.noMasters)
+            let holders = graph.transitiveHolders(of: request.request)
+            let finder = AzurePathFinder(analysis: analysis, analyzer: session.analyzer, index: index, goals: [request.request])
+            let azureHolders = finder.azureHolders(of: .kubernetes(request.request))
+            Output.write(options.output == .json
+                ? AzureFormatter.combinedHoldersJSON(AttackFormatter.holdersJSON(holders, goal: request.request, graph: graph), azureHolders)
+                : AttackFormatter.holdersText(holders, goal: request.request, graph: graph, title: "Can transitively")
+                    + "\n" + AzureFormatter.holdersText(azureHolders, title: "Azure principals that can transitively \(request.request)"))
+            try LoadErrors.finish(session.snapshot)
+            return try AzureOptions.finish(analysis)
+        }
         if transitive {
             let graph = session.attackGraph(mastersBypass: !options.noMasters)
             let holders = graph.transitiveHolders(of: request.request)

@@ -1,4 +1,5 @@
 import AzureEngine
+import Foundation
 import ReachKit
 import ReachModel
 
@@ -40,6 +41,13 @@ extension AzureFormatter {
         }
         if !reports.isEmpty { out += table.render() }
         return SafeText.terminalText(out)
+    }
+
+    /// A Kubernetes holders JSON document (as text) with an `azure` member added.
+    public static func combinedHoldersJSON(_ kubernetes: String, _ reports: [AzurePathReport]) -> String {
+        guard var doc = JSONValue(parsing: Data(kubernetes.utf8)) else { return kubernetes }
+        doc["azure"] = .array(reports.map(pathValue))
+        return JSONText.encode(doc)
     }
 
     public static func holdersJSON(_ reports: [AzurePathReport]) -> String {

@@ -91,6 +91,16 @@ import Testing
         #expect(Golden.check(out, against: "azure/scenario/expected/paths-to-admin.txt") == nil)
     }
 
+    /// "Who can read this secret" on AKS names the Entra group, the subscription Contributor, the
+    /// admin-group member and the kubelet identity (issue 18).
+    @Test(arguments: [("text", "txt"), ("json", "json")])
+    func whoCanTransitiveGoldens(format: String, ext: String) {
+        let (out, code) = AzureCLITests.run(["who-can", "get", "secrets", "db", "-n", "prod", "--transitive", "-f", AzureCLITests.input,
+                                             "--azure", AzureCLITests.azure, "-o", format])
+        #expect(code == 0)
+        #expect(Golden.check(out, against: "azure/scenario/expected/who-can-transitive.\(ext)") == nil)
+    }
+
     @Test func withoutAzureTheKeyVaultGoalIsAUsageError() {
         let (_, code) = AzureCLITests.run(["paths", "-f", AzureCLITests.input, "--from", "User:x", "--to", "keyvault kv-prod/x"])
         #expect(code != 0)
