@@ -48,7 +48,6 @@ struct PathsCommand: ParsableCommand {
         guard from != nil, let to else { throw ValidationError("give --from SUBJECT and --to REQUEST, or --to-admin") }
         if azure.directory == nil, to.hasPrefix("keyvault ") { throw ValidationError("Key Vault goals need --azure DIR") }
         if azure.directory != nil {
-            if output != .text && output != .json { throw ValidationError("paths --azure answers in text or json") }
             if AzurePathGoal.keyVault(parsing: to) != nil { return }
         }
         _ = try GoalParser.parse(to)
@@ -92,14 +91,24 @@ extension PathsCommand {
                                      goals: kubernetesGoal.map { [$0] } ?? [])
         if toAdmin {
             let reports = finder.azureHolders(of: .kubernetes(AttackGraph.adminGoal))
-            Output.write(output == .json ? AzureFormatter.holdersJSON(reports)
-                                         : AzureFormatter.holdersText(reports, title: "Can become cluster-admin-equivalent"))
+            let title = "Can become cluster-admin-equivalent"
+            switch output {
+            case .text: Output.write(AzureFormatter.holdersText(reports, title: title))
+            case .json: Output.write(AzureFormatter.holdersJSON(reports))
+            case .dot, .svg, .png, .pdf:
+                try emitGraph(AttackPathDiagram(azure: reports, goal: "\(AttackGraph.adminGoal)", title: title + " (Azure principals)"))
+            }
         } else {
             let goal = try AzurePathGoal.keyVault(parsing: text) ?? .kubernetes(GoalParser.parse(text))
             guard let report = finder.path(from: from ?? "", groups: groups, to: goal) else {
                 throw ValidationError("--from: '\(from ?? "")' is neither a Kubernetes subject nor an Azure principal of the --azure folder")
             }
-            Output.write(output == .json ? AzureFormatter.pathJSON(report) : AzureFormatter.pathText(report))
+            switch output {
+            case .text: Output.write(AzureFormatter.pathText(report))
+            case .json: Output.write(AzureFormatter.pathJSON(report))
+            case .dot, .svg, .png, .pdf:
+                try emitGraph(AttackPathDiagram(azure: [report], goal: "\(goal)", title: "Attack path: \(report.start) → \(goal)"))
+            }
         }
         try LoadErrors.finish(session.snapshot)
         try AzureOptions.finish(analysis)

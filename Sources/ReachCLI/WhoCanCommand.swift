@@ -28,7 +28,6 @@ struct WhoCanCommand: ParsableCommand {
 
     func validate() throws {
         if !transitive && options.graphFormat != nil { throw ValidationError("who-can draws graphs with --transitive only") }
-        if transitive && azure.directory != nil && options.graphFormat != nil { throw ValidationError("who-can --transitive --azure answers in text or json") }
     }
 
     func run() throws {
@@ -40,6 +39,13 @@ struct WhoCanCommand: ParsableCommand {
             let holders = graph.transitiveHolders(of: request.request)
             let finder = AzurePathFinder(analysis: analysis, analyzer: session.analyzer, index: index, goals: [request.request])
             let azureHolders = finder.azureHolders(of: .kubernetes(request.request))
+            if let format = options.graphFormat {
+                let diagram = AttackPathDiagram(azure: azureHolders, goal: "\(request.request)",
+                                                title: "Azure principals that can transitively \(request.request)")
+                try GraphEmitter.emit(AttackPathDot.document(diagram), format: format, to: options.outFile)
+                try LoadErrors.finish(session.snapshot)
+                return try AzureOptions.finish(analysis)
+            }
             Output.write(options.output == .json
                 ? AzureFormatter.combinedHoldersJSON(AttackFormatter.holdersJSON(holders, goal: request.request, graph: graph), azureHolders)
                 : AttackFormatter.holdersText(holders, goal: request.request, graph: graph, title: "Can transitively")

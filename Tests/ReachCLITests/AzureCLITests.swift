@@ -110,3 +110,28 @@ import Testing
         #expect(Self.paths(["--from", "AzureUser:nobody", "--to", "get pods"]).1 != 0)
     }
 }
+
+/// `Graphs/aks-identities-*.svg` (scripts/regenerate-graphs.sh): structure, as for the other graphs.
+@Suite struct AzureGraphsTests {
+    @Test func scenarioGraphsHaveTheirStates() throws {
+        let who = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("Graphs/aks-identities-who-can-secrets.svg"), encoding: .utf8)
+            .replacingOccurrences(of: "&#45;", with: "-")
+        for state in ["AzureUser:11111111-0000-0000-0000-000000000001", "AzureGroup:aaaaaaaa-0000-0000-0000-000000000001",
+                      "Group:system:masters", "ManagedIdentity:aks-prod-agentpool"] {
+            #expect(who.contains("id=\"attack-\(state)\""), "state \(state)")
+        }
+        let wi = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("Graphs/aks-identities-workload-keyvault.svg"), encoding: .utf8)
+            .replacingOccurrences(of: "&#45;", with: "-")
+        for state in ["AzureUser:carol_contoso.com", "ServiceAccount:prod/orders", "ManagedIdentity:orders-wi"] {
+            #expect(wi.contains("id=\"attack-\(state)\""), "state \(state)")
+        }
+        #expect(wi.contains("attack-legend"))
+    }
+
+    @Test func svgOutputOfPathsAzure() {
+        let (out, code) = AzureCLITests.run(["paths", "-f", AzureCLITests.input, "--azure", AzureCLITests.azure,
+                                             "--from", "AzureUser:alice@contoso.com", "--to", "get secrets db -n prod", "-o", "svg"])
+        #expect(code == 0)
+        #expect(out.contains("<svg"))
+    }
+}
