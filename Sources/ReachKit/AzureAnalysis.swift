@@ -93,7 +93,8 @@ extension AzureAnalysis {
                 else if scope.hasPrefix(nsPrefix), !scope.dropFirst(nsPrefix.count).contains("/") { acts = String(scope.dropFirst(nsPrefix.count)) }
                 else { continue }
                 let via = assignment.principalId == oid ? nil : assignment.principalId
-                rows.append((acts, AzureGrant(.assignment(assignment, roleName: role.roleName, matched: data.joined(separator: ", ")), viaGroup: via),
+                let matched = data.count == 1 ? data[0] : "\(data.count) AKS data actions"
+                rows.append((acts, AzureGrant(.assignment(assignment, roleName: role.roleName, matched: matched), viaGroup: via),
                              data, role.permissions.flatMap(\.notDataActions)))
             }
         }

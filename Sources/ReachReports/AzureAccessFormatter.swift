@@ -31,7 +31,8 @@ extension AzureFormatter {
         if r.azureRBAC.isEmpty { out += "  no assignment with AKS data actions covers the cluster\n" }
         for row in r.azureRBAC {
             out += "  \(row.scope == "*" ? "cluster-wide" : "namespace \(row.scope)"): \(row.grant)\n"
-            if !row.notDataActions.isEmpty { out += "    except \(row.notDataActions.joined(separator: ", "))\n" }
+            if row.dataActions.count > 1 { out += row.dataActions.map { "    allows \($0)\n" }.joined() }
+            out += row.notDataActions.map { "    except \($0)\n" }.joined()
         }
         out += "\nIdentity edges:\n"
         if r.routes.isEmpty { out += "  none\n" }
@@ -60,6 +61,35 @@ extension AzureFormatter {
             "diagnostics": .array(analysis.diagnostics.map(DiagnosticsFormatter.jsonObject)),
         ]
         if let access = r.kubernetesAccess { o["kubernetesAccess"] = accessValue(access) }
+        return JSONText.encode(o)
+    }
+
+    /// The "Azure RBAC" part of `access --azure` (text): the assignments acting on the cluster.
+    public static func azureRBACText(_ r: AzureAccessReport?, analysis: AzureAnalysis) -> String {
+        var out = "\nAzure RBAC for Kubernetes Authorization"
+        guard let r else { return SafeText.terminalText(out + ": no opinion (not an Entra principal of the --azure folder)\n") }
+        out += " (\(r.azureRBACEnabled ? "on" : "off: grants nothing in the cluster")) for \(r.principal):\n"
+        if r.azureRBAC.isEmpty { out += "  no assignment with AKS data actions covers the cluster\n" }
+        for row in r.azureRBAC {
+            out += "  \(row.scope == "*" ? "cluster-wide" : "namespace \(row.scope)"): \(row.grant)\n"
+            if row.dataActions.count > 1 { out += row.dataActions.map { "    allows \($0)\n" }.joined() }
+            out += row.notDataActions.map { "    except \($0)\n" }.joined()
+        }
+        return SafeText.terminalText(out + diagnosticsText(analysis.diagnostics))
+    }
+
+    /// `access --azure` JSON: the access document plus `azure` (the azure-access document or null).
+    public static func accessWithAzure(_ summary: AccessSummary, diagnostics: [Diagnostic], azure r: AzureAccessReport?,
+                                       analysis: AzureAnalysis) -> String {
+        var o = accessValue(summary)
+        o["diagnostics"] = .array(diagnostics.map(DiagnosticsFormatter.jsonObject))
+        o["azure"] = r.map { r in
+            ["principal": .string(r.principal.description), "objectId": .string(r.objectID), "azureRbacEnabled": .bool(r.azureRBACEnabled),
+             "azureRbac": .array(r.azureRBAC.map { row in
+                 ["scope": .string(row.scope), "grant": grant(row.grant), "dataActions": .strings(row.dataActions),
+                  "notDataActions": .strings(row.notDataActions)]
+             })]
+        } ?? .null
         return JSONText.encode(o)
     }
 

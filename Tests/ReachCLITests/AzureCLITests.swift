@@ -46,6 +46,16 @@ import Testing
         }
     }
 
+    /// `access --azure`: Kubernetes RBAC of the Entra identity (its group's RoleBinding in payments)
+    /// plus the Azure RBAC assignments acting on the cluster (RBAC Writer in prod through prod-devs).
+    @Test(arguments: [("text", "txt"), ("json", "json")])
+    func accessGoldens(format: String, ext: String) {
+        let (out, code) = Self.run(["access", "User:bob@contoso.com", "--as-group", "aaaaaaaa-0000-0000-0000-000000000001",
+                                    "--as-group", "bbbbbbbb-0000-0000-0000-000000000001", "-f", Self.input, "--azure", Self.azure, "-o", format])
+        #expect(code == 0)
+        #expect(Golden.check(out, against: "azure/scenario/expected/access-bob.\(ext)") == nil)
+    }
+
     @Test func unknownPrincipalExits2() {
         let (_, code) = Self.run(["azure-access", "AzureUser:nobody@contoso.com", "--azure", Self.azure])
         #expect(code == 2)
