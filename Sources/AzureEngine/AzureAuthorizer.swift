@@ -79,14 +79,22 @@ public struct AzureAuthorizer: Sendable {
     /// dataActions/notDataActions instead of actions/notActions.
     /// - Complexity: O(assignments of the principal and its groups × permission entries × pattern cost).
     public func grants(_ oid: String, action: String, resource: String, data: Bool) -> [AzureGrant] {
+        grants(oid) { i in
+            let a = environment.roleAssignments[i]
+            guard Self.covers(scope: a.scope, resource: resource), let role = definitions[a.roleDefinitionGUID] else { return nil }
+            return Self.allows(role, action, data: data).map { (role.roleName, $0) }
+        }
+    }
+
+    /// The grants of `oid` (directly and through its groups) for which `decide(assignment index)`
+    /// gives the role name and the matching pattern.
+    func grants(_ oid: String, _ decide: (Int) -> (String, String)?) -> [AzureGrant] {
         var out: [AzureGrant] = []
-        let ids = [oid] + (directory.groupsOf[oid] ?? [])
-        for id in ids {
+        for id in [oid] + (directory.groupsOf[oid] ?? []) {
             for i in byPrincipal[id] ?? [] {
-                let a = environment.roleAssignments[i]
-                guard Self.covers(scope: a.scope, resource: resource), let role = definitions[a.roleDefinitionGUID],
-                      let matched = Self.allows(role, action, data: data) else { continue }
-                out.append(AzureGrant(.assignment(a, roleName: role.roleName, matched: matched), viaGroup: id == oid ? nil : id))
+                guard let (role, matched) = decide(i) else { continue }
+                out.append(AzureGrant(.assignment(environment.roleAssignments[i], roleName: role, matched: matched),
+                                      viaGroup: id == oid ? nil : id))
             }
         }
         return out.sorted()
@@ -104,13 +112,29 @@ public struct AzureAuthorizer: Sendable {
     }
 
     /// Every object that may perform `action` on `resource`: assignment principals and, for group
-    /// assignments, the group's known members, each with its grants, sorted by principal.
-    /// - Complexity: O(known objects × cost of ``grants(_:action:resource:data:)``).
+    /// assignments, the group's known members, each with its grants, sorted by principal. Each
+    /// assignment is decided once (scope and role patterns), then looked up per candidate.
+    /// - Complexity: O(A × pattern cost + C × (assignments per candidate and its groups) + C log C)
+    ///   for A assignments and C candidates.
     public func holders(action: String, resource: String, data: Bool) -> [AzureHolder] {
-        var candidates = Set(byPrincipal.keys)
-        for g in byPrincipal.keys { candidates.formUnion(directory.membersOf[g] ?? []) }
+        var decided: [(String, String)?] = []
+        decided.reserveCapacity(environment.roleAssignments.count)
+        var verdict: [String: String?] = [:]
+        for a in environment.roleAssignments {
+            guard Self.covers(scope: a.scope, resource: resource), let role = definitions[a.roleDefinitionGUID] else {
+                decided.append(nil)
+                continue
+            }
+            if verdict[role.guid] == nil { verdict[role.guid] = .some(Self.allows(role, action, data: data)) }
+            decided.append(verdict[role.guid].flatMap { $0 }.map { (role.roleName, $0) })
+        }
+        var candidates = Set<String>()
+        for (pid, list) in byPrincipal where list.contains(where: { decided[$0] != nil }) {
+            candidates.insert(pid)
+            candidates.formUnion(directory.membersOf[pid] ?? [])
+        }
         return candidates.compactMap { oid -> AzureHolder? in
-            let g = grants(oid, action: action, resource: resource, data: data)
+            let g = grants(oid) { decided[$0] }
             return g.isEmpty ? nil : AzureHolder(principal: directory.principal(for: oid), label: directory.label(for: oid), grants: g)
         }.sorted { $0.principal < $1.principal }
     }
