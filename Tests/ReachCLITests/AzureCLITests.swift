@@ -145,3 +145,23 @@ import Testing
         #expect(out.contains("<svg"))
     }
 }
+
+/// Names from Azure inputs are attacker-controlled: terminal output escapes them.
+@Suite struct AzureSafeOutputTests {
+    @Test func controlCharactersInPrincipalNamesAreEscaped() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kr-azure-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(atPath: AzureCLITests.azure + "/aks.json", toPath: dir.appendingPathComponent("aks.json").path)
+        let cluster = "/subscriptions/00000000-0000-0000-0000-00000000aaaa/resourceGroups/rg-prod/providers/Microsoft.ContainerService/managedClusters/aks-prod"
+        let ra = """
+        [{"name": "x", "principalId": "p1", "principalType": "User", "principalName": "evil\\u001b[2Jname",
+          "roleDefinitionId": "b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b", "scope": "\(cluster)"}]
+        """
+        try ra.write(to: dir.appendingPathComponent("role-assignments.json"), atomically: true, encoding: .utf8)
+        let (out, code) = AzureCLITests.run(["who-can", "get", "pods", "-f", AzureCLITests.input, "--azure", dir.path])
+        #expect(code == 0)
+        #expect(!out.contains("\u{1b}"))
+        #expect(out.contains("evil\\x1b[2Jname"))
+    }
+}

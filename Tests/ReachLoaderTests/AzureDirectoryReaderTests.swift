@@ -78,3 +78,40 @@ import Testing
         #expect(env.groupMembers["g1"]?.map(\.id) == ["s1", "u1"])
     }
 }
+
+/// Hostile `--azure` files: deep nesting, non-UTF-8 bytes, a directory where a file should be.
+@Suite struct AzureHostileInputTests {
+    static func folder(_ files: [String: Data]) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kr-az-\(UUID().uuidString)")
+        for (name, data) in files {
+            let url = dir.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        }
+        return dir
+    }
+
+    @Test func deepNestingIsCutWithAWarning() throws {
+        let deep = String(repeating: "[", count: 200) + String(repeating: "]", count: 200)
+        let dir = try Self.folder(["role-assignments.json": Data("[{\"principalId\": \"p\", \"roleDefinitionId\": \"r\", \"scope\": \"/\", \"x\": \(deep)}]".utf8)])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (env, diags) = AzureDirectoryReader.load(directory: dir.path)
+        #expect(env.roleAssignments.count == 1)
+        #expect(diags.contains { $0.id == DiagnosticID.limit && $0.severity == .warning })
+    }
+
+    @Test func notUTF8IsUnreadable() throws {
+        let dir = try Self.folder(["identities.json": Data([0xff, 0xfe, 0xfd, 0x00, 0xc3])])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (env, diags) = AzureDirectoryReader.load(directory: dir.path)
+        #expect(env.identities.isEmpty)
+        #expect(diags.contains { $0.severity == .error })
+    }
+
+    @Test func aFolderWhereAFileShouldBe() throws {
+        let dir = try Self.folder(["keyvaults.json/inner.json": Data("[]".utf8)])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (_, diags) = AzureDirectoryReader.load(directory: dir.path)
+        #expect(diags.contains { $0.severity == .error && $0.location?.file.hasSuffix("keyvaults.json") == true })
+    }
+}
