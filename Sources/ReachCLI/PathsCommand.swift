@@ -87,8 +87,9 @@ extension PathsCommand {
     func runAzure(_ analysis: AzureAnalysis, session: AnalysisSession, index: RBACIndex) throws {
         let text = to ?? ""
         let kubernetesGoal = AzurePathGoal.keyVault(parsing: text) == nil && !toAdmin ? try GoalParser.parse(text) : nil
+        let startObject = toAdmin ? nil : analysis.objectID(of: from ?? "")
         let finder = AzurePathFinder(analysis: analysis, analyzer: session.analyzer, index: index,
-                                     goals: kubernetesGoal.map { [$0] } ?? [])
+                                     goals: kubernetesGoal.map { [$0] } ?? [], entraStarts: toAdmin ? nil : [startObject].compactMap { $0 })
         if toAdmin {
             let reports = finder.azureHolders(of: .kubernetes(AttackGraph.adminGoal))
             let title = "Can become cluster-admin-equivalent"

@@ -49,8 +49,9 @@ public struct AzurePathReport: Sendable {
 /// edges are the Azure identity edges and the attack graph's edges. A Kubernetes goal is held by a
 /// state whose RBAC allows it or, for an Entra identity, whose Azure RBAC for Kubernetes allows it.
 ///
-/// - Complexity: one breadth-first search, O(N × H) for N nodes and H hyperedges (each state's
-///   edges are found by scanning the hyperedges), plus the Azure edges of each Entra object reached.
+/// - Complexity: one breadth-first search per question, O(N × H) for N nodes and H hyperedges the
+///   first time (a state's edges are found by scanning the hyperedges, then kept), plus the Azure
+///   edges of each Entra object reached; `azureHolders` runs one search per known object.
 public struct AzurePathFinder {
     public let analysis: AzureAnalysis
     public let graph: AttackGraph
@@ -60,16 +61,27 @@ public struct AzurePathFinder {
     let workload: [String: [AzureRoute]]
     /// Attack-graph state → the Entra object whose Kubernetes identity it is.
     let entraByState: [Int: String]
+    /// Edges already computed per node (each node's edges are built once across searches).
+    let memo = EdgeMemo()
+
+    /// Not shared across threads: a finder answers one command.
+    final class EdgeMemo: @unchecked Sendable {
+        var edges: [Node: [(Node, AzurePathStep)]] = [:]
+    }
 
     /// The attack graph is built over the snapshot plus Azure RBAC for Kubernetes as RBAC objects
     /// (``AzureRBACSynthesis``, exact for the escalation conditions and `goals`), with the
     /// Kubernetes identity of every known Entra object as a start.
-    public init(analysis: AzureAnalysis, analyzer: Analyzer, index: RBACIndex, goals: [AccessRequest] = []) {
+    /// `entraStarts`: the object IDs whose Kubernetes identity becomes a state (`nil`: every known
+    /// object; a single `--from` needs only its own and the managed identities', which AZ5 reaches).
+    public init(analysis: AzureAnalysis, analyzer: Analyzer, index: RBACIndex, goals: [AccessRequest] = [],
+                entraStarts: [String]? = nil) {
         self.analysis = analysis
         snapshot = analyzer.snapshot
         var states: [String: AttackState] = [:]
         if analysis.authorizer.entraIntegrated {
-            for oid in analysis.authorizer.directory.allObjectIDs {
+            let mis = analysis.authorizer.environment.identities.map(\.principalId)
+            for oid in entraStarts.map({ Set($0 + mis).sorted() }) ?? analysis.authorizer.directory.allObjectIDs {
                 let id = analysis.authorizer.kubernetesIdentity(oid)
                 let p: Principal = id.user.map { .user($0) } ?? .group(oid)
                 states[oid] = AttackGraph.start(p, groups: id.groups)
@@ -123,7 +135,12 @@ public struct AzurePathFinder {
             if let granted = holds(node, goal, holders) {
                 return AzurePathReport(start: start, goal: goal, steps: unwind(node, parent), goalGrantedBy: granted)
             }
-            for (next, step) in edges(from: node) where seen.insert(next).inserted {
+            let out: [(Node, AzurePathStep)]
+            if let hit = memo.edges[node] { out = hit } else {
+                out = edges(from: node)
+                memo.edges[node] = out
+            }
+            for (next, step) in out where seen.insert(next).inserted {
                 parent[next] = (node, step)
                 queue.append(next)
             }

@@ -3,9 +3,10 @@ import AzureEngine
 import RBACEngine
 import ReachModel
 
-/// Azure RBAC for Kubernetes inside the attack graph: each role assignment that acts on the
-/// cluster becomes a ClusterRole (`azure-rbac:<assignment>`) with one rule per request the attack
-/// graph can ask that the role allows, bound cluster-wide (assignment at the cluster or above) or
+/// Azure RBAC for Kubernetes inside the attack graph: each role definition used by an assignment
+/// that acts on the cluster becomes a ClusterRole (`azure-rbac:<role name>`) with one rule per
+/// request the attack graph can ask that the role allows; each such assignment becomes a binding
+/// `azure-rbac:<assignment>` of it, cluster-wide (assignment at the cluster or above) or
 /// in its namespace (`<cluster id>/namespaces/<ns>`) to the principal's Kubernetes identity
 /// (`User:<upn or oid>` or `Group:<oid>`).
 ///
@@ -46,6 +47,7 @@ public enum AzureRBACSynthesis {
         var out = snapshot
         var requests = techniqueRequests.map { AccessRequest(verb: $0.0, apiGroup: $0.1, resource: $0.2, subresource: $0.3) }
         requests += goals.filter(\.isResourceRequest).map { AccessRequest(verb: $0.verb, apiGroup: $0.apiGroup, resource: $0.resource, subresource: $0.subresource) }
+        var roleRules: [String: [PolicyRule]] = [:]
         for assignment in a.environment.roleAssignments.sorted(by: { $0.name < $1.name }) {
             guard let role = a.definitions[assignment.roleDefinitionGUID] else { continue }
             let scope = AzureAuthorizer.normalizedScope(assignment.scope)
@@ -54,13 +56,21 @@ public enum AzureRBACSynthesis {
             else if scope.hasPrefix(cluster + "/namespaces/"), !scope.dropFirst(cluster.count + 12).contains("/") {
                 namespace = String(scope.dropFirst(cluster.count + 12))
             } else { continue }
-            let rules = self.rules(role, requests, location: assignment.location)
-            guard !rules.isEmpty else { continue }
+            // One ClusterRole per role definition (its rules depend on the role only), one binding
+            // per assignment (named after it, so every grant names the assignment).
+            let roleName = "azure-rbac:\(role.roleName)"
+            if roleRules[role.guid] == nil {
+                let rules = self.rules(role, requests, location: role.location ?? assignment.location)
+                roleRules[role.guid] = rules
+                if !rules.isEmpty {
+                    out.clusterRoles.append(ClusterRole(meta: ObjectMeta(name: roleName, location: role.location ?? assignment.location), rules: rules))
+                }
+            }
+            guard roleRules[role.guid]?.isEmpty == false else { continue }
             let name = "azure-rbac:\(assignment.name)"
             let meta = ObjectMeta(name: name, location: assignment.location)
-            out.clusterRoles.append(ClusterRole(meta: meta, rules: rules))
             let subject = self.subject(assignment.principalId, a)
-            let ref = RoleRef(kind: .clusterRole, name: name)
+            let ref = RoleRef(kind: .clusterRole, name: roleName)
             if let namespace {
                 out.roleBindings.append(RoleBinding(meta: ObjectMeta(name: name, namespace: namespace, location: assignment.location),
                                                     roleRef: ref, subjects: [subject]))
