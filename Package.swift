@@ -45,16 +45,19 @@ let package = Package(
         .target(name: "RBACEngine", dependencies: ["ReachCore", "ReachModel"]),
         .target(name: "NetworkEngine", dependencies: ["ReachCore", "ReachModel"]),
         .target(name: "AttackGraph", dependencies: ["ReachCore", "ReachModel", "RBACEngine", "NetworkEngine"]),
-        .target(name: "Audit", dependencies: ["ReachModel", "RBACEngine", "AttackGraph", "NetworkEngine"]),
+        // Azure RBAC, Entra ID and managed/workload identities of AKS (issue 18).
+        .target(name: "AzureEngine", dependencies: ["ReachModel", "RBACEngine"]),
+        .target(name: "Audit", dependencies: ["ReachModel", "RBACEngine", "AttackGraph", "NetworkEngine", "AzureEngine"]),
         .target(name: "ReachKit", dependencies: [
-            "ReachCore", "ReachModel", "ReachLoader", "RBACEngine", "NetworkEngine", "AttackGraph", "Audit",
+            "ReachCore", "ReachModel", "ReachLoader", "RBACEngine", "NetworkEngine", "AttackGraph", "Audit", "AzureEngine",
         ]),
         .target(name: "ReachReports", dependencies: [
             "ReachCore", "ReachModel", "RBACEngine", "NetworkEngine", "AttackGraph", "Audit", "ReachKit", "ReachGraphviz",
+            "AzureEngine",
         ]),
         .target(name: "ReachCLI", dependencies: [
             "ReachModel", "ReachLoader", "RBACEngine", "NetworkEngine", "AttackGraph", "Audit", "ReachKit", "ReachGraphviz",
-            "ReachReports",
+            "ReachReports", "AzureEngine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kube-reach", dependencies: ["ReachCLI"]),
@@ -63,6 +66,7 @@ let package = Package(
         .testTarget(name: "ReachModelTests", dependencies: ["ReachModel"]),
         .testTarget(name: "ReachLoaderTests", dependencies: ["ReachCore", "ReachLoader", "ReachModel", "ReachTestSupport"]),
         .testTarget(name: "ReachGraphvizTests", dependencies: ["ReachGraphviz"]),
+        .testTarget(name: "AzureEngineTests", dependencies: ["AzureEngine", "RBACEngine", "ReachModel", "ReachLoader", "ReachTestSupport"]),
         .testTarget(name: "RBACEngineTests", dependencies: ["RBACEngine", "ReachModel", "ReachLoader", "ReachTestSupport"]),
         .testTarget(name: "NetworkEngineTests", dependencies: [
             "NetworkEngine", "ReachCore", "ReachModel", "ReachLoader", "ReachTestSupport",
@@ -72,6 +76,7 @@ let package = Package(
         ]),
         .testTarget(name: "AuditTests", dependencies: [
             "Audit", "RBACEngine", "ReachCore", "ReachModel", "ReachLoader", "ReachKit", "ReachReports", "ReachTestSupport",
+            "AzureEngine",
         ]),
         .testTarget(name: "ReachReportsTests", dependencies: [
             "ReachReports", "ReachKit", "Audit", "NetworkEngine", "ReachCore", "ReachModel", "ReachTestSupport",

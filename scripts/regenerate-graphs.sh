@@ -64,8 +64,8 @@ entry attack-who-can-secrets "Who can end up reading secret prod/db (every short
   -f "$root/Fixtures/attacks/scenarios/multihop.yaml" --transitive 'get secrets db -n prod'
 entry attack-example "Attack paths from a JSON diagram (hand-made input)" attack --diagram "$root/Fixtures/render/input/attack-example.json"
 
-# name | title | arguments after `kube-reach paths` (foothold paths, footholds.md, are drawn by `paths -o svg`)
-paths_entry() {
+# name | title | a kube-reach command that draws with `-o svg --out-file` (paths and who-can with --azure)
+entry_cmd() {
   local name=$1 title=$2; shift 2
   local shown="" arg
   for arg in "$@"; do
@@ -73,13 +73,20 @@ paths_entry() {
     [[ $arg == *" "* ]] && arg="'$arg'"
     shown+="${shown:+ }$arg"
   done
-  "$KUBE_REACH_BIN" paths "$@" -o svg --out-file "$out/$name.svg"
+  "$KUBE_REACH_BIN" "$@" -o svg --out-file "$out/$name.svg"
   [ -s "$out/$name.svg" ] || { echo "error: $name.svg not written" >&2; exit 1; }
-  printf '## %s\n\n`kube-reach paths %s -o svg`\n\n![%s](%s.svg)\n\n' "$title" "$shown" "$name" "$name" >> "$readme"
+  printf '## %s\n\n`kube-reach %s`\n\n![%s](%s.svg)\n\n' "$title" "$shown" "$name" "$name" >> "$readme"
   echo "wrote $out/$name.svg"
 }
-paths_entry foothold-internet-to-prod-secret "Footholds: the internet reads Secret prod/db in four steps (X1 → X2 → F1 → E7p)" \
-  -f "$root/Fixtures/footholds/internet-to-prod-secret/cluster.yaml" --from internet --to 'get secrets db -n prod'
+
+entry_cmd foothold-internet-to-prod-secret "Footholds: the internet reads Secret prod/db in four steps (X1 → X2 → F1 → E7p)" \
+  paths -f "$root/Fixtures/footholds/internet-to-prod-secret/cluster.yaml" --from internet --to 'get secrets db -n prod'
+
+aks="$root/Fixtures/azure/scenario"
+entry_cmd aks-identities-who-can-secrets "AKS identities: Azure principals that can end up reading prod/db (subscription Contributor, Entra groups, admin group, kubelet identity)" \
+  who-can get secrets db -n prod --transitive -f "$aks/input" --azure "$aks/azure"
+entry_cmd aks-identities-workload-keyvault "AKS identities: an Entra user's Azure RBAC creates a pod whose workload identity reads a Key Vault secret" \
+  paths -f "$aks/input" --azure "$aks/azure" --from AzureUser:carol@contoso.com --to 'keyvault kv-prod/db-password'
 
 if [ -d "$corpus" ]; then
   entry microservices-demo-reach "microservices-demo with its NetworkPolicies" reach \

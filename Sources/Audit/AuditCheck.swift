@@ -1,5 +1,6 @@
 import ReachModel
 import AttackGraph
+import AzureEngine
 import RBACEngine
 
 /// What a check reads.
@@ -12,6 +13,8 @@ public enum CheckInput: String, Sendable, CaseIterable {
     case rbac
     /// The foothold graph of the manifests (footholds.md: `-f` with `--footholds`).
     case footholds
+    /// The Azure identity layer (`--azure DIR`, docs/azure.md).
+    case azure
 }
 
 /// A check's fixed description: the text of `docs/checks.md` and of SARIF rules.
@@ -109,6 +112,8 @@ public struct AuditContext: Sendable {
     /// The foothold graph when `options.footholds` and manifests were given (built once for the
     /// foothold checks; ``footholdGraph()`` builds one otherwise).
     let footholds: FootholdGraph?
+    /// Azure RBAC, Entra ID and managed identities (`--azure DIR`); `nil` when not given.
+    public var azure: AzureAuthorizer? = nil
 
     /// - Parameters:
     ///   - rbac: the RBAC index and attack graph of `snapshot` when the caller already has them

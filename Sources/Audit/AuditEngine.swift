@@ -115,6 +115,8 @@ public enum AuditEngine {
             return .notEvaluated("needs manifests (-f PATH)")
         case .rbac where context.rbac == nil:
             return .notEvaluated("needs --least-privilege")
+        case .azure where context.azure == nil:
+            return .notEvaluated("needs the Azure folder (--azure DIR)")
         default:
             break
         }

@@ -9,6 +9,12 @@ public enum CheckRegistry {
     /// Foothold checks (footholds.md), run with `--footholds`.
     static let footholds: [any AuditCheck] = [FootholdPodEscape(), FootholdEscapingCreators(), FootholdInternetSecrets()]
 
+    /// Checks of the Azure identity layer (`--azure DIR`): run only when it is given (the default
+    /// run, and so every answer without `--azure`, is unchanged); listed with the others.
+    public static let azure: [any AuditCheck] = [
+        AzureLocalAccountBackdoor(), AzureBroadAssignments(), AzureWorkloadSecretAccess(), AzureKubeletRoles(),
+    ]
+
     /// Checks on the AKS cluster document.
     static let aks: [any AuditCheck] = [
         AKSNetworkPolicyEngine(), AKSHTTPApplicationRouting(), AKSNetworkSecurityGroups(), AKSNodePublicIP(), AKSDashboardAddon(),

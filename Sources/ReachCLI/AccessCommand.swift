@@ -24,8 +24,12 @@ struct AccessCommand: ParsableCommand {
     @Option(name: .customLong("as-group"), help: ArgumentHelp("An extra group (repeatable).", valueName: "group"))
     var asGroups: [String] = []
     @OptionGroup var options: RBACOutputOptions
+    @OptionGroup var azure: AzureOptions
 
-    func validate() throws { _ = try RBACCommandSupport.principal(subject, allowGroup: true) }
+    func validate() throws {
+        _ = try RBACCommandSupport.principal(subject, allowGroup: true)
+        if azure.directory != nil, options.graphFormat != nil { throw ValidationError("access --azure answers in text or json") }
+    }
 
     func run() throws {
         let identity = Identity.impersonating(try RBACCommandSupport.principal(subject, allowGroup: true), extraGroups: asGroups)
@@ -33,6 +37,18 @@ struct AccessCommand: ParsableCommand {
         let index = session.rbac(mastersBypass: !options.noMasters)
         let summary = index.access(identity, namespace: namespace)
         let diags = index.diagnostics
+        if let analysis = azure.load() {
+            // The Entra object behind the subject (a user by UPN or object ID, a group by object ID).
+            let oid = analysis.objectID(for: identity) ?? identity.groups.first.flatMap {
+                analysis.authorizer.directory.principal(for: $0.lowercased()).kind == .group && identity.user == nil ? $0.lowercased() : nil
+            }
+            let report = oid.map { analysis.access($0, index: index, snapshot: session.snapshot) }
+            Output.write(options.output == .json
+                ? AzureFormatter.accessWithAzure(summary, diagnostics: diags, azure: report, analysis: analysis)
+                : RBACTextFormatter.access(summary, diagnostics: diags) + AzureFormatter.azureRBACText(report, analysis: analysis))
+            try LoadErrors.finish(session.snapshot)
+            return try AzureOptions.finish(analysis)
+        }
         if let format = options.graphFormat {
             // The bindings that apply to the subject as written (its own and its groups'), drawn
             // subject → binding → role → rules.

@@ -29,6 +29,7 @@ struct AuditCommand: ParsableCommand {
 
     @Option(name: .customLong("aks"), help: ArgumentHelp("AKS cluster JSON (`az aks show -o json` or ARM body).", valueName: "file"))
     var aks: String?
+    @OptionGroup var azure: AzureOptions
 
     @OptionGroup var policyEngine: PolicyEngineOptions
 
@@ -71,7 +72,7 @@ struct AuditCommand: ParsableCommand {
 
     func validate() throws {
         try validateAuditLog()
-        if !listChecks && inputs.isEmpty && aks == nil && auditLog.path == nil { throw ValidationError("give manifests (-f PATH), an AKS cluster (--aks FILE), or both") }
+        if !listChecks && inputs.isEmpty && aks == nil && azure.directory == nil && auditLog.path == nil { throw ValidationError("give manifests (-f PATH), an AKS cluster (--aks FILE), or both") }
         if namespaceDefault.isEmpty { throw ValidationError("--namespace-default must not be empty") }
         if output == .md && !listChecks { throw ValidationError("--output md is only for --list-checks") }
     }
@@ -86,8 +87,14 @@ struct AuditCommand: ParsableCommand {
         let cluster = try loadCluster()
         let session = inputs.isEmpty ? AnalysisSession(Analyzer(snapshot: ClusterSnapshot()))
             : AnalysisSession.load(paths: inputs, options: LoadOptions(namespaceDefault: namespaceDefault))
-        var report = session.audit(cluster: cluster.cluster, manifests: !inputs.isEmpty, options: auditOptions,
-                                   suppressions: Suppressions(ignore: ignoreIDs, baseline: try loadBaseline()))
+        let suppressions = Suppressions(ignore: ignoreIDs, baseline: try loadBaseline())
+        var report: AuditReport
+        if let analysis = azure.load() {
+            report = AzureAudit.run(analysis, session: session, cluster: cluster.cluster, manifests: !inputs.isEmpty,
+                                    options: auditOptions, suppressions: suppressions)
+        } else {
+            report = session.audit(cluster: cluster.cluster, manifests: !inputs.isEmpty, options: auditOptions, suppressions: suppressions)
+        }
         report.diagnostics = (report.diagnostics + cluster.diagnostics + clusterHint(session.snapshot)).sorted()
         if let writeBaseline { try write(AuditJSONFormatter.baseline(report), to: writeBaseline) }
         switch output {

@@ -23,6 +23,7 @@ struct CanICommand: ParsableCommand {
     @Option(name: .customLong("as-group"), help: ArgumentHelp("An extra group (repeatable).", valueName: "group"))
     var asGroups: [String] = []
     @OptionGroup var options: RBACOutputOptions
+    @OptionGroup var azure: AzureOptions
 
     func validate() throws {
         _ = try RBACCommandSupport.principal(`as`, allowGroup: false)
@@ -35,6 +36,15 @@ struct CanICommand: ParsableCommand {
         let index = session.rbac(mastersBypass: !options.noMasters)
         let decision = index.check(identity, request.request)
         let diags = index.diagnostics
+        if let analysis = azure.load() {
+            let oid = analysis.objectID(for: identity)
+            let grants = oid.map { analysis.authorizer.kubernetesGrants($0, request.request) } ?? []
+            Output.write(options.output == .json
+                ? AzureFormatter.decision(decision, diagnostics: diags, grants: grants, objectID: oid, analysis: analysis)
+                : RBACTextFormatter.decision(decision, diagnostics: diags) + AzureFormatter.decisionText(grants, objectID: oid, analysis: analysis))
+            try LoadErrors.finish(session.snapshot)
+            return try AzureOptions.finish(analysis)
+        }
         Output.write(options.output == .json ? RBACJSONFormatter.decision(decision, diagnostics: diags) : RBACTextFormatter.decision(decision, diagnostics: diags))
         try LoadErrors.finish(session.snapshot)
     }

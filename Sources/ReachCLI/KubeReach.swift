@@ -12,7 +12,7 @@ public struct KubeReach: ParsableCommand {
         version: "0.1.0",
         subcommands: [InventoryCommand.self, ReachCommand.self, CanICommand.self, WhoCanCommand.self, AccessCommand.self,
                       QueryCommand.self, PathsCommand.self, AuditCommand.self, RenderCommand.self, ReportCommand.self,
-                      CollectCommand.self, DiffCommand.self]
+                      CollectCommand.self, DiffCommand.self, AzureAccessCommand.self]
     )
 
     public init() {}

@@ -17,7 +17,10 @@ struct PathsCommand: ParsableCommand {
         cluster-wide, ranked by path length. Footholds (footholds.md): --from internet, Pod:NS/NAME or
         Node:NAME, --to node or Node:NAME, or --footholds search one graph of the internet, pods, nodes
         and identities (edges X1, X2, F1–F3, E1n, E7p); X1/X2 steps are assumptions, dropped by
-        --no-assume-exploitable. Exit codes: 0 answered; 2 usage or input error.
+        --no-assume-exploitable. With --azure DIR, --from also takes AzureUser:ID|UPN,
+        AzureGroup:ID, AzureServicePrincipal:ID or ManagedIdentity:NAME, --to also 'keyvault VAULT/SECRET',
+        and paths cross the Azure identity edges AZ1–AZ8 and Azure RBAC for Kubernetes (docs/azure.md);
+        --to-admin then ranks the Azure principals. Exit codes: 0 answered; 2 usage or input error.
         """
     )
 
@@ -42,13 +45,21 @@ struct PathsCommand: ParsableCommand {
     var output: Format = .text
     @Option(name: .customLong("out-file"), help: ArgumentHelp("Write the graph (dot, svg, png, pdf) to this file instead of standard output.", valueName: "file"))
     var outFile: String?
+    @OptionGroup var azure: AzureOptions
 
     func validate() throws {
+        if azure.directory != nil && footholdMode {
+            throw ValidationError("--azure cannot be combined with a foothold search (--footholds, --from internet|Pod:|Node:, --to node) yet")
+        }
         if toAdmin {
             if to != nil || from != nil { throw ValidationError("--to-admin takes neither --from nor --to") }
             return
         }
         guard from != nil, let to else { throw ValidationError("give --from SUBJECT and --to REQUEST, or --to-admin") }
+        if azure.directory == nil, to.hasPrefix("keyvault ") { throw ValidationError("Key Vault goals need --azure DIR") }
+        if azure.directory != nil {
+            if AzurePathGoal.keyVault(parsing: to) != nil { return }
+        }
         _ = try GoalParser.parseFoothold(to)
     }
 
@@ -62,6 +73,7 @@ struct PathsCommand: ParsableCommand {
         if footholdMode { return try runFootholds() }
         let session = input.session()
         let index = session.rbac(mastersBypass: !noMasters)
+        if let analysis = azure.load() { return try runAzure(analysis, session: session, index: index) }
         if toAdmin {
             let graph = session.attackGraph(mastersBypass: !noMasters)
             let holders = graph.transitiveHolders(of: AttackGraph.adminGoal)
@@ -88,6 +100,38 @@ struct PathsCommand: ParsableCommand {
 }
 
 extension PathsCommand {
+    /// `paths --azure DIR`: across Azure identity edges and the attack graph (docs/azure.md "Paths").
+    func runAzure(_ analysis: AzureAnalysis, session: AnalysisSession, index: RBACIndex) throws {
+        let text = to ?? ""
+        let kubernetesGoal = AzurePathGoal.keyVault(parsing: text) == nil && !toAdmin ? try GoalParser.parse(text) : nil
+        let startObject = toAdmin ? nil : analysis.objectID(of: from ?? "")
+        let finder = AzurePathFinder(analysis: analysis, analyzer: session.analyzer, index: index,
+                                     goals: kubernetesGoal.map { [$0] } ?? [], entraStarts: toAdmin ? nil : [startObject].compactMap { $0 })
+        if toAdmin {
+            let reports = finder.azureHolders(of: .kubernetes(AttackGraph.adminGoal))
+            let title = "Can become cluster-admin-equivalent"
+            switch output {
+            case .text: Output.write(AzureFormatter.holdersText(reports, title: title))
+            case .json: Output.write(AzureFormatter.holdersJSON(reports))
+            case .dot, .svg, .png, .pdf:
+                try emitGraph(AttackPathDiagram(azure: reports, goal: "\(AttackGraph.adminGoal)", title: title + " (Azure principals)"))
+            }
+        } else {
+            let goal = try AzurePathGoal.keyVault(parsing: text) ?? .kubernetes(GoalParser.parse(text))
+            guard let report = finder.path(from: from ?? "", groups: groups, to: goal) else {
+                throw ValidationError("--from: '\(from ?? "")' is neither a Kubernetes subject nor an Azure principal of the --azure folder")
+            }
+            switch output {
+            case .text: Output.write(AzureFormatter.pathText(report))
+            case .json: Output.write(AzureFormatter.pathJSON(report))
+            case .dot, .svg, .png, .pdf:
+                try emitGraph(AttackPathDiagram(azure: [report], goal: "\(goal)", title: "Attack path: \(report.start) → \(goal)"))
+            }
+        }
+        try LoadErrors.finish(session.snapshot)
+        try AzureOptions.finish(analysis)
+    }
+
     func emitGraph(_ diagram: AttackPathDiagram) throws {
         let format: GraphFormat
         switch output {

@@ -28,8 +28,12 @@ struct WhoCanCommand: ParsableCommand {
     var footholds = false
     @Flag(name: .customLong("no-assume-exploitable"), help: "With --footholds: drop X1/X2 (services are not assumed exploitable).")
     var noAssumeExploitable = false
+    @OptionGroup var azure: AzureOptions
 
     func validate() throws {
+        if (footholds || noAssumeExploitable) && azure.directory != nil {
+            throw ValidationError("--azure cannot be combined with --footholds yet")
+        }
         if !transitive && options.graphFormat != nil { throw ValidationError("who-can draws graphs with --transitive only") }
         if (footholds || noAssumeExploitable) && !transitive { throw ValidationError("--footholds and --no-assume-exploitable need --transitive") }
         if footholds && options.graphFormat != nil { throw ValidationError("--footholds draws no graph; use paths --from … -o svg for one path") }
@@ -47,6 +51,26 @@ struct WhoCanCommand: ParsableCommand {
                 : FootholdHoldersFormatter.text(holders, goal: goal, graph: graph, title: "Can transitively"))
             return try LoadErrors.finish(session.snapshot)
         }
+        if transitive, let analysis = azure.load() {
+            // Kubernetes identities as without --azure, then every Azure principal with its path.
+            let graph = session.attackGraph(mastersBypass: !options.noMasters)
+            let holders = graph.transitiveHolders(of: request.request)
+            let finder = AzurePathFinder(analysis: analysis, analyzer: session.analyzer, index: index, goals: [request.request])
+            let azureHolders = finder.azureHolders(of: .kubernetes(request.request))
+            if let format = options.graphFormat {
+                let diagram = AttackPathDiagram(azure: azureHolders, goal: "\(request.request)",
+                                                title: "Azure principals that can transitively \(request.request)")
+                try GraphEmitter.emit(AttackPathDot.document(diagram), format: format, to: options.outFile)
+                try LoadErrors.finish(session.snapshot)
+                return try AzureOptions.finish(analysis)
+            }
+            Output.write(options.output == .json
+                ? AzureFormatter.combinedHoldersJSON(AttackFormatter.holdersJSON(holders, goal: request.request, graph: graph), azureHolders)
+                : AttackFormatter.holdersText(holders, goal: request.request, graph: graph, title: "Can transitively")
+                    + "\n" + AzureFormatter.holdersText(azureHolders, title: "Azure principals that can transitively \(request.request)"))
+            try LoadErrors.finish(session.snapshot)
+            return try AzureOptions.finish(analysis)
+        }
         if transitive {
             let graph = session.attackGraph(mastersBypass: !options.noMasters)
             let holders = graph.transitiveHolders(of: request.request)
@@ -61,6 +85,16 @@ struct WhoCanCommand: ParsableCommand {
             return try LoadErrors.finish(session.snapshot)
         }
         let answer = index.whoCan(request.request)
+        if let analysis = azure.load() {
+            let holders = analysis.authorizer.whoCan(request.request)
+            Output.write(options.output == .json
+                ? AzureFormatter.whoCan(answer, index: index, diagnostics: index.diagnostics,
+                                        azure: AzureFormatter.whoCanJSON(holders, analysis: analysis))
+                : RBACTextFormatter.whoCan(answer, index: index, diagnostics: index.diagnostics)
+                    + AzureFormatter.whoCanText(holders, request: request.request, analysis: analysis))
+            try LoadErrors.finish(session.snapshot)
+            return try AzureOptions.finish(analysis)
+        }
         Output.write(options.output == .json ? RBACJSONFormatter.whoCan(answer, index: index, diagnostics: index.diagnostics)
                                              : RBACTextFormatter.whoCan(answer, index: index, diagnostics: index.diagnostics))
         try LoadErrors.finish(session.snapshot)

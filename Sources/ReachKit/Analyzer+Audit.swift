@@ -24,7 +24,7 @@ extension Analyzer {
     }
 
     /// Descriptions of every audit check, sorted by ID.
-    public static var auditChecks: [CheckInfo] { CheckRegistry.all.map(\.info).sorted { $0.id < $1.id } }
+    public static var auditChecks: [CheckInfo] { (CheckRegistry.all + CheckRegistry.azure).map(\.info).sorted { $0.id < $1.id } }
 }
 
 /// A baseline file: fingerprints of known findings (`--baseline`, written by `--write-baseline`).
