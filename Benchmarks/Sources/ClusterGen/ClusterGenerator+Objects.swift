@@ -25,7 +25,21 @@ extension ClusterGenerator {
     func writeServices(_ out: inout String, _ rng: inout SeededRandom) {
         for i in 0..<spec.services {
             let p = rng.pick(Self.namedPorts)
-            out += "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: svc-\(pad(i, 6))\n  namespace: \(namespace(i % max(1, spec.namespaces)))\nspec:\n  selector: {app: \(rng.pick(Self.apps))}\n  ports:\n    - {name: \(p.name), port: \(p.port), targetPort: \(p.name), protocol: \(p.proto)}\n"
+            let head = "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: svc-\(pad(i, 6))\n  namespace: \(namespace(i % max(1, spec.namespaces)))\nspec:\n"
+            // Every Service type in turn (ClusterIP written implicitly, as most manifests do).
+            switch i % 8 {
+            case 3: out += head + "  type: ExternalName\n  externalName: svc-\(pad(i, 6)).example.com\n"; continue
+            case 5: out += head + "  type: NodePort\n"
+            case 7: out += head + "  type: LoadBalancer\n"
+            case 1: out += head + "  clusterIP: None\n"
+            default: out += head
+            }
+            let app = rng.pick(Self.apps)
+            out += "  selector: {app: \(app)}\n  ports:\n    - {name: \(p.name), port: \(p.port), targetPort: \(p.name), protocol: \(p.proto)}\n"
+            if spec.footholdFacts && (i % 8 == 5 || i % 8 == 7) {
+                // An exposed Service usually comes with a policy admitting the internet to its port.
+                out += "---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: allow-svc-\(pad(i, 6))\n  namespace: \(namespace(i % max(1, spec.namespaces)))\nspec:\n  podSelector:\n    matchLabels: {app: \(app)}\n  ingress:\n    - from:\n        - ipBlock: {cidr: 0.0.0.0/0}\n      ports:\n        - {protocol: \(p.proto), port: \(p.name)}\n"
+            }
         }
     }
 

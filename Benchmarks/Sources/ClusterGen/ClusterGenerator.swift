@@ -106,12 +106,23 @@ public struct ClusterGenerator: Sendable {
             let p = rng.pick(Self.namedPorts)
             ports += "\(pad)      - {name: \(p.name), containerPort: \(p.port), protocol: \(p.proto)}\n"
         }
+        var extra = ""
+        if spec.footholdFacts {
+            // Footholds (footholds.md): a node per pod group, one template in 40 privileged, one in
+            // 4 reading a secret of its namespace from the environment.
+            extra += "\(pad)nodeName: node-\(self.pad(i % max(1, spec.pods / 50), 4))\n"
+            if rng.below(40) == 0 { extra += "\(pad)hostPID: true\n" }
+        }
+        let secretRef = spec.footholdFacts && spec.secrets > 0 && rng.below(4) == 0
+            ? "\(pad)    env:\n\(pad)      - {name: SECRET, valueFrom: {secretKeyRef: {name: secret-\(self.pad(ns + spec.namespaces * rng.below(max(1, spec.secrets / max(1, spec.namespaces))), 6)), key: password}}}\n"
+            : ""
+        let privileged = spec.footholdFacts && rng.below(40) == 0 ? "\(pad)    securityContext: {privileged: true}\n" : ""
         let body = """
         \(pad)serviceAccountName: \(sa)
-        \(pad)containers:
+        \(extra)\(pad)containers:
         \(pad)  - name: main
         \(pad)    image: registry.example.com/\(app):1.\(rng.below(20))
-        \(pad)    ports:
+        \(secretRef)\(privileged)\(pad)    ports:
         \(ports)
         """
         return (labels, body)

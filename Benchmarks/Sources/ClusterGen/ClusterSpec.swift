@@ -34,6 +34,10 @@ public struct ClusterSpec: Sendable {
     public var networkPolicies = 100
     public var secrets = 100
     public var services = 100
+    /// Pod templates also get node names, some privileged containers and `hostPID`, and secret
+    /// references in the environment (for the foothold benchmark; off by default so other
+    /// generated clusters are unchanged).
+    public var footholdFacts = false
 
     public init() {}
 

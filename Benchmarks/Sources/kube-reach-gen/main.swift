@@ -25,6 +25,7 @@ struct KubeReachGen: ParsableCommand {
     @Option(name: .customLong("network-policies")) var networkPolicies = 100
     @Option var secrets = 100
     @Option var services = 100
+    @Flag(help: "Pods get node names, some privileged containers and secret references (foothold benchmark).") var footholds = false
     @Option(name: [.short, .long], help: "Output file (default: stdout).") var output: String?
 
     func run() throws {
@@ -40,6 +41,7 @@ struct KubeReachGen: ParsableCommand {
             spec.secrets = secrets; spec.services = services
         }
         spec.mode = dense ? .dense : parsedMode
+        spec.footholdFacts = footholds
         let yaml = ClusterGenerator(spec: spec).yaml()
         if let output { try yaml.write(toFile: output, atomically: true, encoding: .utf8) } else { print(yaml, terminator: "") }
     }

@@ -10,7 +10,7 @@ struct ReachBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reach-bench",
         abstract: "kube-reach benchmarks on generated clusters (run in release mode).",
-        subcommands: [LoadBench.self, NetworkBench.self, RBACBench.self, AttackBench.self, RenderBench.self, AuditLogBench.self])
+        subcommands: [LoadBench.self, NetworkBench.self, RBACBench.self, AttackBench.self, RenderBench.self, AuditLogBench.self, FootholdBench.self])
 }
 
 /// Loader throughput: generated YAML → ClusterSnapshot.

@@ -83,7 +83,7 @@ extension FootholdGraph {
         for (p, pod) in pods.pods.enumerated() {
             if tokenState[p] >= 0 { lists[Int(tokenState[p])].append(Int32(podID(p))) }
             if pod.escape != nil {
-                let target = pod.nodeName.flatMap { n in nodeNames.firstIndex(of: n) }.map(nodeID) ?? anyNodeID
+                let target = pod.nodeName.flatMap { nodeIndex[$0] }.map(nodeID) ?? anyNodeID
                 lists[target].append(Int32(podID(p)))
             }
         }

@@ -35,7 +35,7 @@ extension FootholdGraph {
         }
         for p in podFrontier where tokenState[p] >= 0 { reach(Int(tokenState[p]), FootholdCatalog.rank(of: F1.id), podID(p), -1) }
         for p in podFrontier where pods[p].escape != nil {
-            let target = pods[p].nodeName.flatMap { n in nodeNames.firstIndex(of: n) }.map(nodeID) ?? anyNodeID
+            let target = pods[p].nodeName.flatMap { nodeIndex[$0] }.map(nodeID) ?? anyNodeID
             reach(target, FootholdCatalog.rank(of: F2.id), podID(p), -1)
         }
         for n in nodeFrontier {

@@ -15,15 +15,21 @@ extension FootholdGraph {
             for n in nodeNames.indices { out.insert(nodeID(n)) }
             out.insert(anyNodeID)
         case .node(let name):
-            if let n = nodeNames.firstIndex(of: name) { out.insert(nodeID(n)) }
+            if let n = nodeIndex[name] { out.insert(nodeID(n)) }
         case .request(let r):
-            out.formUnion(attack.table.allowed(r).resized(to: stateCount))
-            for p in podsHoldingSecret(r) {
-                out.insert(podID(p))
-                if let n = pods[p].nodeName, let k = nodeNames.firstIndex(of: n) { out.insert(nodeID(k)) }
-            }
+            out.formUnion(attack.table.allowed(Self.normalized(r, attack)).resized(to: stateCount))
+            addSecretHolders(r, to: &out)
         }
         return out
+    }
+
+    /// Adds the pods holding the secret `r` asks for and their nodes to `out`.
+    /// - Complexity: O(pods mounting it) for a named secret, O(pods) otherwise.
+    func addSecretHolders(_ r: AccessRequest, to out: inout BitSet) {
+        for p in podsHoldingSecret(r) {
+            out.insert(podID(p))
+            if let n = pods[p].nodeName, let k = nodeIndex[n] { out.insert(nodeID(k)) }
+        }
     }
 
     /// Pods holding the content of the secret `r` asks for (empty unless `r` is `get` on core
@@ -31,6 +37,7 @@ extension FootholdGraph {
     /// - Complexity: O(pods × mounted secrets).
     public func podsHoldingSecret(_ r: AccessRequest) -> [Int] {
         guard r.isResourceRequest, r.verb == "get", r.apiGroup == "", r.resource == "secrets", r.subresource.isEmpty else { return [] }
+        if !r.name.isEmpty { return podsBySecret["\(r.namespace)/\(r.name)"] ?? [] }
         return pods.pods.indices.filter { p in
             pods[p].namespace == r.namespace && (r.name.isEmpty ? !pods[p].secrets.isEmpty : pods[p].secrets.contains(r.name))
         }
@@ -82,10 +89,16 @@ extension FootholdGraph {
         guard let id = id(of: start) else { return [] }
         let search = FootholdSearch(graph: self, from: [id], assumeExploitable: assumeExploitable)
         var out: [(namespace: String, name: String, path: FootholdPath)] = []
+        // Identity holders per normalized request (secrets no rule names share one who-can query).
+        var identityHolders: [AccessRequest: BitSet] = [:]
         for s in secrets {
-            let goal = FootholdGoal.request(AccessRequest(verb: "get", apiGroup: "", resource: "secrets", subresource: "",
-                                                          name: s.name, namespace: s.namespace, nonResourceURL: ""))
-            if let h = search.nearest(in: holders(of: goal)), let p = search.path(to: h, in: self) { out.append((s.namespace, s.name, p)) }
+            let r = AccessRequest(verb: "get", apiGroup: "", resource: "secrets", subresource: "", name: s.name,
+                                  namespace: s.namespace, nonResourceURL: "")
+            let key = Self.normalized(r, attack)
+            if identityHolders[key] == nil { identityHolders[key] = attack.table.allowed(key).resized(to: stateCount) }
+            var holders = identityHolders[key] ?? BitSet(capacity: stateCount)
+            addSecretHolders(r, to: &holders)
+            if let h = search.nearest(in: holders), let p = search.path(to: h, in: self) { out.append((s.namespace, s.name, p)) }
         }
         return out.sorted { ($0.path.length, $0.namespace, $0.name) < ($1.path.length, $1.namespace, $1.name) }
     }

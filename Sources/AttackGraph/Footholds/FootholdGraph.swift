@@ -29,6 +29,10 @@ public struct FootholdGraph: Sendable {
     let escapingCreators: [(sources: BitSet, object: String, requests: [AccessRequest])]
     /// E7p: identity states allowed to exec into pod `pod`.
     let execers: [(sources: BitSet, pod: Int32, requests: [AccessRequest])]
+    /// `namespace/secret` → pods mounting it, ascending.
+    let podsBySecret: [String: [Int]]
+    /// Node name → index in ``nodeNames``.
+    let nodeIndex: [String: Int]
 
     /// Builds the graph. `attack` must be built from `snapshot` with ``templateServiceAccounts(_:)``
     /// among its starts, so that every pod's ServiceAccount is a state.
@@ -43,24 +47,44 @@ public struct FootholdGraph: Sendable {
         exposed = ExposedServices.find(snapshot: snapshot, pods: pods, reach: reach, services: servicesByNS)
         let names = Set(snapshot.nodes.map(\.name)).union(pods.pods.compactMap(\.nodeName))
         nodeNames = names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        var nodeIndex: [String: Int] = [:]
-        for (i, n) in nodeNames.enumerated() { nodeIndex[n] = i }
+        var nodeAt: [String: Int] = [:]
+        for (i, n) in nodeNames.enumerated() { nodeAt[n] = i }
+        nodeIndex = nodeAt
         var onNode = [[Int32]](repeating: [], count: nodeNames.count)
-        for (i, p) in pods.pods.enumerated() { if let n = p.nodeName, let k = nodeIndex[n] { onNode[k].append(Int32(i)) } }
+        for (i, p) in pods.pods.enumerated() { if let n = p.nodeName, let k = nodeAt[n] { onNode[k].append(Int32(i)) } }
         podsOnNode = onNode
         tokenState = pods.pods.map { p in
             guard p.tokenMounted, let id = attack.table.id(of: AttackState(p.serviceAccount)) else { return -1 }
             return Int32(id)
         }
         escapingCreators = Self.escapingCreators(snapshot: snapshot, attack: attack)
+        // Pods whose names no rule lists share one answer per namespace (StateTable.mentionedNames).
+        var cache: [AccessRequest: BitSet] = [:]
         execers = pods.pods.enumerated().map { i, p in
             let name = p.podName ?? AttackContext.freshName
             let rs: [AccessRequest] = [.r("create", "", "pods", sub: "exec", name: name, ns: p.namespace),
                                        .r("create", "", "pods", sub: "attach", name: name, ns: p.namespace)]
-            var from = attack.table.allowed(rs[0])
-            from.formUnion(attack.table.allowed(rs[1]))
-            return (from, Int32(i), rs)
+            let key = Self.normalized(rs[0], attack)
+            if cache[key] == nil {
+                var from = attack.table.allowed(key)
+                from.formUnion(attack.table.allowed(Self.normalized(rs[1], attack)))
+                cache[key] = from
+            }
+            return (cache[key] ?? BitSet(capacity: 0), Int32(i), rs)
         }.filter { !$0.sources.isEmpty }
+        var secretPods: [String: [Int]] = [:]
+        for (i, p) in pods.pods.enumerated() { for s in p.secrets { secretPods["\(p.namespace)/\(s)", default: []].append(i) } }
+        podsBySecret = secretPods
+    }
+
+    /// `r` with its name replaced by a fresh one when no rule lists the name: the same RBAC answer
+    /// (``StateTable/mentionedNames``), so requests on unlisted names share one who-can query.
+    /// - Complexity: O(1) expected.
+    static func normalized(_ r: AccessRequest, _ attack: AttackGraph) -> AccessRequest {
+        guard !r.name.isEmpty, !attack.table.mentionedNames.contains(r.name) else { return r }
+        var out = r
+        out.name = AttackContext.freshName
+        return out
     }
 
     /// E1n's sources per namespace admitting privileged pods.
@@ -115,7 +139,7 @@ public struct FootholdGraph: Sendable {
         case .identity(let s): return attack.table.id(of: s)
         case .internet: return internetID
         case .pod(let name): return pods.index(named: name).map(podID)
-        case .node(let n): return nodeNames.firstIndex(of: n).map(nodeID)
+        case .node(let n): return nodeIndex[n].map(nodeID)
         case .anyNode: return anyNodeID
         }
     }

@@ -10,19 +10,17 @@ struct FootholdInternetSecrets: AuditCheck {
         remediation: "Break the path at a step you control: restrict the exposed Service or the NetworkPolicy allowing the lateral move, stop mounting the token (`automountServiceAccountToken: false`), remove the escape, or narrow the RBAC grant. `kube-reach paths --from internet --to 'get secrets NAME -n NS'` shows every step.",
         recommendation: "Footholds: secrets reachable from the internet")
 
-    /// - Complexity: one forward ``AttackGraph/FootholdSearch`` from `Internet` plus one
-    ///   ``AttackGraph/FootholdGraph/holders(of:)`` per Secret.
+    /// - Complexity: ``AttackGraph/FootholdGraph/secretsReachable(from:secrets:assumeExploitable:)``.
     func evaluate(_ context: AuditContext) -> [Finding] {
         guard let g = context.footholdGraph(), let snapshot = context.snapshot else { return [] }
-        let search = FootholdSearch(graph: g, from: [g.internetID])
-        return snapshot.secrets.compactMap { secret in
-            let ns = secret.namespace ?? "default"
-            let goal = FootholdGoal.request(.init(verb: "get", apiGroup: "", resource: "secrets", subresource: "", name: secret.name,
-                                                  namespace: ns, nonResourceURL: ""))
-            guard let holder = search.nearest(in: g.holders(of: goal)), let path = search.path(to: holder, in: g) else { return nil }
+        let located = Dictionary(snapshot.secrets.map { ("\($0.namespace ?? "default")/\($0.name)", $0) }) { a, _ in a }
+        let found = g.secretsReachable(from: .internet, secrets: snapshot.secrets.map { ($0.namespace ?? "default", $0.name) })
+        return found.compactMap { f in
+            guard let secret = located["\(f.namespace)/\(f.name)"] else { return nil }
+            let path = f.path
             let assumes = path.usesAssumptions ? " (assumes exposed/reachable services are exploitable)" : ""
             let first = path.steps.first.map { "\($0.technique) \(FootholdCatalog.title(of: $0.technique)) → \(g.state($0.to))" } ?? ""
-            return finding("Secret/\(ns)/\(secret.name)", "reachable from the internet in \(path.length) steps\(assumes): \(FootholdFacts.text(path, in: g))",
+            return finding("Secret/\(f.namespace)/\(f.name)", "reachable from the internet in \(path.length) steps\(assumes): \(FootholdFacts.text(path, in: g))",
                            at: [secret.location], annotations: secret.meta.annotations,
                            fix: "Break the path at its first step (\(first)), e.g. restrict the exposed Service or isolate the pod with a NetworkPolicy.")
         }

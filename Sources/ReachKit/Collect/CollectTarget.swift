@@ -15,8 +15,13 @@ public struct CollectTarget: Sendable, Equatable {
 
     public init(kind: ObjectKind) { self.kind = kind }
 
-    /// Every modelled kind, in `ObjectKind` declaration order (namespaces first).
-    public static var all: [CollectTarget] { ObjectKind.allCases.map(CollectTarget.init(kind:)) }
+    /// Every modelled kind, in `ObjectKind` declaration order (namespaces first), except the Gateway
+    /// API kinds: they are custom resources that most clusters do not serve, and `kubectl get` of a
+    /// resource type the server does not know fails (collect would then exit 2). Export them with
+    /// `kubectl get gateways,httproutes,grpcroutes -A -o json` where installed.
+    public static var all: [CollectTarget] {
+        ObjectKind.allCases.filter { !$0.apiGroups.contains("gateway.networking.k8s.io") }.map(CollectTarget.init(kind:))
+    }
 
     /// The API group kubectl is asked for: the kind's only group, or — for kinds also accepted
     /// from the legacy `extensions` group (served until 1.16 for workloads, 1.22 for Ingress) —
