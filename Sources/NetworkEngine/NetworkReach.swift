@@ -17,6 +17,10 @@ public struct NetworkReach: Sendable {
     public internal(set) var adminPolicies: [AdminNetworkPolicy] = []
     /// The policy engine the answer assumes, and why.
     public internal(set) var engine: PolicyEngineChoice = .implicitDefault
+    /// Cilium deny rules as NetworkPolicies (see ``PairEvaluator/ciliumDeny``).
+    public internal(set) var ciliumDeny: [NetworkPolicy] = []
+    /// Indices into ``policies`` of Cilium allow policies that do not isolate (`enableDefaultDeny: false`).
+    public internal(set) var nonIsolating: Set<Int> = []
 
     public var endpoints: [NetworkEndpoint] { catalog.endpoints }
 
@@ -36,6 +40,8 @@ public struct NetworkReach: Sendable {
         var e = PairEvaluator(catalog: catalog, policies: policies, ipAtoms: ipAtoms)
         e.adminPolicies = adminPolicies
         e.ipBlocksMatchPods = engine.engine != .cilium
+        e.ciliumDeny = ciliumDeny
+        e.nonIsolating = nonIsolating
         return e
     }
 

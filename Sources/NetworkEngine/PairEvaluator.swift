@@ -20,8 +20,12 @@ public struct SideExplanation: Hashable, Sendable {
     public var adminDecision: TierDecision? = nil
     /// The Baseline-tier rule that matched first, when neither the Admin tier nor a NetworkPolicy decided.
     public var baselineDecision: TierDecision? = nil
+    /// The Cilium deny rule that matched (`Kind/name` policy, direction, rule index), if any: it
+    /// refuses whatever the Admin tier left undecided.
+    public var ciliumDeny: String? = nil
     public var admits: Bool {
         if let a = adminDecision, a.action != .pass { return a.action == .accept }
+        if ciliumDeny != nil { return false }
         if isolated { return policies.contains { !$0.matchingRules.isEmpty } }
         if let b = baselineDecision { return b.action != .deny }
         return true
@@ -49,6 +53,10 @@ public struct PairEvaluator: Sendable {
     public var adminPolicies: [AdminNetworkPolicy] = []
     /// Whether NetworkPolicy ipBlocks match pod IPs (rule 7; `false` under Cilium).
     public var ipBlocksMatchPods = true
+    /// Cilium deny rules as NetworkPolicies (their rules deny; ``ReachModel/CiliumPolicy``).
+    public var ciliumDeny: [NetworkPolicy] = []
+    /// Indices into ``policies`` that select without isolating (Cilium `enableDefaultDeny: false`).
+    public var nonIsolating: Set<Int> = []
 
     public init(catalog: EndpointCatalog, policies: [NetworkPolicy], ipAtoms: IPAtomTable) {
         self.catalog = catalog
@@ -105,15 +113,19 @@ public struct PairEvaluator: Sendable {
         guard let me = endpoint(own) else { return SideExplanation(policies: [], external: true) }
         let admin = adminDecision(.admin, type, of: me, peer: peer, probe: probe, destination: destination)
         var matches: [SideExplanation.PolicyMatch] = []
-        for policy in policies where PolicySemantics.selects(policy, me) {
+        var isolating = false
+        for (pi, policy) in policies.enumerated() where PolicySemantics.selects(policy, me) {
             guard let rules = PolicySemantics.rules(policy, type) else { continue }
+            isolating = isolating || !nonIsolating.contains(pi)
             let hits = rules.indices.filter {
                 PolicySemantics.portsMatch(rules[$0], probe, destination: destination) && peersMatch(rules[$0], policy, peer)
             }
             matches.append(.init(policy: "\(policy.namespace ?? "")/\(policy.name)", matchingRules: hits, ruleCount: rules.count))
         }
+        if !isolating { matches = [] }
         var out = SideExplanation(policies: matches, external: false)
         out.adminDecision = admin
+        out.ciliumDeny = ciliumDenial(type, of: me, peer: peer, probe: probe, destination: destination)
         if admin == nil || admin?.action == .pass, matches.isEmpty {
             out.baselineDecision = adminDecision(.baseline, type, of: me, peer: peer, probe: probe, destination: destination)
         }
