@@ -29,6 +29,8 @@ struct CiliumLowered: Sendable {
     /// Deny rules, one NetworkPolicy per (policy, spec, namespace, direction).
     var deny: [NetworkPolicy] = []
     var diagnostics: [Diagnostic] = []
+    /// The policies lowered.
+    var source: [CiliumPolicy] = []
 
     var isEmpty: Bool { allow.isEmpty && deny.isEmpty }
 
@@ -36,6 +38,7 @@ struct CiliumLowered: Sendable {
     init() {}
 
     init(_ policies: [CiliumPolicy], catalog: EndpointCatalog) {
+        source = policies
         let namespaces = Set(catalog.namespaceLabels.keys).union(catalog.endpoints.map(\.namespace)).sorted()
         for policy in policies {
             for spec in policy.specs {
@@ -44,7 +47,10 @@ struct CiliumLowered: Sendable {
                                                   path: u.path, message: "\(policy.displayName): \(u.what)"))
                 }
                 guard let subject = spec.endpointSelector else { continue }
-                let (nsSel, podSel) = Self.split(subject)
+                var (nsSel, podSel) = Self.split(subject)
+                // A CiliumNetworkPolicy's subject always lives in its namespace (ParseToCiliumRule
+                // replaces a namespace match label with the policy's namespace).
+                if policy.kind == .namespaced { nsSel.matchLabels["kubernetes.io/metadata.name"] = nil }
                 let targets = policy.kind == .namespaced ? [policy.meta.namespace ?? ""] : namespaces
                 for ns in targets where nsSel.matches(catalog.labels(ofNamespace: ns)) {
                     lower(policy, spec, namespace: ns, podSelector: podSel)
@@ -167,22 +173,5 @@ extension NetworkEngine {
         guard engine.engine != .cilium, !policies.isEmpty else { return [] }
         return [Diagnostic(id: NetworkDiagnosticID.notModelled, severity: .info, location: policies[0].meta.location,
                            message: "\(policies.count) Cilium polic\(policies.count == 1 ? "y is" : "ies are") not read by the \(engine.engine.rawValue) engine: left out (use --policy-engine cilium)")]
-    }
-}
-
-extension PairEvaluator {
-    /// The first Cilium deny rule selecting `me` that matches the peer and the probe, named
-    /// `namespace/Kind/name <direction>Deny[i]`.
-    /// - Complexity: O(deny policies × rules × peers).
-    func ciliumDenial(_ type: PolicyType, of me: NetworkEndpoint, peer: NetworkPeerRef, probe: ProbePort,
-                      destination: NetworkEndpoint?) -> String? {
-        for policy in ciliumDeny where PolicySemantics.selects(policy, me) {
-            guard let rules = PolicySemantics.rules(policy, type) else { continue }
-            for (i, rule) in rules.enumerated()
-                where PolicySemantics.portsMatch(rule, probe, destination: destination) && peersMatch(rule, policy, peer) {
-                return "\(policy.namespace ?? "")/\(policy.name) \(type == .ingress ? "ingressDeny" : "egressDeny")[\(i)]"
-            }
-        }
-        return nil
     }
 }

@@ -79,6 +79,8 @@ extension NetworkEngine {
                                  diagnostics: catalog.diagnostics + directionDiagnostics(k8sPolicies) + adminDiagnostics(admin))
         reach.adminPolicies = admin
         reach.ciliumDeny = cilium.deny
+        reach.ciliumPolicies = cilium.source
+        reach.kubernetesPolicyCount = k8sPolicies.count
         reach.nonIsolating = nonIsolating
         reach.engine = engine
         return reach

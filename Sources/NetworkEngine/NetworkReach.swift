@@ -17,7 +17,11 @@ public struct NetworkReach: Sendable {
     public internal(set) var adminPolicies: [AdminNetworkPolicy] = []
     /// The policy engine the answer assumes, and why.
     public internal(set) var engine: PolicyEngineChoice = .implicitDefault
-    /// Cilium deny rules as NetworkPolicies (see ``PairEvaluator/ciliumDeny``).
+    /// The Cilium policies analysed (their allow rules are lowered into ``policies`` after the
+    /// first ``kubernetesPolicyCount``).
+    public internal(set) var ciliumPolicies: [CiliumPolicy] = []
+    public internal(set) var kubernetesPolicyCount = Int.max
+    /// Cilium deny rules lowered to NetworkPolicies (``CiliumLowered``).
     public internal(set) var ciliumDeny: [NetworkPolicy] = []
     /// Indices into ``policies`` of Cilium allow policies that do not isolate (`enableDefaultDeny: false`).
     public internal(set) var nonIsolating: Set<Int> = []
@@ -37,11 +41,10 @@ public struct NetworkReach: Sendable {
 
     /// The naive evaluator over the same inputs (for `--explain` and cross-checks).
     public var evaluator: PairEvaluator {
-        var e = PairEvaluator(catalog: catalog, policies: policies, ipAtoms: ipAtoms)
+        var e = PairEvaluator(catalog: catalog, policies: Array(policies.prefix(kubernetesPolicyCount)), ipAtoms: ipAtoms)
         e.adminPolicies = adminPolicies
         e.ipBlocksMatchPods = engine.engine != .cilium
-        e.ciliumDeny = ciliumDeny
-        e.nonIsolating = nonIsolating
+        e.ciliumPolicies = ciliumPolicies
         return e
     }
 

@@ -53,10 +53,9 @@ public struct PairEvaluator: Sendable {
     public var adminPolicies: [AdminNetworkPolicy] = []
     /// Whether NetworkPolicy ipBlocks match pod IPs (rule 7; `false` under Cilium).
     public var ipBlocksMatchPods = true
-    /// Cilium deny rules as NetworkPolicies (their rules deny; ``ReachModel/CiliumPolicy``).
-    public var ciliumDeny: [NetworkPolicy] = []
-    /// Indices into ``policies`` that select without isolating (Cilium `enableDefaultDeny: false`).
-    public var nonIsolating: Set<Int> = []
+    /// Cilium policies (enforced under ``ReachModel/PolicyEngineKind/cilium``), read by
+    /// ``CiliumSemantics``.
+    public var ciliumPolicies: [CiliumPolicy] = []
 
     public init(catalog: EndpointCatalog, policies: [NetworkPolicy], ipAtoms: IPAtomTable) {
         self.catalog = catalog
@@ -113,19 +112,19 @@ public struct PairEvaluator: Sendable {
         guard let me = endpoint(own) else { return SideExplanation(policies: [], external: true) }
         let admin = adminDecision(.admin, type, of: me, peer: peer, probe: probe, destination: destination)
         var matches: [SideExplanation.PolicyMatch] = []
-        var isolating = false
-        for (pi, policy) in policies.enumerated() where PolicySemantics.selects(policy, me) {
+        for policy in policies where PolicySemantics.selects(policy, me) {
             guard let rules = PolicySemantics.rules(policy, type) else { continue }
-            isolating = isolating || !nonIsolating.contains(pi)
             let hits = rules.indices.filter {
                 PolicySemantics.portsMatch(rules[$0], probe, destination: destination) && peersMatch(rules[$0], policy, peer)
             }
             matches.append(.init(policy: "\(policy.namespace ?? "")/\(policy.name)", matchingRules: hits, ruleCount: rules.count))
         }
-        if !isolating { matches = [] }
+        let cilium = ciliumSide(type, of: me, peer: peer, probe: probe, destination: destination)
+        let isolating = !matches.isEmpty || cilium.isolating
+        matches = isolating ? matches + cilium.matches : []
         var out = SideExplanation(policies: matches, external: false)
         out.adminDecision = admin
-        out.ciliumDeny = ciliumDenial(type, of: me, peer: peer, probe: probe, destination: destination)
+        out.ciliumDeny = cilium.deny
         if admin == nil || admin?.action == .pass, matches.isEmpty {
             out.baselineDecision = adminDecision(.baseline, type, of: me, peer: peer, probe: probe, destination: destination)
         }
