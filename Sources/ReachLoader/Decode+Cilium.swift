@@ -53,7 +53,6 @@ extension ObjectDecoder {
     private func ciliumRules(_ spec: Field, _ key: StaticString, _ path: String, ingress: Bool, deny: Bool,
                              _ unmodelled: inout [CiliumPolicy.Unmodelled]) -> [CiliumPolicy.Rule] {
         (spec[key]?.list() ?? []).map { r in
-            let dir = ingress ? "from" : "to"
             var rule = CiliumPolicy.Rule(peers: [], location: r.location)
             for sel in r[ingress ? "fromEndpoints" : "toEndpoints"]?.list() ?? [] { rule.peers.append(.endpoints(selector(sel))) }
             for e in r[ingress ? "fromEntities" : "toEntities"]?.stringList() ?? [] { rule.peers.append(.entity(e)) }
@@ -70,10 +69,18 @@ extension ObjectDecoder {
                 ? [("fromRequires", "fromRequires"), ("fromGroups", "fromGroups"), ("fromNodes", "fromNodes"), ("icmps", "icmps")]
                 : [("toRequires", "toRequires"), ("toFQDNs", "toFQDNs (no DNS offline)"), ("toServices", "toServices"),
                    ("toGroups", "toGroups"), ("toNodes", "toNodes"), ("icmps", "icmps")]
+            // Allow rules stay an upper bound: FQDN and cloud-group targets are outside the cluster
+            // (read as entity world), services may be anything (read as entity all); deny rules are
+            // read without the field (what they deny is a lower bound).
+            let widen: [String: String] = ["toFQDNs": "world", "toGroups": "world", "toServices": "all"]
             for (k, what) in other where r.has(k) {
-                let bound = deny ? "the rule is read without it (lower bound of what it denies)" : "the rule is read without it (upper bound of what it allows)"
+                let key = "\(k)"
+                var bound = deny ? "the rule is read without it (lower bound of what it denies)" : "the rule is read without it (upper bound of what it allows)"
+                if !deny, let entity = widen[key] {
+                    rule.peers.append(.entity(entity))
+                    bound = "read as entity \(entity) (upper bound of what it allows)"
+                }
                 unmodelled.append(.init(path: "\(r.path).\(k)", what: "\(what) is not modelled; \(bound)", location: r[k]?.location ?? r.location))
-                _ = dir
             }
             return rule
         }

@@ -42,7 +42,7 @@ import Testing
         #expect(a.ingressDeny.first?.peers == [.entity("world"), .cidr(IPBlock(cidr: "10.0.0.0/8", except: ["10.1.0.0/16"]))])
         #expect(a.unmodelled.map(\.path) == ["specs[0].ingress[0].toPorts[0].rules"])
         let b = p.specs[1]
-        #expect(b.egress.first?.peers == [.cidr(IPBlock(cidr: "192.0.2.1/32"))])
+        #expect(b.egress.first?.peers == [.cidr(IPBlock(cidr: "192.0.2.1/32")), .entity("world")])
         #expect(b.egressDeny.first?.peers == [] && b.defaultDeny(.egress) && !b.defaultDeny(.ingress))
         #expect(b.unmodelled.map(\.path) == ["specs[1].egress[0].toFQDNs"])
     }
@@ -83,5 +83,28 @@ import Testing
     @Test func otherVersionsAreSkipped() {
         let s = load("apiVersion: cilium.io/v1\nkind: CiliumNetworkPolicy\nmetadata: {name: p, namespace: x}\nspec: {}")
         #expect(s.ciliumPolicies.isEmpty && s.skippedKinds["cilium.io/v1 CiliumNetworkPolicy"] == 1)
+    }
+}
+
+extension CiliumDecodingTests {
+    /// Not-modelled targets keep allow rules an upper bound: FQDNs → world, services → all;
+    /// in a deny rule they are left out.
+    @Test func unmodelledTargetsWidenAllowRules() throws {
+        let s = load("""
+        apiVersion: cilium.io/v2
+        kind: CiliumNetworkPolicy
+        metadata: {name: p, namespace: x}
+        spec:
+          endpointSelector: {}
+          egress:
+          - toFQDNs: [{matchName: example.com}]
+          - toServices: [{k8sService: {serviceName: s, namespace: x}}]
+          egressDeny:
+          - toFQDNs: [{matchName: example.com}]
+        """)
+        let spec = try #require(s.ciliumPolicies.first?.specs.first)
+        #expect(spec.egress.map(\.peers) == [[.entity("world")], [.entity("all")]])
+        #expect(spec.egressDeny.first?.peers == [])
+        #expect(spec.unmodelled.count == 3)
     }
 }
