@@ -20,7 +20,10 @@ public struct NetworkReach: Sendable {
     /// The Cilium policies analysed (their allow rules are lowered into ``policies`` after the
     /// first ``kubernetesPolicyCount``).
     public internal(set) var ciliumPolicies: [CiliumPolicy] = []
+    /// How many leading entries of ``policies`` are NetworkPolicies (`Int.max`: all of them).
     public internal(set) var kubernetesPolicyCount = Int.max
+    /// How many of ``policies`` are NetworkPolicies (the rest are lowered Cilium allow rules).
+    public var networkPolicyCount: Int { min(policies.count, kubernetesPolicyCount) }
     /// Cilium deny rules lowered to NetworkPolicies (``CiliumLowered``).
     public internal(set) var ciliumDeny: [NetworkPolicy] = []
     /// Indices into ``policies`` of Cilium allow policies that do not isolate (`enableDefaultDeny: false`).
