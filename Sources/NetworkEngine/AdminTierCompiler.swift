@@ -16,6 +16,10 @@ struct CompiledAdminDirection: Sendable {
     var tier: AdminNetworkPolicy.Tier
     var selected: BitSet
     var rules: [CompiledAdminRule]
+    /// Cilium deny rules (`ingressDeny`/`egressDeny`): evaluated after the Admin tier, they decide
+    /// (deny) every peer the Admin tier left undecided, Pass included; `policy` is then an index
+    /// into the Cilium deny policies.
+    var namespaceDeny = false
 
     /// The rules as a NetworkPolicy direction (for the port-class signature).
     var asDirection: CompiledDirection { CompiledDirection(policy: -1, selected: selected, rules: rules.map(\.rule)) }

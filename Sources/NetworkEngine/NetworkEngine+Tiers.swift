@@ -10,8 +10,11 @@ extension NetworkEngine {
     ///   rules × (K + E) / 64 + K² / 64).
     public static func analyze(_ snapshot: ClusterSnapshot, engine: PolicyEngineChoice, eager: Bool = false) -> NetworkReach {
         let enforced = engine.engine != .none
-        var reach = analyze(catalog: EndpointCatalog(snapshot: snapshot), policies: enforced ? snapshot.networkPolicies : [],
-                            adminPolicies: enforced ? snapshot.adminNetworkPolicies : [], engine: engine, eager: eager)
+        let catalog = EndpointCatalog(snapshot: snapshot)
+        let cilium = engine.engine == .cilium ? CiliumLowered(snapshot.ciliumPolicies, catalog: catalog) : CiliumLowered()
+        var reach = analyze(catalog: catalog, policies: enforced ? snapshot.networkPolicies : [],
+                            adminPolicies: enforced ? snapshot.adminNetworkPolicies : [], cilium: cilium, engine: engine, eager: eager)
+        reach.diagnostics += cilium.diagnostics + ciliumNotRead(snapshot.ciliumPolicies, engine: engine)
         // Only when an engine was chosen: the implicit default keeps its findings as they were.
         if engine.explicit { reach.diagnostics += unmodelledPolicyKinds(snapshot.skippedKinds, engine: engine.engine) }
         let ignored = snapshot.networkPolicies.count + snapshot.adminNetworkPolicies.count
@@ -28,33 +31,43 @@ extension NetworkEngine {
     /// - Complexity: see ``analyze(_:engine:eager:)``.
     public static func analyze(catalog: EndpointCatalog, policies: [NetworkPolicy], adminPolicies: [AdminNetworkPolicy],
                                engine: PolicyEngineChoice, eager: Bool = false) -> NetworkReach {
+        analyze(catalog: catalog, policies: policies, adminPolicies: adminPolicies, cilium: CiliumLowered(), engine: engine, eager: eager)
+    }
+
+    /// With Cilium policies lowered (``CiliumLowered``): their allow rules join the NetworkPolicies,
+    /// their deny rules follow the Admin tier.
+    static func analyze(catalog: EndpointCatalog, policies k8sPolicies: [NetworkPolicy], adminPolicies: [AdminNetworkPolicy],
+                        cilium: CiliumLowered, engine: PolicyEngineChoice, eager: Bool = false) -> NetworkReach {
+        let policies = k8sPolicies + cilium.allow
+        let nonIsolating = Set(cilium.nonIsolating.map { $0 + k8sPolicies.count })
         let admin = adminPolicies.sorted(by: AdminNetworkPolicy.evaluationOrder)
-        let blocks = policies.flatMap { p in
+        let blocks = (policies + cilium.deny).flatMap { p in
             ((p.ingress ?? []) + (p.egress ?? [])).flatMap { rule in
                 (rule.peers ?? []).compactMap(\.ipBlock).flatMap { b in ([b.cidr] + b.except).compactMap(CIDR.init) }
             }
         } + admin.flatMap(\.networkCIDRs)
         let ipAtoms = IPAtomTable(blocks: blocks)
         let adminRefs = PolicyCompiler.adminNamedRefs(admin)
-        let classes = EndpointClasses(catalog: catalog, policies: policies, ipAtoms: ipAtoms,
+        let classes = EndpointClasses(catalog: catalog, policies: policies + cilium.deny, ipAtoms: ipAtoms,
                                       extraKeys: admin.reduce(into: Set<String>()) { $0.formUnion($1.podSelectorKeys) },
                                       extraRefs: adminRefs)
-        var cuts = PolicyCompiler.portCuts(policies, catalog)
+        var cuts = PolicyCompiler.portCuts(policies + cilium.deny, catalog)
         for (proto, set) in PolicyCompiler.adminPortCuts(admin, catalog) { cuts[proto, default: []].formUnion(set) }
         let portAtoms = PortAtomTable(cuts: cuts)
         var compiler = PolicyCompiler(catalog: catalog, classes: classes, ipAtoms: ipAtoms, portAtoms: portAtoms)
         compiler.ipBlocksMatchPods = engine.engine != .cilium
-        let ingress = compiler.compile(policies, .ingress)
-        let egress = compiler.compile(policies, .egress)
-        let refs = Set(EndpointClasses.namedPortRefs(policies)).union(adminRefs)
+        let ingress = CiliumLowered.restrict(compiler.compile(policies, .ingress), nonIsolating)
+        let egress = CiliumLowered.restrict(compiler.compile(policies, .egress), nonIsolating)
+        let refs = Set(EndpointClasses.namedPortRefs(policies + cilium.deny)).union(adminRefs)
             .sorted { ($0.name, $0.protocolName) < ($1.name, $1.protocolName) }
         var builder = ReachMatrixBuilder(
             classCount: classes.count, externalCount: ipAtoms.atoms.count, ingress: ingress, egress: egress,
             namedMask: ReachMatrixBuilder.namedMasks(classes: classes, catalog: catalog, refs: refs, portAtoms: portAtoms))
         var dirs = ingress + egress
-        if !admin.isEmpty {
-            let program = AdminTierProgram(ingress: compiler.compileAdmin(admin, .ingress),
-                                           egress: compiler.compileAdmin(admin, .egress), classCount: classes.count)
+        if !admin.isEmpty || !cilium.deny.isEmpty {
+            let program = AdminTierProgram(ingress: compiler.compileAdmin(admin, .ingress) + compiler.compileCiliumDeny(cilium.deny, .ingress),
+                                           egress: compiler.compileAdmin(admin, .egress) + compiler.compileCiliumDeny(cilium.deny, .egress),
+                                           classCount: classes.count)
             builder.tiers = program
             dirs += (program.ingress + program.egress).map(\.asDirection)
         }
@@ -63,8 +76,12 @@ extension NetworkEngine {
         if eager { store.computeAll() }
         var reach = NetworkReach(catalog: catalog, policies: policies, classes: classes, portAtoms: portAtoms,
                                  ipAtoms: ipAtoms, portClassOfAtom: portClassOfAtom, store: store,
-                                 diagnostics: catalog.diagnostics + directionDiagnostics(policies) + adminDiagnostics(admin))
+                                 diagnostics: catalog.diagnostics + directionDiagnostics(k8sPolicies) + adminDiagnostics(admin))
         reach.adminPolicies = admin
+        reach.ciliumDeny = cilium.deny
+        reach.ciliumPolicies = cilium.source
+        reach.kubernetesPolicyCount = k8sPolicies.count
+        reach.nonIsolating = nonIsolating
         reach.engine = engine
         return reach
     }

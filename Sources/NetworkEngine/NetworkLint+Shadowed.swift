@@ -15,7 +15,7 @@ extension NetworkLint {
     static func shadowedRules(_ reach: NetworkReach) -> [Diagnostic] {
         guard let tiers = reach.store.builder.tiers else { return [] }
         var out: [Diagnostic] = []
-        for (type, dirs) in [(PolicyType.ingress, tiers.ingress), (.egress, tiers.egress)] {
+        for (type, dirs) in [(PolicyType.ingress, tiers.ingress.filter { !$0.namespaceDeny }), (.egress, tiers.egress.filter { !$0.namespaceDeny })] {
             for (k, dir) in dirs.enumerated() {
                 let before = dirs[..<k].filter { $0.tier == dir.tier && dir.selected.isSubset(of: $0.selected) }
                 for (r, rule) in dir.rules.enumerated() {

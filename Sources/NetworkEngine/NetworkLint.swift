@@ -64,8 +64,9 @@ public enum NetworkLint {
                 labels.append(e.labels)
                 namespaceLabels.append(reach.catalog.labels(ofNamespace: e.namespace))
             }
+            // Cilium: ipBlocks and CIDRs never match pod IPs, so no ipBlock covers a pod.
             for e in reach.endpoints {
-                ips.append(e.ips)
+                ips.append(reach.engine.engine == .cilium ? [] : e.ips)
                 names.append(e.displayName)
             }
         }

@@ -17,6 +17,17 @@ public struct NetworkReach: Sendable {
     public internal(set) var adminPolicies: [AdminNetworkPolicy] = []
     /// The policy engine the answer assumes, and why.
     public internal(set) var engine: PolicyEngineChoice = .implicitDefault
+    /// The Cilium policies analysed (their allow rules are lowered into ``policies`` after the
+    /// first ``kubernetesPolicyCount``).
+    public internal(set) var ciliumPolicies: [CiliumPolicy] = []
+    /// How many leading entries of ``policies`` are NetworkPolicies (`Int.max`: all of them).
+    public internal(set) var kubernetesPolicyCount = Int.max
+    /// How many of ``policies`` are NetworkPolicies (the rest are lowered Cilium allow rules).
+    public var networkPolicyCount: Int { min(policies.count, kubernetesPolicyCount) }
+    /// Cilium deny rules lowered to NetworkPolicies (``CiliumLowered``).
+    public internal(set) var ciliumDeny: [NetworkPolicy] = []
+    /// Indices into ``policies`` of Cilium allow policies that do not isolate (`enableDefaultDeny: false`).
+    public internal(set) var nonIsolating: Set<Int> = []
 
     public var endpoints: [NetworkEndpoint] { catalog.endpoints }
 
@@ -33,9 +44,10 @@ public struct NetworkReach: Sendable {
 
     /// The naive evaluator over the same inputs (for `--explain` and cross-checks).
     public var evaluator: PairEvaluator {
-        var e = PairEvaluator(catalog: catalog, policies: policies, ipAtoms: ipAtoms)
+        var e = PairEvaluator(catalog: catalog, policies: Array(policies.prefix(kubernetesPolicyCount)), ipAtoms: ipAtoms)
         e.adminPolicies = adminPolicies
         e.ipBlocksMatchPods = engine.engine != .cilium
+        e.ciliumPolicies = ciliumPolicies
         return e
     }
 

@@ -20,8 +20,12 @@ public struct SideExplanation: Hashable, Sendable {
     public var adminDecision: TierDecision? = nil
     /// The Baseline-tier rule that matched first, when neither the Admin tier nor a NetworkPolicy decided.
     public var baselineDecision: TierDecision? = nil
+    /// The Cilium deny rule that matched (`Kind/name` policy, direction, rule index), if any: it
+    /// refuses whatever the Admin tier left undecided.
+    public var ciliumDeny: String? = nil
     public var admits: Bool {
         if let a = adminDecision, a.action != .pass { return a.action == .accept }
+        if ciliumDeny != nil { return false }
         if isolated { return policies.contains { !$0.matchingRules.isEmpty } }
         if let b = baselineDecision { return b.action != .deny }
         return true
@@ -49,6 +53,9 @@ public struct PairEvaluator: Sendable {
     public var adminPolicies: [AdminNetworkPolicy] = []
     /// Whether NetworkPolicy ipBlocks match pod IPs (rule 7; `false` under Cilium).
     public var ipBlocksMatchPods = true
+    /// Cilium policies (enforced under ``ReachModel/PolicyEngineKind/cilium``), read by
+    /// ``CiliumSemantics``.
+    public var ciliumPolicies: [CiliumPolicy] = []
 
     public init(catalog: EndpointCatalog, policies: [NetworkPolicy], ipAtoms: IPAtomTable) {
         self.catalog = catalog
@@ -112,8 +119,12 @@ public struct PairEvaluator: Sendable {
             }
             matches.append(.init(policy: "\(policy.namespace ?? "")/\(policy.name)", matchingRules: hits, ruleCount: rules.count))
         }
+        let cilium = ciliumSide(type, of: me, peer: peer, probe: probe, destination: destination)
+        let isolating = !matches.isEmpty || cilium.isolating
+        matches = isolating ? matches + cilium.matches : []
         var out = SideExplanation(policies: matches, external: false)
         out.adminDecision = admin
+        out.ciliumDeny = cilium.deny
         if admin == nil || admin?.action == .pass, matches.isEmpty {
             out.baselineDecision = adminDecision(.baseline, type, of: me, peer: peer, probe: probe, destination: destination)
         }

@@ -24,6 +24,7 @@ struct AdminTierProgram: Sendable {
 ///
 /// 1. Admin tier, rules in (priority, rule) order: `m = peers ∖ stop`; Accept: `allowed ∪= m`,
 ///    `decided ∪= m`; Deny: `decided ∪= m`; Pass: nothing decided; always `stop ∪= m`.
+/// 1b. Cilium deny rules (``CompiledAdminDirection/namespaceDeny``): `decided ∪= peers`.
 /// 2. NetworkPolicy tier, when a NetworkPolicy isolates the class for this direction:
 ///    `allowed ∪= np ∖ decided`, then everything is decided.
 /// 3. Baseline tier, in order: `m = peers ∖ decided`; Accept (and Pass, which leaves the last
@@ -161,6 +162,7 @@ extension ReachMatrixBuilder {
             let j = Int(sig[i]), r = Int(sig[i + 1])
             i += 2
             guard let peers = active[j][r]?.peers else { continue }
+            if dirs[j].namespaceDeny { decided.formUnion(peers); continue }
             let action = dirs[j].rules[r].action
             if dirs[j].tier == .baseline { baseline.append((action, peers)); continue }
             let m = peers.subtracting(stop)

@@ -48,6 +48,10 @@ struct DocumentReader {
             readAdminPolicy(f, kind: adminKind, into: &builder)
             return
         }
+        if let ciliumKind = ObjectDecoder.ciliumKind(kind: kind, apiVersion: apiVersion) {
+            readCiliumPolicy(f, kind: ciliumKind, into: &builder)
+            return
+        }
         guard let objectKind = Self.modelledKind(kind: kind, apiVersion: apiVersion) else {
             builder.skippedKinds["\(apiVersion) \(kind)", default: 0] += 1
             return
@@ -74,6 +78,16 @@ struct DocumentReader {
             return
         }
         builder.adminPolicies.append(policy)
+    }
+
+    /// A `cilium.io/v2` policy (kept apart from the modelled kinds).
+    private func readCiliumPolicy(_ f: Field, kind: CiliumPolicy.Kind, into builder: inout ChunkResult) {
+        ctx.beginObject()
+        guard let policy = decoder.ciliumPolicy(f, kind: kind), ctx.objectErrors == 0 else {
+            ctx.warning(DiagnosticID.objectSkipped, f.node, f.path, "\(kind.rawValue) skipped because of its errors")
+            return
+        }
+        builder.ciliumPolicies.append(policy)
     }
 
     /// Key under which `az aks show` / ARM ManagedCluster documents are counted as skipped.

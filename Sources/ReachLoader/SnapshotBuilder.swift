@@ -9,6 +9,7 @@ struct SnapshotBuilder {
     var skippedKinds: [String: Int] = [:]
     /// Tier policies by (kind, name): a later one replaces an earlier one with a warning.
     var adminPolicies: [String: AdminNetworkPolicy] = [:]
+    var ciliumPolicies: [CiliumPolicy] = []
     var diagnostics: [Diagnostic] = []
     var files: [String] = []
     var bytesRead = 0
@@ -36,6 +37,7 @@ struct SnapshotBuilder {
         for (object, key) in result.objects { add(object, key: key) }
         for (key, n) in result.skippedKinds { skippedKinds[key, default: 0] += n }
         for policy in result.adminPolicies { addAdmin(policy) }
+        ciliumPolicies += result.ciliumPolicies
         diagnostics += result.diagnostics
     }
 
@@ -76,6 +78,7 @@ struct SnapshotBuilder {
         sortByKey(&s.workloads) { ($0.meta.namespace ?? "", $0.meta.name, $0.kind.rawValue) }
         sortByKey(&s.webhookConfigurations) { ($0.meta.namespace ?? "", $0.meta.name, $0.kind.rawValue) }
         s.skippedKinds = skippedKinds
+        s.ciliumPolicies = ciliumPolicies.sorted { $0.displayName < $1.displayName }
         s.adminNetworkPolicies = adminPolicies.values.sorted { ($0.kind.rawValue, $0.name) < ($1.kind.rawValue, $1.name) }
         s.diagnostics = diagnostics.sorted()
         s.files = files

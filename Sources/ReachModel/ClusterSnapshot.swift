@@ -13,6 +13,8 @@ public struct ClusterSnapshot: Sendable {
     /// `policy.networking.k8s.io` ClusterNetworkPolicy / AdminNetworkPolicy /
     /// BaselineAdminNetworkPolicy objects, sorted by kind then name.
     public var adminNetworkPolicies: [AdminNetworkPolicy] = []
+    /// `cilium.io/v2` CiliumNetworkPolicy / CiliumClusterwideNetworkPolicy objects, in input order.
+    public var ciliumPolicies: [CiliumPolicy] = []
     public var services: [Service] = []
     public var ingresses: [Ingress] = []
     public var secrets: [Secret] = []

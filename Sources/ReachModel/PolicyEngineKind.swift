@@ -10,8 +10,8 @@ public enum PolicyEngineKind: String, CaseIterable, Hashable, Sendable, Comparab
     case kubernetes
     /// Calico: Kubernetes NetworkPolicy (and Calico's own kinds, not yet modelled).
     case calico
-    /// Cilium: Kubernetes NetworkPolicy without `ipBlock` matching pod IPs (and Cilium's own
-    /// kinds, not yet modelled).
+    /// Cilium: Kubernetes NetworkPolicy without `ipBlock` matching pod IPs, and Cilium's own
+    /// `cilium.io/v2` kinds at L3/L4 (``CiliumPolicy``).
     case cilium
 
     public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }

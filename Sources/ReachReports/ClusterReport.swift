@@ -64,7 +64,7 @@ public enum ClusterReport {
         let overview = analyzer.reachabilityOverview(reach, nodeBudget: inputs.reachNodeBudget)
         report.sections.append(HTMLReport.Section(id: "reachability", title: "Reachability overview",
                                                   body: "<p class=\"note\">\(reach.endpoints.count) pods in \(reach.classes.count) classes of equivalent pods; "
-                                                      + "\(reach.policies.count) NetworkPolicies.</p>" + graph(ReachabilityDot.document(overview))))
+                                                      + "\(reach.networkPolicyCount) NetworkPolicies.</p>" + graph(ReachabilityDot.document(overview))))
         report.sections.append(HTMLReport.Section(id: "reach-findings", title: "Reachability findings", body: diagnosticsTable(findings)))
         report.sections.append(rbacSection(snapshot, risky: risky, budget: inputs.rbacNodeBudget))
         report.sections.append(attackSection(inputs.attackPaths))
@@ -76,7 +76,7 @@ public enum ClusterReport {
         let body = HTML.cards([
             (String(inv.objectCount), "objects"),
             (String(reach.endpoints.count), "pods and workloads"),
-            (String(reach.policies.count), "NetworkPolicies"),
+            (String(reach.networkPolicyCount), "NetworkPolicies"),
             (String(inv.count(.error)), "load errors"),
             (String(inv.count(.warning)), "load warnings"),
             (String(findings.count), "reachability findings"),
