@@ -11,7 +11,8 @@ extension NetworkEngine {
     public static func analyze(_ snapshot: ClusterSnapshot, engine: PolicyEngineChoice, eager: Bool = false) -> NetworkReach {
         let enforced = engine.engine != .none
         var reach = analyze(catalog: EndpointCatalog(snapshot: snapshot), policies: enforced ? snapshot.networkPolicies : [],
-                            adminPolicies: enforced ? snapshot.adminNetworkPolicies : [], engine: engine, eager: eager)
+                            adminPolicies: enforced ? snapshot.adminNetworkPolicies : [],
+                            calicoPolicies: engine.engine == .calico ? snapshot.calicoPolicies : [], engine: engine, eager: eager)
         // Only when an engine was chosen: the implicit default keeps its findings as they were.
         if engine.explicit { reach.diagnostics += unmodelledPolicyKinds(snapshot.skippedKinds, engine: engine.engine) }
         let ignored = snapshot.networkPolicies.count + snapshot.adminNetworkPolicies.count
@@ -27,20 +28,22 @@ extension NetworkEngine {
     /// Analyses NetworkPolicies and tier policies over a built catalog.
     /// - Complexity: see ``analyze(_:engine:eager:)``.
     public static func analyze(catalog: EndpointCatalog, policies: [NetworkPolicy], adminPolicies: [AdminNetworkPolicy],
-                               engine: PolicyEngineChoice, eager: Bool = false) -> NetworkReach {
+                               calicoPolicies calico: [CalicoPolicy] = [], engine: PolicyEngineChoice, eager: Bool = false) -> NetworkReach {
         let admin = adminPolicies.sorted(by: AdminNetworkPolicy.evaluationOrder)
         let blocks = policies.flatMap { p in
             ((p.ingress ?? []) + (p.egress ?? [])).flatMap { rule in
                 (rule.peers ?? []).compactMap(\.ipBlock).flatMap { b in ([b.cidr] + b.except).compactMap(CIDR.init) }
             }
         } + admin.flatMap(\.networkCIDRs)
-        let ipAtoms = IPAtomTable(blocks: blocks)
-        let adminRefs = PolicyCompiler.adminNamedRefs(admin)
+        let ipAtoms = IPAtomTable(blocks: blocks + CalicoPolicy.netCIDRs(calico))
+        let adminRefs = PolicyCompiler.adminNamedRefs(admin).union(CalicoPolicy.namedRefs(calico))
         let classes = EndpointClasses(catalog: catalog, policies: policies, ipAtoms: ipAtoms,
-                                      extraKeys: admin.reduce(into: Set<String>()) { $0.formUnion($1.podSelectorKeys) },
+                                      extraKeys: admin.reduce(into: Set<String>()) { $0.formUnion($1.podSelectorKeys) }
+                                        .union(calico.reduce(into: Set<String>()) { $0.formUnion($1.selectorKeys) }),
                                       extraRefs: adminRefs)
         var cuts = PolicyCompiler.portCuts(policies, catalog)
         for (proto, set) in PolicyCompiler.adminPortCuts(admin, catalog) { cuts[proto, default: []].formUnion(set) }
+        for (proto, set) in CalicoPolicy.portCuts(calico, catalog) { cuts[proto, default: []].formUnion(set) }
         let portAtoms = PortAtomTable(cuts: cuts)
         var compiler = PolicyCompiler(catalog: catalog, classes: classes, ipAtoms: ipAtoms, portAtoms: portAtoms)
         compiler.ipBlocksMatchPods = engine.engine != .cilium
@@ -58,6 +61,11 @@ extension NetworkEngine {
             builder.tiers = program
             dirs += (program.ingress + program.egress).map(\.asDirection)
         }
+        if engine.engine == .calico {
+            let program = compiler.compileCalico(calico, kubernetes: policies)
+            builder.calico = program
+            dirs += program.directions
+        }
         let (portClassOfAtom, representatives) = portClasses(portAtoms, dirs, builder.namedMask)
         let store = PortClassStore(builder: builder, representatives: representatives)
         if eager { store.computeAll() }
@@ -65,6 +73,7 @@ extension NetworkEngine {
                                  ipAtoms: ipAtoms, portClassOfAtom: portClassOfAtom, store: store,
                                  diagnostics: catalog.diagnostics + directionDiagnostics(policies) + adminDiagnostics(admin))
         reach.adminPolicies = admin
+        if engine.engine == .calico { reach.calicoPolicies = calico }
         reach.engine = engine
         return reach
     }

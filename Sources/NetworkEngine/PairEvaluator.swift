@@ -20,8 +20,12 @@ public struct SideExplanation: Hashable, Sendable {
     public var adminDecision: TierDecision? = nil
     /// The Baseline-tier rule that matched first, when neither the Admin tier nor a NetworkPolicy decided.
     public var baselineDecision: TierDecision? = nil
+    /// Under the Calico engine: what Calico's tiers (NetworkPolicies included) decided.
+    public var calicoDecision: CalicoDecision? = nil
     public var admits: Bool {
         if let a = adminDecision, a.action != .pass { return a.action == .accept }
+        if let c = calicoDecision, c.decided { return c.outcome == .allow }
+        if calicoDecision != nil { return baselineDecision.map { $0.action != .deny } ?? true }
         if isolated { return policies.contains { !$0.matchingRules.isEmpty } }
         if let b = baselineDecision { return b.action != .deny }
         return true
@@ -47,6 +51,9 @@ public struct PairEvaluator: Sendable {
     public let ipAtoms: IPAtomTable
     /// The tier policies, in evaluation order (``ReachModel/AdminNetworkPolicy/evaluationOrder(_:_:)``).
     public var adminPolicies: [AdminNetworkPolicy] = []
+    /// Calico's policies when the engine is Calico (`nil` otherwise): NetworkPolicies are then
+    /// evaluated in Calico's default tier at order 1000 (``calicoDecision(_:of:peer:probe:destination:)``).
+    public var calicoPolicies: [CalicoPolicy]? = nil
     /// Whether NetworkPolicy ipBlocks match pod IPs (rule 7; `false` under Cilium).
     public var ipBlocksMatchPods = true
 
@@ -114,6 +121,12 @@ public struct PairEvaluator: Sendable {
         }
         var out = SideExplanation(policies: matches, external: false)
         out.adminDecision = admin
+        if calicoPolicies != nil, admin == nil || admin?.action == .pass {
+            let c = calicoDecision(type, of: me, peer: peer, probe: probe, destination: destination)
+            out.calicoDecision = c
+            if !c.decided { out.baselineDecision = adminDecision(.baseline, type, of: me, peer: peer, probe: probe, destination: destination) }
+            return out
+        }
         if admin == nil || admin?.action == .pass, matches.isEmpty {
             out.baselineDecision = adminDecision(.baseline, type, of: me, peer: peer, probe: probe, destination: destination)
         }

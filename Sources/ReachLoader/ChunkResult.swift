@@ -7,6 +7,8 @@ struct ChunkResult: Sendable {
     var skippedKinds: [String: Int] = [:]
     /// `policy.networking.k8s.io` tier policies, in order.
     var adminPolicies: [AdminNetworkPolicy] = []
+    /// `projectcalico.org/v3` policies, in order.
+    var calicoPolicies: [CalicoPolicy] = []
     var diagnostics: [Diagnostic] = []
 
     /// Adds an object; its identity key (and hash) is computed here, on the decoding thread.

@@ -9,6 +9,8 @@ struct SnapshotBuilder {
     var skippedKinds: [String: Int] = [:]
     /// Tier policies by (kind, name): a later one replaces an earlier one with a warning.
     var adminPolicies: [String: AdminNetworkPolicy] = [:]
+    /// Calico policies by display name (last wins).
+    var calicoPolicies: [String: CalicoPolicy] = [:]
     var diagnostics: [Diagnostic] = []
     var files: [String] = []
     var bytesRead = 0
@@ -36,6 +38,7 @@ struct SnapshotBuilder {
         for (object, key) in result.objects { add(object, key: key) }
         for (key, n) in result.skippedKinds { skippedKinds[key, default: 0] += n }
         for policy in result.adminPolicies { addAdmin(policy) }
+        for policy in result.calicoPolicies { calicoPolicies[policy.displayName] = policy }
         diagnostics += result.diagnostics
     }
 
@@ -74,6 +77,7 @@ struct SnapshotBuilder {
         sortByKey(&s.webhookConfigurations) { ($0.meta.namespace ?? "", $0.meta.name, $0.kind.rawValue) }
         s.skippedKinds = skippedKinds
         s.adminNetworkPolicies = adminPolicies.values.sorted { ($0.kind.rawValue, $0.name) < ($1.kind.rawValue, $1.name) }
+        s.calicoPolicies = calicoPolicies.values.sorted { $0.displayName < $1.displayName }
         s.diagnostics = diagnostics.sorted()
         s.files = files
         s.bytesRead = bytesRead

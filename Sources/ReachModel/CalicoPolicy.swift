@@ -84,8 +84,9 @@ public struct CalicoPolicy: Hashable, Sendable {
         kind == .networkPolicy ? "Calico\(kind.rawValue)/\(meta.namespace ?? "default")/\(meta.name)" : "\(kind.rawValue)/\(meta.name)"
     }
 
-    /// The name felix sorts by within one order value (`namespace/name` for namespaced policies).
-    public var sortName: String { kind == .networkPolicy ? "\(meta.namespace ?? "default")/\(meta.name)" : meta.name }
+    /// The key felix breaks order ties with (felix/calc/policy_sorter.go `PolKVLess`:
+    /// `name/namespace/kind`).
+    public var sortName: String { "\(meta.name)/\(kind == .networkPolicy ? meta.namespace ?? "default" : "")" }
 
     /// Order of the tier: `default` is 1 000 000 (tier.go `DefaultTierOrder`); other tiers
     /// without a Tier object are placed just before it, by name (documented choice).

@@ -13,6 +13,8 @@ public struct ClusterSnapshot: Sendable {
     /// `policy.networking.k8s.io` ClusterNetworkPolicy / AdminNetworkPolicy /
     /// BaselineAdminNetworkPolicy objects, sorted by kind then name.
     public var adminNetworkPolicies: [AdminNetworkPolicy] = []
+    /// `projectcalico.org/v3` NetworkPolicy / GlobalNetworkPolicy objects, sorted by display name.
+    public var calicoPolicies: [CalicoPolicy] = []
     public var services: [Service] = []
     public var ingresses: [Ingress] = []
     public var secrets: [Secret] = []
