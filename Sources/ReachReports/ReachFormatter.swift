@@ -38,6 +38,7 @@ public enum ReachFormatter {
             out += "  \(title): \(tierLine(a))\n"
             if a.action != .pass { return out }
         }
+        if let c = s.calicoDecision { return out + calicoSide(title, c, baseline: s.baselineDecision) }
         if !s.isolated, let b = s.baselineDecision { return out + "  \(title): \(tierLine(b))\n" }
         if !s.isolated { return out + "  \(title): allowed, no policy selects it for \(direction) (not isolated)\n" }
         return out + isolatedSide(title, s, direction: direction)
@@ -76,6 +77,7 @@ public enum ReachFormatter {
                 out.append((key, ["tier": .string(d.tier.rawValue), "policy": .string(d.policy), "priority": .int(d.priority),
                             "rule": .int(d.rule), "ruleName": .string(d.ruleName), "action": .string(d.action.rawValue)]))
             }
+            if let c = s.calicoDecision { out.append(("calicoDecision", calicoJSON(c))) }
             return .object(out)
         }
         return JSONText.encode(["explanations": .array(list.map { x -> JSONValue in
