@@ -15,6 +15,7 @@ extension NetworkEngine {
                             calicoPolicies: engine.engine == .calico ? snapshot.calicoPolicies : [], engine: engine, eager: eager)
         // Only when an engine was chosen: the implicit default keeps its findings as they were.
         if engine.explicit { reach.diagnostics += unmodelledPolicyKinds(snapshot.skippedKinds, engine: engine.engine) }
+        reach.diagnostics += calicoDiagnostics(snapshot.calicoPolicies, engine: engine)
         let ignored = snapshot.networkPolicies.count + snapshot.adminNetworkPolicies.count
         if !enforced, ignored > 0 {
             let first = snapshot.networkPolicies.first?.location ?? snapshot.adminNetworkPolicies.first?.meta.location
