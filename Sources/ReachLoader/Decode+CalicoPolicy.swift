@@ -18,9 +18,9 @@ extension ObjectDecoder {
     func calicoPolicy(_ root: Field, kind: CalicoPolicy.Kind) -> CalicoPolicy? {
         let namespaced = kind == .networkPolicy
         guard let meta = meta(root, kind: namespaced ? .networkPolicy : .clusterRole, kindName: kind.rawValue) else { return nil }
+        // `Spec` is a struct upstream, not a pointer: an absent spec is the empty one (selector all()).
         guard let spec = root["spec"] else {
-            root.ctx.error(DiagnosticID.missingField, root.node, "spec", "required field is missing")
-            return nil
+            return CalicoPolicy(kind: kind, meta: meta, order: nil, selector: .all, ingressApplies: true, egressApplies: false)
         }
         var order: Double? = nil
         if let o = spec["order"] {

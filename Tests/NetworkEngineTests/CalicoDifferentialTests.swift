@@ -8,7 +8,7 @@ import ReachTestSupport
 /// (``PairEvaluator/calicoDecision(_:of:peer:probe:destination:)``) on seeded random clusters
 /// mixing NetworkPolicies, the admin tiers and Calico NetworkPolicies/GlobalNetworkPolicies.
 @Suite struct CalicoDifferentialTests {
-    @Test(arguments: Array(UInt64(1)...UInt64(24)))
+    @Test(arguments: Array(UInt64(1)...UInt64(16)))
     func calicoEngineAgreesWithNaiveEvaluator(seed: UInt64) {
         var gen = RandomScenario(rng: SplitMix64(state: seed &* 104_729))
         let snap = gen.snapshot(pods: 24, policies: 3, admin: seed % 3 == 0 ? 3 : 0, calico: 5)
