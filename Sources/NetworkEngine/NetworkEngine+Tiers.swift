@@ -13,10 +13,12 @@ extension NetworkEngine {
         let catalog = EndpointCatalog(snapshot: snapshot)
         let cilium = engine.engine == .cilium ? CiliumLowered(snapshot.ciliumPolicies, catalog: catalog) : CiliumLowered()
         var reach = analyze(catalog: catalog, policies: enforced ? snapshot.networkPolicies : [],
-                            adminPolicies: enforced ? snapshot.adminNetworkPolicies : [], cilium: cilium, engine: engine, eager: eager)
+                            adminPolicies: enforced ? snapshot.adminNetworkPolicies : [], cilium: cilium,
+                            calicoPolicies: engine.engine == .calico ? snapshot.calicoPolicies : [], engine: engine, eager: eager)
         reach.diagnostics += cilium.diagnostics + ciliumNotRead(snapshot.ciliumPolicies, engine: engine)
         // Only when an engine was chosen: the implicit default keeps its findings as they were.
         if engine.explicit { reach.diagnostics += unmodelledPolicyKinds(snapshot.skippedKinds, engine: engine.engine) }
+        reach.diagnostics += calicoDiagnostics(snapshot.calicoPolicies, engine: engine)
         let ignored = snapshot.networkPolicies.count + snapshot.adminNetworkPolicies.count
         if !enforced, ignored > 0 {
             let first = snapshot.networkPolicies.first?.location ?? snapshot.adminNetworkPolicies.first?.meta.location
@@ -30,14 +32,17 @@ extension NetworkEngine {
     /// Analyses NetworkPolicies and tier policies over a built catalog.
     /// - Complexity: see ``analyze(_:engine:eager:)``.
     public static func analyze(catalog: EndpointCatalog, policies: [NetworkPolicy], adminPolicies: [AdminNetworkPolicy],
-                               engine: PolicyEngineChoice, eager: Bool = false) -> NetworkReach {
-        analyze(catalog: catalog, policies: policies, adminPolicies: adminPolicies, cilium: CiliumLowered(), engine: engine, eager: eager)
+                               calicoPolicies: [CalicoPolicy] = [], engine: PolicyEngineChoice, eager: Bool = false) -> NetworkReach {
+        analyze(catalog: catalog, policies: policies, adminPolicies: adminPolicies, cilium: CiliumLowered(),
+                calicoPolicies: calicoPolicies, engine: engine, eager: eager)
     }
 
     /// With Cilium policies lowered (``CiliumLowered``): their allow rules join the NetworkPolicies,
-    /// their deny rules follow the Admin tier.
+    /// their deny rules follow the Admin tier. With Calico policies (engine calico): Calico's tiers
+    /// with the NetworkPolicies at order 1000.
     static func analyze(catalog: EndpointCatalog, policies k8sPolicies: [NetworkPolicy], adminPolicies: [AdminNetworkPolicy],
-                        cilium: CiliumLowered, engine: PolicyEngineChoice, eager: Bool = false) -> NetworkReach {
+                        cilium: CiliumLowered, calicoPolicies calico: [CalicoPolicy] = [], engine: PolicyEngineChoice,
+                        eager: Bool = false) -> NetworkReach {
         let policies = k8sPolicies + cilium.allow
         let nonIsolating = Set(cilium.nonIsolating.map { $0 + k8sPolicies.count })
         let admin = adminPolicies.sorted(by: AdminNetworkPolicy.evaluationOrder)
@@ -46,13 +51,15 @@ extension NetworkEngine {
                 (rule.peers ?? []).compactMap(\.ipBlock).flatMap { b in ([b.cidr] + b.except).compactMap(CIDR.init) }
             }
         } + admin.flatMap(\.networkCIDRs)
-        let ipAtoms = IPAtomTable(blocks: blocks)
-        let adminRefs = PolicyCompiler.adminNamedRefs(admin)
+        let ipAtoms = IPAtomTable(blocks: blocks + CalicoPolicy.netCIDRs(calico))
+        let adminRefs = PolicyCompiler.adminNamedRefs(admin).union(CalicoPolicy.namedRefs(calico))
         let classes = EndpointClasses(catalog: catalog, policies: policies + cilium.deny, ipAtoms: ipAtoms,
-                                      extraKeys: admin.reduce(into: Set<String>()) { $0.formUnion($1.podSelectorKeys) },
+                                      extraKeys: admin.reduce(into: Set<String>()) { $0.formUnion($1.podSelectorKeys) }
+                                        .union(calico.reduce(into: Set<String>()) { $0.formUnion($1.selectorKeys) }),
                                       extraRefs: adminRefs)
         var cuts = PolicyCompiler.portCuts(policies + cilium.deny, catalog)
         for (proto, set) in PolicyCompiler.adminPortCuts(admin, catalog) { cuts[proto, default: []].formUnion(set) }
+        for (proto, set) in CalicoPolicy.portCuts(calico, catalog) { cuts[proto, default: []].formUnion(set) }
         let portAtoms = PortAtomTable(cuts: cuts)
         var compiler = PolicyCompiler(catalog: catalog, classes: classes, ipAtoms: ipAtoms, portAtoms: portAtoms)
         compiler.ipBlocksMatchPods = engine.engine != .cilium
@@ -71,6 +78,11 @@ extension NetworkEngine {
             builder.tiers = program
             dirs += (program.ingress + program.egress).map(\.asDirection)
         }
+        if engine.engine == .calico {
+            let program = compiler.compileCalico(calico, kubernetes: policies)
+            builder.calico = program
+            dirs += program.directions
+        }
         let (portClassOfAtom, representatives) = portClasses(portAtoms, dirs, builder.namedMask)
         let store = PortClassStore(builder: builder, representatives: representatives)
         if eager { store.computeAll() }
@@ -82,6 +94,7 @@ extension NetworkEngine {
         reach.ciliumPolicies = cilium.source
         reach.kubernetesPolicyCount = k8sPolicies.count
         reach.nonIsolating = nonIsolating
+        if engine.engine == .calico { reach.calicoPolicies = calico }
         reach.engine = engine
         return reach
     }

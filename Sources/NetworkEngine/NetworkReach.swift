@@ -15,6 +15,8 @@ public struct NetworkReach: Sendable {
     public internal(set) var diagnostics: [Diagnostic]
     /// The `policy.networking.k8s.io` tier policies analysed, in evaluation order.
     public internal(set) var adminPolicies: [AdminNetworkPolicy] = []
+    /// Calico's policies under the Calico engine (`nil` under any other engine).
+    public internal(set) var calicoPolicies: [CalicoPolicy]? = nil
     /// The policy engine the answer assumes, and why.
     public internal(set) var engine: PolicyEngineChoice = .implicitDefault
     /// The Cilium policies analysed (their allow rules are lowered into ``policies`` after the
@@ -46,6 +48,7 @@ public struct NetworkReach: Sendable {
     public var evaluator: PairEvaluator {
         var e = PairEvaluator(catalog: catalog, policies: Array(policies.prefix(kubernetesPolicyCount)), ipAtoms: ipAtoms)
         e.adminPolicies = adminPolicies
+        e.calicoPolicies = calicoPolicies
         e.ipBlocksMatchPods = engine.engine != .cilium
         e.ciliumPolicies = ciliumPolicies
         return e

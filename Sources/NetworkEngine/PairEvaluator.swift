@@ -23,9 +23,13 @@ public struct SideExplanation: Hashable, Sendable {
     /// The Cilium deny rule that matched (`Kind/name` policy, direction, rule index), if any: it
     /// refuses whatever the Admin tier left undecided.
     public var ciliumDeny: String? = nil
+    /// Under the Calico engine: what Calico's tiers (NetworkPolicies included) decided.
+    public var calicoDecision: CalicoDecision? = nil
     public var admits: Bool {
         if let a = adminDecision, a.action != .pass { return a.action == .accept }
         if ciliumDeny != nil { return false }
+        if let c = calicoDecision, c.decided { return c.outcome == .allow }
+        if calicoDecision != nil { return baselineDecision.map { $0.action != .deny } ?? true }
         if isolated { return policies.contains { !$0.matchingRules.isEmpty } }
         if let b = baselineDecision { return b.action != .deny }
         return true
@@ -51,6 +55,9 @@ public struct PairEvaluator: Sendable {
     public let ipAtoms: IPAtomTable
     /// The tier policies, in evaluation order (``ReachModel/AdminNetworkPolicy/evaluationOrder(_:_:)``).
     public var adminPolicies: [AdminNetworkPolicy] = []
+    /// Calico's policies when the engine is Calico (`nil` otherwise): NetworkPolicies are then
+    /// evaluated in Calico's default tier at order 1000 (``calicoDecision(_:of:peer:probe:destination:)``).
+    public var calicoPolicies: [CalicoPolicy]? = nil
     /// Whether NetworkPolicy ipBlocks match pod IPs (rule 7; `false` under Cilium).
     public var ipBlocksMatchPods = true
     /// Cilium policies (enforced under ``ReachModel/PolicyEngineKind/cilium``), read by
@@ -125,6 +132,12 @@ public struct PairEvaluator: Sendable {
         var out = SideExplanation(policies: matches, external: false)
         out.adminDecision = admin
         out.ciliumDeny = cilium.deny
+        if calicoPolicies != nil, admin == nil || admin?.action == .pass {
+            let c = calicoDecision(type, of: me, peer: peer, probe: probe, destination: destination)
+            out.calicoDecision = c
+            if !c.decided { out.baselineDecision = adminDecision(.baseline, type, of: me, peer: peer, probe: probe, destination: destination) }
+            return out
+        }
         if admin == nil || admin?.action == .pass, matches.isEmpty {
             out.baselineDecision = adminDecision(.baseline, type, of: me, peer: peer, probe: probe, destination: destination)
         }

@@ -40,6 +40,8 @@ struct ReachMatrixBuilder: Sendable {
     let egressIsolated: BitSet
     /// The `policy.networking.k8s.io` tiers, when the input has any (``buildTiered(_:atom:into:)``).
     var tiers: AdminTierProgram? = nil
+    /// Calico's tiers under the Calico engine (``buildCalico(_:atom:into:)``).
+    var calico: CalicoProgram? = nil
 
     /// Class → directions selecting it, as one flat list (`list[start[c] ..< start[c + 1]]`).
     struct DirectionIndex: Sendable {
@@ -170,6 +172,10 @@ struct ReachMatrixBuilder: Sendable {
     ///   non-zero blocks (rows admitting every class become a column mask), for K classes; extra
     ///   memory: one K/64-word row per distinct egress row.
     func build(atom a: Int, into out: inout PortClassReach) {
+        if let calico {
+            buildCalico(calico, atom: a, into: &out)
+            return
+        }
         if let tiers {
             buildTiered(tiers, atom: a, into: &out)
             return

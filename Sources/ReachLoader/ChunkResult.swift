@@ -9,6 +9,8 @@ struct ChunkResult: Sendable {
     var adminPolicies: [AdminNetworkPolicy] = []
     /// `cilium.io/v2` policies, in order.
     var ciliumPolicies: [CiliumPolicy] = []
+    /// `projectcalico.org/v3` policies, in order.
+    var calicoPolicies: [CalicoPolicy] = []
     var diagnostics: [Diagnostic] = []
 
     /// Adds an object; its identity key (and hash) is computed here, on the decoding thread.

@@ -52,6 +52,10 @@ struct DocumentReader {
             readCiliumPolicy(f, kind: ciliumKind, into: &builder)
             return
         }
+        if let calicoKind = ObjectDecoder.calicoKind(kind: kind, apiVersion: apiVersion) {
+            readCalicoPolicy(f, kind: calicoKind, into: &builder)
+            return
+        }
         guard let objectKind = Self.modelledKind(kind: kind, apiVersion: apiVersion) else {
             builder.skippedKinds["\(apiVersion) \(kind)", default: 0] += 1
             return

@@ -10,6 +10,8 @@ struct SnapshotBuilder {
     /// Tier policies by (kind, name): a later one replaces an earlier one with a warning.
     var adminPolicies: [String: AdminNetworkPolicy] = [:]
     var ciliumPolicies: [CiliumPolicy] = []
+    /// Calico policies by display name (last wins).
+    var calicoPolicies: [String: CalicoPolicy] = [:]
     var diagnostics: [Diagnostic] = []
     var files: [String] = []
     var bytesRead = 0
@@ -38,6 +40,7 @@ struct SnapshotBuilder {
         for (key, n) in result.skippedKinds { skippedKinds[key, default: 0] += n }
         for policy in result.adminPolicies { addAdmin(policy) }
         ciliumPolicies += result.ciliumPolicies
+        for policy in result.calicoPolicies { calicoPolicies[policy.displayName] = policy }
         diagnostics += result.diagnostics
     }
 
@@ -80,6 +83,7 @@ struct SnapshotBuilder {
         s.skippedKinds = skippedKinds
         s.ciliumPolicies = ciliumPolicies.sorted { $0.displayName < $1.displayName }
         s.adminNetworkPolicies = adminPolicies.values.sorted { ($0.kind.rawValue, $0.name) < ($1.kind.rawValue, $1.name) }
+        s.calicoPolicies = calicoPolicies.values.sorted { $0.displayName < $1.displayName }
         s.diagnostics = diagnostics.sorted()
         s.files = files
         s.bytesRead = bytesRead

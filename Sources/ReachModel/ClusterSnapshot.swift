@@ -15,6 +15,8 @@ public struct ClusterSnapshot: Sendable {
     public var adminNetworkPolicies: [AdminNetworkPolicy] = []
     /// `cilium.io/v2` CiliumNetworkPolicy / CiliumClusterwideNetworkPolicy objects, in input order.
     public var ciliumPolicies: [CiliumPolicy] = []
+    /// `projectcalico.org/v3` NetworkPolicy / GlobalNetworkPolicy objects, sorted by display name.
+    public var calicoPolicies: [CalicoPolicy] = []
     public var services: [Service] = []
     public var ingresses: [Ingress] = []
     public var secrets: [Secret] = []

@@ -8,7 +8,8 @@ public enum PolicyEngineKind: String, CaseIterable, Hashable, Sendable, Comparab
     /// Kubernetes NetworkPolicy v1 (AKS `azure`: Azure Network Policy Manager), plus the
     /// `policy.networking.k8s.io` admin tiers when they are in the input.
     case kubernetes
-    /// Calico: Kubernetes NetworkPolicy (and Calico's own kinds, not yet modelled).
+    /// Calico: `projectcalico.org/v3` NetworkPolicy and GlobalNetworkPolicy, with Kubernetes
+    /// NetworkPolicies evaluated among them in the default tier at order 1000.
     case calico
     /// Cilium: Kubernetes NetworkPolicy without `ipBlock` matching pod IPs, and Cilium's own
     /// `cilium.io/v2` kinds at L3/L4 (``CiliumPolicy``).

@@ -39,6 +39,7 @@ public enum ReachFormatter {
             if a.action != .pass { return out }
         }
         if let c = s.ciliumDeny { return out + "  \(title): denied by Cilium deny rule \(SafeText.terminal(c))\n" }
+        if let c = s.calicoDecision { return out + calicoSide(title, c, baseline: s.baselineDecision) }
         if !s.isolated, let b = s.baselineDecision { return out + "  \(title): \(tierLine(b))\n" }
         if !s.isolated { return out + "  \(title): allowed, no policy selects it for \(direction) (not isolated)\n" }
         return out + isolatedSide(title, s, direction: direction)
@@ -78,6 +79,7 @@ public enum ReachFormatter {
                             "rule": .int(d.rule), "ruleName": .string(d.ruleName), "action": .string(d.action.rawValue)]))
             }
             if let c = s.ciliumDeny { out.append(("ciliumDeny", .string(c))) }
+            if let c = s.calicoDecision { out.append(("calicoDecision", calicoJSON(c))) }
             return .object(out)
         }
         return JSONText.encode(["explanations": .array(list.map { x -> JSONValue in
