@@ -14,7 +14,8 @@ struct DiffCommand: ParsableCommand {
         Each side is what -f takes (files, directories, - for stdin once). Reachability pairs are \
         workload-level like netpol-analyzer's connlist (--pods: pod-level), per protocol/port; RBAC \
         changes are per subject (resources × verbs) and who-can for sensitive requests; attack \
-        paths are identities that newly reach (or no longer reach) cluster-admin or secrets; \
+        paths are identities (with --footholds also the internet, pods and nodes) that newly reach (or \
+        no longer reach) cluster-admin or secrets; \
         findings (audit checks, least-privilege included) are new or fixed by check ID and object. \
         Text and md (for a pull-request comment) show at most \(DiffCommand.textLimit) pairs unless --all; \
         json has everything; sarif has only what is new (for code scanning).
@@ -59,6 +60,12 @@ struct DiffCommand: ParsableCommand {
     @Flag(name: .customLong("no-masters"), help: "Do not apply the system:masters convention.")
     var noMasters = false
 
+    @Flag(help: "Attack paths on the foothold graph (footholds.md): the internet, pods and nodes besides identities.")
+    var footholds = false
+
+    @Flag(name: .customLong("no-assume-exploitable"), help: "With --footholds: drop X1/X2 (services are not assumed exploitable).")
+    var noAssumeExploitable = false
+
     @Option(name: [.customShort("o"), .customLong("output")], help: "Output format: text, md, json or sarif.")
     var output: Format = .text
 
@@ -71,6 +78,7 @@ struct DiffCommand: ParsableCommand {
         if before.isEmpty || after.isEmpty { throw ValidationError("give both sides: --before PATH… and --after PATH…") }
         if (before + after).filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be one side's input only once") }
         if namespaceDefault.isEmpty { throw ValidationError("--namespace-default must not be empty") }
+        if noAssumeExploitable && !footholds { throw ValidationError("--no-assume-exploitable needs --footholds") }
         _ = try conditions()
     }
 
@@ -89,7 +97,8 @@ struct DiffCommand: ParsableCommand {
         let beforeCluster = try loadCluster(beforeAKS), afterCluster = try loadCluster(afterAKS)
         let a = AnalysisSession.load(paths: before, options: options), b = AnalysisSession.load(paths: after, options: options)
         let diff = ClusterDiff(before: a, after: b, beforeCluster: beforeCluster, afterCluster: afterCluster,
-                               options: ClusterDiff.Options(pods: pods, mastersBypass: !noMasters))
+                               options: ClusterDiff.Options(pods: pods, mastersBypass: !noMasters,
+                                                            footholds: footholds, assumeExploitable: !noAssumeExploitable))
         switch output {
         case .text: Output.write(DiffTextFormatter.render(diff, style: .text, limit: all ? nil : Self.textLimit))
         case .md: Output.write(DiffTextFormatter.render(diff, style: .markdown, limit: all ? nil : Self.textLimit))

@@ -15,11 +15,18 @@ public struct ClusterDiff: Sendable {
         public var mastersBypass: Bool
         /// Audit options of both sides (least-privilege checks on by default).
         public var audit: AuditOptions
+        /// Attack paths on the foothold graph (internet, pods, nodes besides identities).
+        public var footholds: Bool
+        /// With `footholds`: X1/X2 (exposed or reachable services are exploitable) allowed.
+        public var assumeExploitable: Bool
 
-        public init(pods: Bool = false, mastersBypass: Bool = true, audit: AuditOptions = AuditOptions(leastPrivilege: true)) {
+        public init(pods: Bool = false, mastersBypass: Bool = true, audit: AuditOptions = AuditOptions(leastPrivilege: true),
+                    footholds: Bool = false, assumeExploitable: Bool = true) {
             self.pods = pods
             self.mastersBypass = mastersBypass
             self.audit = audit
+            self.footholds = footholds
+            self.assumeExploitable = assumeExploitable
         }
     }
 
@@ -52,9 +59,23 @@ public struct ClusterDiff: Sendable {
         reach = ReachDiff(before: before.networkReach(), after: after.networkReach(), level: options.pods ? .pod : .workload)
         access = AccessDiff(before: before.rbac(mastersBypass: options.mastersBypass), after: after.rbac(mastersBypass: options.mastersBypass),
                             beforeSnapshot: before.snapshot, afterSnapshot: after.snapshot)
-        paths = PathDiff(before: before.attackGraph(mastersBypass: options.mastersBypass),
-                         after: after.attackGraph(mastersBypass: options.mastersBypass))
+        paths = Self.paths(before: before, after: after, options: options)
         findings = FindingDiff(before: before.audit(cluster: beforeCluster, options: options.audit).findings,
                                after: after.audit(cluster: afterCluster, options: options.audit).findings)
+    }
+
+    /// The attack-path part: on the RBAC attack graphs, or with `options.footholds` on the
+    /// foothold graphs (footholds.md) built from each side's RBAC index and reachability.
+    /// - Complexity: ``PathDiff/init(before:after:goals:)``, or two foothold graphs and
+    ///   ``PathDiff/init(before:after:beforeSnapshot:afterSnapshot:assumeExploitable:goals:)``.
+    static func paths(before: AnalysisSession, after: AnalysisSession, options: Options) -> PathDiff {
+        let masters = options.mastersBypass
+        guard options.footholds else {
+            return PathDiff(before: before.attackGraph(mastersBypass: masters), after: after.attackGraph(mastersBypass: masters))
+        }
+        let a = before.analyzer.footholdGraph(index: before.rbac(mastersBypass: masters), reach: before.networkReach())
+        let b = after.analyzer.footholdGraph(index: after.rbac(mastersBypass: masters), reach: after.networkReach())
+        return PathDiff(before: a, after: b, beforeSnapshot: before.snapshot, afterSnapshot: after.snapshot,
+                        assumeExploitable: options.assumeExploitable)
     }
 }

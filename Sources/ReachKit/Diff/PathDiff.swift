@@ -19,7 +19,9 @@ public struct PathDiff: Sendable {
     /// A minimal path as text: the start and, per step, technique, state reached and object used.
     public struct PathSummary: Sendable {
         public var start: String
-        public var steps: [(technique: String, state: String, object: String)]
+        /// `assumption`: the step is an assumption of the foothold graph (X1, X2: an exposed or
+        /// reachable service is exploitable); always false for RBAC steps.
+        public var steps: [(technique: String, state: String, object: String, assumption: Bool)]
         /// A binding granting the first step's permission (the goal itself for length 0), when
         /// one does: where a reviewer looks first.
         public var location: SourceLocation?
@@ -44,14 +46,26 @@ public struct PathDiff: Sendable {
     public var gained: [Change]
     public var lost: [Change]
 
+    /// Whether the starts are those of the foothold graph (`diff --footholds`): the internet, pods
+    /// and nodes besides identities; `assumeExploitable` says whether X1/X2 were allowed.
+    public var footholds: Bool = false
+    public var assumeExploitable: Bool = true
+
     public var isEmpty: Bool { gained.isEmpty && lost.isEmpty }
 
     /// - Complexity: per goal, one reverse goal search per graph (O(S + E), see
     ///   ``AttackGraph/GoalDistances``) and O(S log S) to compare starts.
     public init(before: AttackGraph, after: AttackGraph, goals: [Goal] = PathDiff.goals) {
+        self.init(goals: goals, before: { Self.holders(before, goal: $0.request) }, after: { Self.holders(after, goal: $0.request) })
+    }
+
+    /// Compares the holders each side's `before`/`after` gives per goal (start state string to
+    /// minimal path): gained are the keys of `after` only, lost those of `before` only.
+    /// - Complexity: the two closures per goal plus O(S log S) to compare starts.
+    public init(goals: [Goal], before: (Goal) -> [String: PathSummary], after: (Goal) -> [String: PathSummary]) {
         var gained: [Change] = [], lost: [Change] = []
         for goal in goals {
-            let a = Self.holders(before, goal: goal.request), b = Self.holders(after, goal: goal.request)
+            let a = before(goal), b = after(goal)
             for key in Self.sortedKeys(b) where a[key] == nil { if let p = b[key] { gained.append(Change(goal: goal, path: p)) } }
             for key in Self.sortedKeys(a) where b[key] == nil { if let p = a[key] { lost.append(Change(goal: goal, path: p)) } }
         }
@@ -64,7 +78,7 @@ public struct PathDiff: Sendable {
     public static func holders(_ graph: AttackGraph, goal: AccessRequest) -> [String: PathSummary] {
         var out: [String: PathSummary] = [:]
         for path in graph.transitiveHolders(of: goal) {
-            let steps = path.steps.map { (technique: $0.technique.raw, state: graph.table[$0.to].description, object: $0.object) }
+            let steps = path.steps.map { (technique: $0.technique.raw, state: graph.table[$0.to].description, object: $0.object, assumption: false) }
             let first = path.steps.first?.requests.first ?? goal
             let location = graph.table.index.check(path.start.identity, first).grants.map(\.bindingLocation).min()
             out[path.start.description] = PathSummary(start: path.start.description, steps: steps, location: location)

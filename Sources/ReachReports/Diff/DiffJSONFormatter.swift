@@ -17,7 +17,7 @@ public enum DiffJSONFormatter {
         json.key("findings")
         json.value(["new": .array(d.findings.new.map(finding)), "fixed": .array(d.findings.fixed.map(finding))])
         json.key("paths")
-        json.value(["gained": .array(d.paths.gained.map(path)), "lost": .array(d.paths.lost.map(path))])
+        json.value(paths(d.paths))
         json.key("reachability")
         reach(d.reach, &json)
         json.key("summary")
@@ -84,10 +84,25 @@ public enum DiffJSONFormatter {
          "bindings": .strings(p.bindings), "location": RBACJSONFormatter.location(p.location)]
     }
 
-    static func path(_ c: PathDiff.Change) -> JSONValue {
-        ["goal": RBACJSONFormatter.request(c.goal.request), "goalTitle": .string(c.goal.title), "subject": .string(c.path.start),
-         "length": .int(c.path.length), "hops": .strings(c.path.steps.map(\.state)),
-         "via": .array(c.path.steps.map { ["technique": .string($0.technique), "state": .string($0.state), "object": .string($0.object)] })]
+    /// `gained`, `lost`; with `--footholds` also `footholds: true` and `assumeExploitable`, and
+    /// per step `assumption` (without the flag the shape is unchanged).
+    static func paths(_ p: PathDiff) -> JSONValue {
+        var out: [(String, JSONValue)] = [("gained", .array(p.gained.map { path($0, p.footholds) })), ("lost", .array(p.lost.map { path($0, p.footholds) }))]
+        if p.footholds { out += [("footholds", .bool(true)), ("assumeExploitable", .bool(p.assumeExploitable))] }
+        return .object(out)
+    }
+
+    static func path(_ c: PathDiff.Change, _ footholds: Bool) -> JSONValue {
+        let via: [JSONValue] = c.path.steps.map { s in
+            var step: [(String, JSONValue)] = [("technique", .string(s.technique)), ("state", .string(s.state)), ("object", .string(s.object))]
+            if footholds { step.append(("assumption", .bool(s.assumption))) }
+            return .object(step)
+        }
+        var out: [(String, JSONValue)] = [("goal", RBACJSONFormatter.request(c.goal.request)), ("goalTitle", .string(c.goal.title)),
+                                          ("subject", .string(c.path.start)), ("length", .int(c.path.length)),
+                                          ("hops", .strings(c.path.steps.map(\.state))), ("via", .array(via))]
+        if footholds { out.append(("usesAssumptions", .bool(c.path.steps.contains { $0.assumption }))) }
+        return .object(out)
     }
 
     static func finding(_ f: Finding) -> JSONValue {

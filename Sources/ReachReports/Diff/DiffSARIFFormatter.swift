@@ -55,7 +55,7 @@ public enum DiffSARIFFormatter {
         }
         for c in d.paths.gained {
             guard let l = c.path.location else { unlocated += 1; continue }
-            let hops = c.path.steps.map { "\($0.technique) → \($0.state)" }.joined(separator: ", ")
+            let hops = c.path.steps.map { "\($0.technique) → \($0.state)" + ($0.assumption ? " [assumption]" : "") }.joined(separator: ", ")
             results.append(result("KR-DIFF-PATH", ruleIndex, .high, l,
                                   "\(c.path.start) now reaches \(c.goal.title)" + (hops.isEmpty ? " directly" : " in \(c.path.length) step(s): \(hops)"),
                                   fingerprint: "KR-DIFF-PATH|\(c.path.start)|\(c.goal.request.description)"))

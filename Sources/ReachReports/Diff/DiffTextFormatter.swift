@@ -111,6 +111,11 @@ public enum DiffTextFormatter {
     static func paths(_ p: PathDiff, _ w: inout DiffWriter) {
         guard !p.isEmpty else { return }
         w.heading(2, "Attack paths")
+        if p.footholds {
+            w.line("Foothold graph: the internet, pods and nodes are starts besides identities; "
+                   + (p.assumeExploitable ? "steps marked [assumption] assume an exposed or reachable service is exploitable (X1, X2)."
+                                          : "services are not assumed exploitable (--no-assume-exploitable)."))
+        }
         for c in p.gained { w.item("+", pathWords(c, reaches: "now reaches", &w)) }
         for c in p.lost { w.item("-", pathWords(c, reaches: "no longer reaches", &w)) }
         w.endList()
@@ -121,7 +126,9 @@ public enum DiffTextFormatter {
         if c.path.steps.isEmpty {
             words.append("directly")
         } else {
-            let hops = c.path.steps.map { s in "\(s.technique) → \(w.code(s.state))" + (s.object.isEmpty ? "" : " (\(w.escape(s.object)))") }
+            let hops = c.path.steps.map { s in
+                "\(s.technique) → \(w.code(s.state))" + (s.object.isEmpty ? "" : " (\(w.escape(s.object)))") + (s.assumption ? " [assumption]" : "")
+            }
             words.append("in \(c.path.length) step(s): " + hops.joined(separator: ", "))
         }
         return words
