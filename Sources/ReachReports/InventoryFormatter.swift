@@ -11,17 +11,19 @@ public enum InventoryFormatter {
         out += " (\(ByteCount.format(inv.bytes)))"
         if inv.skippedCount > 0 { out += "; skipped \(inv.skippedCount) of other kinds" }
         out += ".\n"
-        if !inv.rows.isEmpty {
+        let rows = inv.rows.map { ($0.kind.rawValue, $0.namespace, $0.count) } + inv.policyRows.map { ($0.kind, $0.namespace, $0.count) }
+        if !rows.isEmpty {
             out += "\n"
             var table = TextTable(header: ["KIND", "NAMESPACE", "COUNT"], rightAligned: [2])
-            var lastKind: ObjectKind? = nil
-            for row in inv.rows {
-                let kind = row.kind == lastKind ? "" : row.kind.rawValue
-                lastKind = row.kind
-                table.add([kind, row.namespace ?? "(cluster)", String(row.count)])
+            var lastKind: String? = nil
+            var totals: [String: Int] = [:]
+            for (kind, namespace, count) in rows {
+                table.add([kind == lastKind ? "" : kind, namespace ?? "(cluster)", String(count)])
+                lastKind = kind
+                totals[kind, default: 0] += count
             }
             out += table.render()
-            out += "\nTotals: " + inv.totals.keys.sorted().map { "\($0.rawValue) \(inv.totals[$0] ?? 0)" }.joined(separator: ", ") + "\n"
+            out += "\nTotals: " + totals.keys.sorted().map { "\($0) \(totals[$0] ?? 0)" }.joined(separator: ", ") + "\n"
         }
         if !inv.skipped.isEmpty {
             out += "\nSkipped (not modelled):\n"
@@ -44,6 +46,17 @@ public enum InventoryFormatter {
                 entry["namespaces"] = .object(ns.map { ($0.key, .int($0.value)) })
             }
             kinds.append((kind.rawValue, entry))
+        }
+        var policyKinds: [String: [(String, JSONValue)]] = [:]
+        var policyTotals: [String: Int] = [:]
+        for row in inv.policyRows {
+            policyTotals[row.kind, default: 0] += row.count
+            if let ns = row.namespace { policyKinds[row.kind, default: []].append((ns, .int(row.count))) }
+        }
+        for (kind, total) in policyTotals {
+            var entry: JSONValue = ["total": .int(total)]
+            if let ns = policyKinds[kind] { entry["namespaces"] = .object(ns) }
+            kinds.append((kind, entry))
         }
         let doc: JSONValue = [
             "files": .int(inv.files),
