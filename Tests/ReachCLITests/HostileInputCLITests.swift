@@ -37,6 +37,6 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: TestPaths.fixture("example"))
         let (out, code) = CLITests.run(["inventory", "-f", link])
         #expect(code == 0, "\(out)")
-        #expect(out.hasPrefix("Loaded 16 objects"), "\(out)")
+        #expect(out.hasPrefix("Loaded 17 objects"), "\(out)")
     }
 }
