@@ -182,7 +182,7 @@ public enum AKSClusterReader {
                 switch value {
                 case .bool: break
                 case .string(let s) where ["true", "false"].contains(s.lowercased()): break
-                case .list, .object where !strict.contains(last): break
+                case .list where !strict.contains(last), .object where !strict.contains(last): break
                 default: report(key, DiagnosticID.wrongType, "expected a boolean, found \(describe(value))")
                 }
             }

@@ -24,6 +24,17 @@ import Testing
         #expect(c.invalidSettings.count == 4)
     }
 
+    /// A list where a strict boolean belongs (`disableLocalAccounts: [true]`) is a wrong type too
+    /// (the `where` guard used to apply to objects only, so lists passed unchecked).
+    @Test func listInPlaceOfAStrictBooleanIsAWrongType() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("aks-list-bool-\(UUID().uuidString).json")
+        try Data(#"{"type": "Microsoft.ContainerService/ManagedClusters", "properties": {"enableRBAC": true, "disableLocalAccounts": [true]}}"#.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let (_, diagnostics) = Analyzer.loadAKSCluster(path: file.path)
+        #expect(diagnostics.contains { $0.path == "disablelocalaccounts" && $0.message.hasPrefix("expected a boolean") },
+                "\(diagnostics)")
+    }
+
     @Test func checksReadingAnInvalidSettingAreNotPassed() {
         let (out, code) = KubeReach.execute(["audit", "--aks", Self.fixture, "-o", "json"])
         #expect(code == 2)
