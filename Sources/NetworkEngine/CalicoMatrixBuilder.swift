@@ -26,21 +26,7 @@ extension ReachMatrixBuilder {
                                 npIsolated: ingressIsolated, atom: a, ingress: true)
         let egRows = calicoRows(admin.egress, admin.egressOf, calico.egress, calico.egressOf, np: egrNP, npOf: egressOf,
                                 npIsolated: egressIsolated, atom: a, ingress: false)
-        let k = classCount, wpr = BitSet.wordCount(for: k)
-        var table: [UInt64] = []
-        table.reserveCapacity(egRows.rows.count * wpr)
-        for row in egRows.rows { table += row.classes.words }
-        out.toExternal = BitMatrix(rows: k, columns: externalCount)
-        out.fromExternal = BitMatrix(rows: externalCount, columns: k)
-        for c in 0..<k {
-            out.toExternal.setRow(c, to: egRows.rows[Int(egRows.index[c])].external)
-            inRows.rows[Int(inRows.index[c])].external.forEachMember { e in out.fromExternal[e, c] = true }
-        }
-        out.reach.assignTranspose(ofRows: k, columns: k, rowMasks: TransposeRowMasks(index: egRows.index, table: table)) { d, buf in
-            let words = inRows.rows[Int(inRows.index[d])].classes.words
-            for w in 0..<min(buf.count, words.count) { buf[w] = words[w] }
-            return .written(words: 0..<min(buf.count, words.count))
-        }
+        assemble(ingress: inRows, egress: egRows, into: &out)
     }
 
     /// Per item and rule, what applies at atom `a` (`nil`: not there). Ingress: ports resolve on

@@ -48,6 +48,14 @@ extension ReachMatrixBuilder {
                               atom: a, perRowNamed: true)
         let egRows = tierRows(tiers.egress, tiers.egressOf, np: egrNP, npOf: egressOf, npIsolated: egressIsolated,
                               atom: a, perRowNamed: false)
+        assemble(ingress: inRows, egress: egRows, into: &out)
+    }
+
+    /// Writes a port class's matrices from per-class side rows (shared by the tiered and the
+    /// Calico builders): class → class reach is the egress row of the source ANDed with the
+    /// ingress row of the destination, through the masked transposition.
+    /// - Complexity: O(K² / 64) words plus O(K × E / 64) for the external rows.
+    func assemble(ingress inRows: TierRows, egress egRows: TierRows, into out: inout PortClassReach) {
         let k = classCount, wpr = BitSet.wordCount(for: k)
         var table: [UInt64] = []
         table.reserveCapacity(egRows.rows.count * wpr)
