@@ -170,55 +170,23 @@ struct TreeBuilder {
         switch event.type {
         case YAML_SCALAR_EVENT:
             let s = event.data.scalar
-            guard bytes.count + Int(s.length) < Int(Int32.max) else {
-                return YAMLSyntaxError(problem: "document too large", line: Int(line), column: Int(column))
+            let plain = (s.style == YAML_PLAIN_SCALAR_STYLE || s.style == YAML_ANY_SCALAR_STYLE) && s.plain_implicit == 1
+            let value = UnsafeBufferPointer(start: s.length > 0 ? s.value : nil, count: s.value == nil ? 0 : Int(s.length))
+            switch addScalar(value, plain: plain, line: line, column: column) {
+            case .success(let index): register(anchor: s.anchor, index)
+            case .failure(let error): return error
             }
-            let start = Int32(bytes.count)
-            if let value = s.value, s.length > 0 {
-                bytes.append(contentsOf: UnsafeBufferPointer(start: value, count: Int(s.length)))
-            }
-            let plain = s.style == YAML_PLAIN_SCALAR_STYLE || s.style == YAML_ANY_SCALAR_STYLE
-            let index = append(.init(kind: .scalar, plain: plain && s.plain_implicit == 1, line: line, column: column,
-                                     start: start, count: Int32(s.length)), size: 1)
-            register(anchor: s.anchor, index)
-            addChild(index)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
-            guard stack.count < YAMLLimits.maxDepth else {
-                return YAMLSyntaxError(problem: "exceeded max depth of \(YAMLLimits.maxDepth) nested collections",
-                                       line: Int(line), column: Int(column), isLimit: true)
-            }
             let isMapping = event.type == YAML_MAPPING_START_EVENT
             let flow = isMapping ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
                 : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
-            if flow { flowDepth += 1 }
-            let index = append(.init(kind: isMapping ? .mapping : .sequence, plain: false, line: line, column: column,
-                                     start: 0, count: 0), size: 0)
-            register(anchor: isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor, index)
-            stack.append((index, pending.count, flow))
+            switch startCollection(mapping: isMapping, flow: flow, line: line, column: column) {
+            case .success(let index):
+                register(anchor: isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor, index)
+            case .failure(let error): return error
+            }
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            guard let (index, first, flow) = stack.popLast() else { return nil }
-            if flow { flowDepth -= 1 }
-            if event.type == YAML_MAPPING_END_EVENT {
-                checkDuplicates(pending[first...], warning: warning)
-            }
-            var size = 1
-            for k in pending[first...] { size = min(Int.max / 2, size + sizes[Int(k)]) }
-            if event.type == YAML_MAPPING_END_EVENT, hasMergeKey(pending[first...]) {
-                switch applyMerges(Array(pending[first...]), warning: warning) {
-                case .success(let merged):
-                    pending.removeSubrange(first...)
-                    pending.append(contentsOf: merged)
-                    size = 1
-                    for k in merged { size = min(Int.max / 2, size + sizes[Int(k)]) }
-                case .failure(let error): return error
-                }
-            }
-            sizes[Int(index)] = size
-            entries[Int(index)].start = Int32(children.count)
-            entries[Int(index)].count = Int32(pending.count - first)
-            children.append(contentsOf: pending[first...])
-            pending.removeSubrange(first...)
-            addChild(index)
+            return endCollection(mapping: event.type == YAML_MAPPING_END_EVENT, warning: warning)
         case YAML_ALIAS_EVENT:
             let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
             guard let target = anchors[name] else {
@@ -241,6 +209,63 @@ struct TreeBuilder {
         default:
             break
         }
+        return nil
+    }
+
+    /// A scalar node with `value`'s bytes (the parser's decoded text), at 1-based `line`/`column`.
+    /// Shared by the libyaml event path and ``BlockYAMLScanner``.
+    /// - Complexity: O(value length).
+    mutating func addScalar(_ value: UnsafeBufferPointer<UInt8>, plain: Bool, line: Int32, column: Int32) -> Result<Int32, YAMLSyntaxError> {
+        guard bytes.count + value.count < Int(Int32.max) else {
+            return .failure(YAMLSyntaxError(problem: "document too large", line: Int(line), column: Int(column)))
+        }
+        let start = Int32(bytes.count)
+        if !value.isEmpty { bytes.append(contentsOf: value) }
+        let index = append(.init(kind: .scalar, plain: plain, line: line, column: column, start: start, count: Int32(value.count)), size: 1)
+        addChild(index)
+        return .success(index)
+    }
+
+    /// Opens a mapping or sequence (closed by ``endCollection(mapping:warning:)``).
+    /// - Complexity: O(1) amortised.
+    mutating func startCollection(mapping isMapping: Bool, flow: Bool, line: Int32, column: Int32) -> Result<Int32, YAMLSyntaxError> {
+        guard stack.count < YAMLLimits.maxDepth else {
+            return .failure(YAMLSyntaxError(problem: "exceeded max depth of \(YAMLLimits.maxDepth) nested collections",
+                                            line: Int(line), column: Int(column), isLimit: true))
+        }
+        if flow { flowDepth += 1 }
+        let index = append(.init(kind: isMapping ? .mapping : .sequence, plain: false, line: line, column: column,
+                                 start: 0, count: 0), size: 0)
+        stack.append((index, pending.count, flow))
+        return .success(index)
+    }
+
+    /// Closes the innermost open collection: duplicate-key warnings and merge keys for mappings.
+    /// - Complexity: O(children) plus the merge and duplicate checks' cost.
+    mutating func endCollection(mapping isMapping: Bool, warning: (String, Int, Int) -> Void) -> YAMLSyntaxError? {
+        guard let (index, first, flow) = stack.popLast() else { return nil }
+        if flow { flowDepth -= 1 }
+        if isMapping {
+            checkDuplicates(pending[first...], warning: warning)
+        }
+        var size = 1
+        for k in pending[first...] { size = min(Int.max / 2, size + sizes[Int(k)]) }
+        if isMapping, hasMergeKey(pending[first...]) {
+            switch applyMerges(Array(pending[first...]), warning: warning) {
+            case .success(let merged):
+                pending.removeSubrange(first...)
+                pending.append(contentsOf: merged)
+                size = 1
+                for k in merged { size = min(Int.max / 2, size + sizes[Int(k)]) }
+            case .failure(let error): return error
+            }
+        }
+        sizes[Int(index)] = size
+        entries[Int(index)].start = Int32(children.count)
+        entries[Int(index)].count = Int32(pending.count - first)
+        children.append(contentsOf: pending[first...])
+        pending.removeSubrange(first...)
+        addChild(index)
         return nil
     }
 

@@ -6,12 +6,15 @@ enum YAMLDocumentParser {
     /// wins). Keep a tree alive while using its nodes.
     /// - Complexity: O(chunk length).
     static func parse(_ chunk: DocumentChunk, ctx: DecodeContext) -> [YAMLTree] {
-        let result = YAMLComposer.compose(chunk.text) { message, line, column in
+        let warning = { (message: String, line: Int, column: Int) in
             ctx.append(Diagnostic(
                 id: DiagnosticID.syntax, severity: .warning,
                 location: SourceLocation(file: ctx.file, document: ctx.document, line: line + ctx.lineOffset, column: column),
                 message: message))
         }
+        // Plain block YAML takes the byte scanner; anything it is not sure about goes to libyaml.
+        if !ctx.isJSON, let trees = BlockYAMLScanner.compose(chunk.text, warning: warning) { return trees }
+        let result = YAMLComposer.compose(chunk.text, warning: warning)
         switch result {
         case .success(let trees):
             return trees
