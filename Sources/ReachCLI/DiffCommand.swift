@@ -12,7 +12,8 @@ struct DiffCommand: ParsableCommand {
         abstract: "Compare two sets of manifests: reachability, permissions, attack paths, findings.",
         discussion: """
         Each side is what -f takes (files, directories, - for stdin once). Reachability pairs are \
-        workload-level like netpol-analyzer's connlist (--pods: pod-level), per protocol/port; RBAC \
+        workload-level like netpol-analyzer's connlist (--pods: pod-level), per protocol/port, and so \
+        are egress to and ingress from external address ranges (named as reach names them); RBAC \
         changes are per subject (resources × verbs) and who-can for sensitive requests; attack \
         paths are identities (with --footholds also the internet, pods and nodes) that newly reach (or \
         no longer reach) cluster-admin or secrets; \
@@ -21,7 +22,7 @@ struct DiffCommand: ParsableCommand {
         json has everything; sarif has only what is new (for code scanning).
 
         Exit codes: 0 compared, nothing matched --fail-on; 1 a --fail-on condition matched \
-        (new-reach, new-access, new-path, or a new finding at or above high|medium|low); 2 usage \
+        (new-reach: a gained pair or external range, new-access, new-path, or a new finding at or above high|medium|low); 2 usage \
         or input error (the comparison of the valid objects is still printed).
         """
     )
@@ -42,10 +43,10 @@ struct DiffCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: ArgumentHelp("The manifests after the change (like -f). Repeatable.", valueName: "path"))
     var after: [String] = []
 
-    @Option(name: .customLong("before-aks"), help: ArgumentHelp("AKS cluster JSON of the before side (`az aks show -o json`).", valueName: "file"))
+    @Option(name: .customLong("before-aks"), help: ArgumentHelp("AKS cluster JSON of the before side (`az aks show -o json`): AKS checks and its policy engine.", valueName: "file"))
     var beforeAKS: String?
 
-    @Option(name: .customLong("after-aks"), help: ArgumentHelp("AKS cluster JSON of the after side.", valueName: "file"))
+    @Option(name: .customLong("after-aks"), help: ArgumentHelp("AKS cluster JSON of the after side: AKS checks and its policy engine.", valueName: "file"))
     var afterAKS: String?
 
     @Option(name: .customLong("namespace-default"), help: "Namespace for namespaced objects that have none.")
@@ -96,6 +97,10 @@ struct DiffCommand: ParsableCommand {
         let options = LoadOptions(namespaceDefault: namespaceDefault)
         let beforeCluster = try loadCluster(beforeAKS), afterCluster = try loadCluster(afterAKS)
         let a = AnalysisSession.load(paths: before, options: options), b = AnalysisSession.load(paths: after, options: options)
+        // Each side's policy engine comes from its AKS document, as `reach --aks` chooses it
+        // (networkProfile; Kubernetes NetworkPolicy without one).
+        if let beforeCluster { a.policyEngine = PolicyEngineChoice(cluster: beforeCluster) }
+        if let afterCluster { b.policyEngine = PolicyEngineChoice(cluster: afterCluster) }
         let diff = ClusterDiff(before: a, after: b, beforeCluster: beforeCluster, afterCluster: afterCluster,
                                options: ClusterDiff.Options(pods: pods, mastersBypass: !noMasters,
                                                             footholds: footholds, assumeExploitable: !noAssumeExploitable))
@@ -114,7 +119,7 @@ struct DiffCommand: ParsableCommand {
     static func matches(_ conditions: [FailOn], _ d: ClusterDiff) -> Bool {
         conditions.contains { c in
             switch c {
-            case .newReach: d.reach.addedPairs > 0
+            case .newReach: d.reach.addedPairs > 0 || d.external.addedRows > 0
             case .newAccess: d.access.subjects.contains { !$0.gained.isEmpty } || d.access.whoCan.contains { !$0.gained.isEmpty }
             case .newPath: !d.paths.gained.isEmpty
             case .high, .medium, .low:

@@ -7,7 +7,8 @@ import Testing
 /// Each fixture under `Fixtures/diff/<case>` is one change (issue 20's list); its README-style
 /// header comment says what changed.
 @Suite struct DiffCommandTests {
-    static let cases = ["removed-default-deny", "new-rolebinding", "new-path-pod-controller", "fixed-finding", "owned-pods"]
+    static let cases = ["removed-default-deny", "new-rolebinding", "new-path-pod-controller", "fixed-finding", "owned-pods",
+                        "external-ranges"]
     static let formats = ["text": "txt", "md": "md", "json": "json", "sarif": "sarif"]
 
     static func run(_ args: [String]) -> (String, Int32) {

@@ -32,7 +32,8 @@ import Testing
         let ruleIDs = try #require(rules).compactMap { $0["id"] as? String }
         let results = try #require(run["results"] as? [[String: Any]])
         let ids = results.compactMap { $0["ruleId"] as? String }
-        #expect(Set(ids) == ["KR-DIFF-REACH", "KR-DIFF-ACCESS", "KR-DIFF-PATH", "K8S-NET-002", "K8S-RBAC-020", "K8S-RBAC-004"])
+        #expect(Set(ids) == ["KR-DIFF-REACH", "KR-DIFF-EXTERNAL", "KR-DIFF-ACCESS", "KR-DIFF-PATH", "K8S-NET-002", "K8S-RBAC-020",
+                             "K8S-RBAC-004"])
         #expect(!ids.contains("POD-SEC-001"), "a fixed finding is not a result")
         // The 4 pairs inside shop, plus the other fixtures' workloads (logging/agent,
         // store/client[Pod], store/web-7d4f[ReplicaSet]) now reaching shop/web and shop/db: before,

@@ -1,6 +1,7 @@
 import Audit
 import AttackGraph
 import Dispatch
+import NetworkEngine
 import ReachModel
 
 /// What changed between two snapshots — reachability, RBAC, attack paths, audit findings — for a
@@ -32,6 +33,8 @@ public struct ClusterDiff: Sendable {
 
     /// Pairs that gained or lost connections.
     public var reach: ReachDiff
+    /// Traffic to and from external address ranges that gained or lost connections.
+    public var external: ExternalReachDiff
     /// Permissions per subject, and who-can for sensitive requests.
     public var access: AccessDiff
     /// Starts that newly reach, or no longer reach, an attack-path goal.
@@ -39,12 +42,12 @@ public struct ClusterDiff: Sendable {
     /// Audit findings new and fixed.
     public var findings: FindingDiff
 
-    public var isEmpty: Bool { reach.isEmpty && access.isEmpty && paths.isEmpty && findings.isEmpty }
+    public var isEmpty: Bool { reach.isEmpty && external.isEmpty && access.isEmpty && paths.isEmpty && findings.isEmpty }
 
     /// Compares `before` with `after`; `beforeCluster`/`afterCluster` are the sides' AKS cluster
     /// documents (`--before-aks`/`--after-aks`), if any.
     /// - Complexity: the engines of both sides (built once each, see ``AnalysisSession``), plus
-    ///   ``ReachDiff/init(before:after:level:)``, ``AccessDiff``, ``PathDiff`` and ``FindingDiff``.
+    ///   ``ReachDiff/init(before:after:level:)``, ``ExternalReachDiff/init(before:after:level:)``, ``AccessDiff``, ``PathDiff`` and ``FindingDiff``.
     public init(before: AnalysisSession, after: AnalysisSession, beforeCluster: AKSCluster? = nil,
                 afterCluster: AKSCluster? = nil, options: Options = Options()) {
         // The two sides' engines are independent: build them on two cores (each session builds
@@ -56,12 +59,24 @@ public struct ClusterDiff: Sendable {
             _ = session.audit(cluster: cluster, options: options.audit)
             _ = session.attackGraph(mastersBypass: options.mastersBypass)
         }
-        reach = ReachDiff(before: before.networkReach(), after: after.networkReach(), level: options.pods ? .pod : .workload)
+        (reach, external) = Self.reachability(before: before.networkReach(), after: after.networkReach(), level: options.pods ? .pod : .workload)
         access = AccessDiff(before: before.rbac(mastersBypass: options.mastersBypass), after: after.rbac(mastersBypass: options.mastersBypass),
                             beforeSnapshot: before.snapshot, afterSnapshot: after.snapshot)
         paths = Self.paths(before: before, after: after, options: options)
         findings = FindingDiff(before: before.audit(cluster: beforeCluster, options: options.audit).findings,
                                after: after.audit(cluster: afterCluster, options: options.audit).findings)
+    }
+
+    /// The reachability parts, pairs and external ranges, on one peer numbering and one set of
+    /// joint (port) classes.
+    /// - Complexity: ``ReachDiff/init(before:after:level:)`` plus ``ExternalReachDiff/init(before:after:level:)``
+    ///   without their shared O(N log N) numbering.
+    static func reachability(before: NetworkReach, after: NetworkReach, level: ReachDiff.Level) -> (ReachDiff, ExternalReachDiff) {
+        let numbering = PeerNumbering(before: before.endpoints, after: after.endpoints, level: level)
+        let joint = JointPortClasses(before: before, after: after)
+        let classes = JointClasses(before: before, after: after, numbering: numbering)
+        return (ReachDiff(before: before, after: after, level: level, numbering: numbering, joint: joint, classes: classes),
+                ExternalReachDiff(before: before, after: after, level: level, numbering: numbering, joint: joint, classes: classes))
     }
 
     /// The attack-path part: on the RBAC attack graphs, or with `options.footholds` on the

@@ -26,7 +26,7 @@ import ReachModel
 /// and the connlist skips a workload's connection to itself "regardless existence of replicas"
 /// (netpol-analyzer `pkg/netpol/connlist/connlist.go`, `includePairOfWorkloads`). A workload
 /// reaches another on a port when some pod of the first reaches some pod of the second.
-/// Traffic to and from external IP ranges (ipBlock) is not compared.
+/// Traffic to and from external IP ranges (ipBlock and CIDR peers) is ``ExternalReachDiff``.
 public struct ReachDiff: Sendable {
     /// The names pairs are given in.
     public enum Level: String, Sendable { case workload, pod }
@@ -65,14 +65,21 @@ public struct ReachDiff: Sendable {
     ///   member pairs × T/64) to expand the T changed joint port classes to peer pairs.
     ///   Memory: 2 × KJ²/8 bytes per changed joint port class, O(P × T/64) for P peers.
     public init(before: NetworkReach, after: NetworkReach, level: Level) {
-        self.level = level
         let numbering = PeerNumbering(before: before.endpoints, after: after.endpoints, level: level)
+        self.init(before: before, after: after, level: level, numbering: numbering,
+                  joint: JointPortClasses(before: before, after: after),
+                  classes: JointClasses(before: before, after: after, numbering: numbering))
+    }
+
+    /// With a peer numbering, joint port classes and joint classes built once for this and
+    /// ``ExternalReachDiff`` (see ``ClusterDiff``).
+    init(before: NetworkReach, after: NetworkReach, level: Level, numbering: PeerNumbering, joint: JointPortClasses,
+         classes: JointClasses) {
+        self.level = level
         peers = numbering.names
         onlyBefore = numbering.onlyBefore
         onlyAfter = numbering.onlyAfter
         locations = numbering.locations
-        let joint = JointPortClasses(before: before, after: after)
-        let classes = JointClasses(before: before, after: after, numbering: numbering)
         var rows = PeerChanges(joint: joint, classes: classes, peerCount: peers.count, verify: level == .workload,
                                before: before, after: after)
         changes = rows.collect(classes.changes(before, after, joint))

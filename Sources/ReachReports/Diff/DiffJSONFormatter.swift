@@ -4,7 +4,7 @@ import ReachModel
 
 /// `kube-reach diff -o json`: every change, streamed through ``JSONStream`` (reachability lists
 /// can be long). Shape (docs/diff.md): `summary`, `reachability` {`level`, `added`, `removed`,
-/// `newPeers`, `deletedPeers`}, `access` {`subjects`, `whoCan`}, `paths` {`gained`, `lost`},
+/// `newPeers`, `deletedPeers`, `external` {`added`, `removed`}}, `access` {`subjects`, `whoCan`}, `paths` {`gained`, `lost`},
 /// `findings` {`new`, `fixed`}.
 public enum DiffJSONFormatter {
     /// - Complexity: O(changes), with O(1) extra memory per reachability change.
@@ -19,7 +19,7 @@ public enum DiffJSONFormatter {
         json.key("paths")
         json.value(paths(d.paths))
         json.key("reachability")
-        reach(d.reach, &json)
+        reach(d.reach, d.external, &json)
         json.key("summary")
         json.value(summary(d))
         json.endObject()
@@ -28,18 +28,21 @@ public enum DiffJSONFormatter {
 
     static func summary(_ d: ClusterDiff) -> JSONValue {
         ["reachAdded": .int(d.reach.addedPairs), "reachRemoved": .int(d.reach.removedPairs),
+         "externalAdded": .int(d.external.addedRows), "externalRemoved": .int(d.external.removedRows),
          "subjectsChanged": .int(d.access.subjects.count), "whoCanChanged": .int(d.access.whoCan.count),
          "pathsGained": .int(d.paths.gained.count), "pathsLost": .int(d.paths.lost.count),
          "findingsNew": .int(d.findings.new.count), "findingsFixed": .int(d.findings.fixed.count), "empty": .bool(d.isEmpty)]
     }
 
-    /// Keys in order: added, deletedPeers, level, newPeers, removed.
-    static func reach(_ r: ReachDiff, _ json: inout JSONStream) {
+    /// Keys in order: added, deletedPeers, external, level, newPeers, removed.
+    static func reach(_ r: ReachDiff, _ external: ExternalReachDiff, _ json: inout JSONStream) {
         json.beginObject()
         json.key("added")
         pairs(r, added: true, &json)
         json.key("deletedPeers")
         json.value(.strings(r.onlyBefore.members.map { r.peers[$0] }))
+        json.key("external")
+        Self.external(external, &json)
         json.key("level")
         json.string(r.level.rawValue)
         json.key("newPeers")

@@ -8,6 +8,8 @@ import ReachModel
 /// * each new audit finding, under its check's rule;
 /// * `KR-DIFF-REACH`: a pair that gained connections, located at the destination's manifest
 ///   (at most ``reachResultLimit``; the rest are counted in the run's properties);
+/// * `KR-DIFF-EXTERNAL`: egress to or ingress from an external address range that gained
+///   connections, located at the workload's manifest (at most ``reachResultLimit``);
 /// * `KR-DIFF-ACCESS`: a permission a subject gained, located at the granting binding;
 /// * `KR-DIFF-PATH`: a start that newly reaches an attack-path goal, located at the binding
 ///   granting its first step.
@@ -21,13 +23,16 @@ public enum DiffSARIFFormatter {
     static let diffRules: [(id: String, title: String, text: String, severity: AuditSeverity)] = [
         ("KR-DIFF-ACCESS", "A subject gained a permission",
          "The change grants a subject a permission it did not have (kube-reach diff, RBAC part).", .medium),
+        ("KR-DIFF-EXTERNAL", "Traffic to or from external addresses newly allowed",
+         "The change lets a workload connect to addresses outside the cluster, or addresses outside the cluster connect to it, on ports it could not before (ipBlock and CIDR peers).",
+         .low),
         ("KR-DIFF-PATH", "A new attack path to cluster-admin or secrets",
          "After the change, an identity can reach cluster-admin-equivalence or read secrets through an escalation path (escalation.md).", .high),
         ("KR-DIFF-REACH", "Pods newly reachable",
          "The change lets a workload connect to another on ports it could not reach before (NetworkPolicy reachability).", .low),
     ]
 
-    /// - Complexity: O(new findings + min(gained pairs, limit) + gained permissions + new paths + C) for C checks.
+    /// - Complexity: O(new findings + min(gained pairs, limit) + min(gained external rows, limit) + gained permissions + new paths + C) for C checks.
     public static func sarif(_ d: ClusterDiff, toolVersion: String = "0.1.0") -> String {
         let checks = Analyzer.auditChecks
         var rules = checks.map(AuditSARIFFormatter.rule)
@@ -45,6 +50,8 @@ public enum DiffSARIFFormatter {
         var unlocated = d.findings.new.count - results.count
         let reach = reachResults(d.reach, ruleIndex)
         results += reach.results
+        let external = externalResults(d.external, ruleIndex)
+        results += external.results
         for s in d.access.subjects {
             for p in s.gained {
                 guard let l = p.location else { unlocated += 1; continue }
@@ -63,7 +70,8 @@ public enum DiffSARIFFormatter {
         let driver: JSONValue = ["name": "kube-reach", "version": .string(toolVersion), "semanticVersion": .string(toolVersion), "rules": .array(rules)]
         let run: JSONValue = [
             "tool": ["driver": driver], "results": .array(results), "columnKind": "unicodeCodePoints",
-            "properties": ["reachResultsNotListed": .int(reach.notListed), "resultsWithoutLocation": .int(unlocated)],
+            "properties": ["reachResultsNotListed": .int(reach.notListed), "externalResultsNotListed": .int(external.notListed),
+                           "resultsWithoutLocation": .int(unlocated)],
             "invocations": [["executionSuccessful": true]],
         ]
         return JSONText.encode(["$schema": .string(AuditSARIFFormatter.schemaURI), "version": "2.1.0", "runs": [run]])
@@ -76,6 +84,20 @@ public enum DiffSARIFFormatter {
             let src = r.peers[Int(c.source)], dst = r.peers[Int(c.destination)], set = r.connections[Int(c.added)].description
             out.append(result("KR-DIFF-REACH", ruleIndex, .low, r.locations[Int(c.destination)], "\(src) can now connect to \(dst): \(set)",
                               fingerprint: "KR-DIFF-REACH|\(src)|\(dst)|\(set)"))
+        }
+        return (out, notListed)
+    }
+
+    /// `KR-DIFF-EXTERNAL`: a (peer, direction, range) row that gained connections, located at the
+    /// peer's manifest (at most ``reachResultLimit``).
+    static func externalResults(_ r: ExternalReachDiff, _ ruleIndex: [String: Int]) -> (results: [JSONValue], notListed: Int) {
+        var out: [JSONValue] = [], notListed = 0
+        for c in r.changes where c.added >= 0 {
+            guard out.count < reachResultLimit else { notListed += 1; continue }
+            let peer = r.peers[Int(c.peer)], range = c.range.label, set = r.connections[Int(c.added)].description
+            let (src, dst) = c.direction == .egress ? (peer, range) : (range, peer)
+            out.append(result("KR-DIFF-EXTERNAL", ruleIndex, .low, r.locations[Int(c.peer)], "\(src) can now connect to \(dst): \(set)",
+                              fingerprint: "KR-DIFF-EXTERNAL|\(src)|\(dst)|\(set)"))
         }
         return (out, notListed)
     }

@@ -17,6 +17,7 @@ public enum DiffTextFormatter {
         w.line(summaryLine(diff))
         if diff.isEmpty { return w.finish() }
         reach(diff.reach, limit: limit, &w)
+        external(diff.external, limit: limit, &w)
         access(diff.access, &w)
         paths(diff.paths, &w)
         findings(diff.findings, &w)
@@ -29,6 +30,8 @@ public enum DiffTextFormatter {
         let parts = [
             count(d.reach.addedPairs, "pair gained reachability", "pairs gained reachability"),
             count(d.reach.removedPairs, "pair lost reachability", "pairs lost reachability"),
+            count(d.external.addedRows, "external range row gained", "external range rows gained"),
+            count(d.external.removedRows, "external range row lost", "external range rows lost"),
             count(d.access.subjects.count, "subject with changed permissions", "subjects with changed permissions"),
             count(d.access.whoCan.count, "sensitive request with changed who-can", "sensitive requests with changed who-can"),
             count(d.paths.gained.count, "new attack path", "new attack paths"),
@@ -44,7 +47,7 @@ public enum DiffTextFormatter {
     static func reach(_ r: ReachDiff, limit: Int?, _ w: inout DiffWriter) {
         guard !r.isEmpty else { return }
         w.heading(2, "Reachability (\(r.level.rawValue) level)")
-        w.line("\(r.addedPairs) pair(s) gained, \(r.removedPairs) lost; self pairs and external IP ranges are not compared.")
+        w.line("\(r.addedPairs) pair(s) gained, \(r.removedPairs) lost; self pairs are not compared.")
         var budget = limit ?? Int.max, hidden = 0
         for group in groups(r) {
             let sign = group.added ? "+" : "-"
