@@ -28,7 +28,8 @@ import Testing
     }
 
     @Test(arguments: [("spec: {order: high}", "spec.order"), ("spec: {defaultAction: Allow}", "spec.defaultAction"),
-                      ("spec: {defaultAction: [Pass]}", "spec.defaultAction")])
+                      ("spec: {defaultAction: [Pass]}", "spec.defaultAction"), ("spec: {order: true}", "spec.order"),
+                      ("spec: [order, 10]", "spec"), ("spec: {order: .nan}", "spec.order")])
     func invalidTierIsDropped(spec: String, path: String) {
         let s = load("apiVersion: projectcalico.org/v3\nkind: Tier\nmetadata: {name: t}\n\(spec)\n")
         #expect(s.calicoTiers.isEmpty)
