@@ -31,6 +31,8 @@ struct CompiledCalicoItem: Sendable {
     var policy: Int?
     /// Index of the item's tier in tier order.
     var tier: Int
+    /// The tier's end-of-tier action is Pass (`Tier` `defaultAction: Pass`), not deny.
+    var tierPasses = false
     var selected: BitSet
     var rules: [CompiledCalicoRule]
 }
@@ -67,9 +69,9 @@ extension PolicyCompiler {
             case .kubernetes:
                 guard !seenKubernetes else { continue }
                 seenKubernetes = true
-                let none = BitSet(capacity: width)
-                ingress.append(CompiledCalicoItem(policy: nil, tier: tier, selected: none, rules: []))
-                egress.append(CompiledCalicoItem(policy: nil, tier: tier, selected: none, rules: []))
+                let none = BitSet(capacity: width), passes = item.tierPasses(policies)
+                ingress.append(CompiledCalicoItem(policy: nil, tier: tier, tierPasses: passes, selected: none, rules: []))
+                egress.append(CompiledCalicoItem(policy: nil, tier: tier, tierPasses: passes, selected: none, rules: []))
             case .calico(let i):
                 for isIngress in [true, false] {
                     let compiled = compileCalicoItem(policies[i], index: i, tier: tier, ingress: isIngress)
@@ -86,7 +88,7 @@ extension PolicyCompiler {
         var selected = BitSet(capacity: width)
         for c in 0..<width where CalicoSemantics.selects(p, representative(c), ingress: ingress, catalog: catalog) { selected.insert(c) }
         let rules = p.rules(ingress: ingress).enumerated().map { compileCalicoRule($1, index: $0, p, ingress: ingress) }
-        return CompiledCalicoItem(policy: index, tier: tier, selected: selected, rules: rules)
+        return CompiledCalicoItem(policy: index, tier: tier, tierPasses: p.tierPasses, selected: selected, rules: rules)
     }
 
     func representative(_ c: Int) -> NetworkEndpoint { catalog.endpoints[classes.representative(c)] }

@@ -22,8 +22,11 @@ extension NetworkEngine {
             if p.serviceAccountSelector {
                 note(p, nil, "spec.serviceAccountSelector", "serviceAccountSelector is not modelled (no service accounts on endpoints here); the policy selects nothing")
             }
-            if p.tier != "default" {
-                note(p, nil, "spec.tier", "tier '\(p.tier)' has no Tier order here; it is evaluated just before the default tier (tiers by name)")
+            if p.tier != "default", p.tierSpec == nil {
+                note(p, nil, "spec.tier", "tier '\(p.tier)' has no Tier object in the input; it is evaluated just before the default tier (tiers by name)")
+            }
+            for field in p.hostEndpointFields {
+                note(p, nil, "spec.\(field)", "\(field) concerns host endpoints, which are not modelled; the policy is read as an ordinary policy of the pods it selects")
             }
             for (dir, rules) in [("ingress", p.ingress), ("egress", p.egress)] {
                 for (i, rule) in rules.enumerated() {
@@ -40,5 +43,26 @@ extension NetworkEngine {
             }
         }
         return out
+    }
+}
+
+extension NetworkEngine {
+    /// Calico `Tier` objects whose place kube-reach cannot honour: Calico puts the
+    /// `policy.networking.k8s.io` Admin tier at order 1000 (`kube-admin`) and the Baseline tier at
+    /// 10 000 000 (`kube-baseline`); kube-reach always evaluates the Admin tier before every Calico
+    /// tier and the Baseline tier after them, so a tier ordered outside (1000, 10 000 000) is
+    /// reported when the input has tier policies. Under another engine, Tier objects are not read.
+    /// - Complexity: O(tiers + policies).
+    static func calicoTierDiagnostics(_ policies: [CalicoPolicy], _ tiers: [CalicoTier], admin: [AdminNetworkPolicy],
+                                      engine: PolicyEngineChoice) -> [Diagnostic] {
+        guard engine.engine == .calico, !admin.isEmpty else { return [] }
+        let used = Set(policies.map(\.tier))
+        return tiers.filter { used.contains($0.meta.name) }.compactMap { t in
+            let order = t.order ?? .infinity
+            guard order <= CalicoTier.adminTierOrder || order >= CalicoTier.baselineTierOrder else { return nil }
+            let side = order <= CalicoTier.adminTierOrder ? "before Calico's kube-admin tier (order 1000)" : "after Calico's kube-baseline tier (order 10000000)"
+            return Diagnostic(id: NetworkDiagnosticID.notModelled, severity: .info, location: t.meta.location, path: "spec.order",
+                              message: "Tier/\(t.meta.name): order \(t.order.map { "\($0)" } ?? "absent") places it \(side); kube-reach evaluates the policy.networking.k8s.io Admin tier first and Baseline tier last")
+        }
     }
 }

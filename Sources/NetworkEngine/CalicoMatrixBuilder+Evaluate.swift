@@ -8,33 +8,20 @@ extension ReachMatrixBuilder {
                         _ items: [CompiledCalicoItem], _ calicoActive: [[ActiveRule?]], np: Contributions) -> PeerSet {
         let empty = PeerSet(classes: BitSet(capacity: classCount), external: BitSet(capacity: externalCount))
         let all = PeerSet(classes: BitSet.full(capacity: classCount), external: BitSet.full(capacity: externalCount))
-        var allowed = empty, decided = empty, stop = empty
-        var baseline: [(AdminNetworkPolicy.Action, PeerSet)] = []
-        var i = 0
-        while i + 1 < sig.count, sig[i] >= 0 {
-            let j = Int(sig[i]), r = Int(sig[i + 1])
-            i += 2
-            guard let peers = active[j][r]?.peers else { continue }
-            let action = dirs[j].rules[r].action
-            if dirs[j].tier == .baseline { baseline.append((action, peers)); continue }
-            let m = peers.subtracting(stop)
-            switch action {
-            case .accept: allowed.formUnion(m); decided.formUnion(m)
-            case .deny: decided.formUnion(m)
-            case .pass: break
-            }
-            stop.formUnion(m)
-        }
-        i += 1  // -1
+        var side = adminPhase(sig, dirs, active)
+        var allowed = side.allowed, decided = side.decided
+        var i = side.next + 1  // past the -1
         let end = sig[i...].firstIndex(of: -2) ?? sig.count
         let npRow = lazyNPRow(Array(sig[min(end + 1, sig.count)...]), np)
-        var tier = -1, applied = false, passed = empty
-        func finishTier() { if applied { decided = all.subtracting(passed) } }
+        var tier = -1, applied = false, passes = false, passed = empty
+        // End of a tier that applied: deny what it did not pass, unless the tier's default is Pass.
+        func finishTier() { if applied, !passes { decided = all.subtracting(passed) } }
         while i + 1 < end {
             let j = Int(sig[i]), r = Int(sig[i + 1])
             i += 2
-            let itemTier = j >= 0 ? items[j].tier : (items.first { $0.policy == nil }?.tier ?? 0)
-            if itemTier != tier { finishTier(); tier = itemTier; applied = false; passed = empty }
+            let item = j >= 0 ? items[j] : items.first { $0.policy == nil }
+            let itemTier = item?.tier ?? 0
+            if itemTier != tier { finishTier(); tier = itemTier; applied = false; passed = empty; passes = item?.tierPasses ?? false }
             if j < 0 {
                 applied = true
                 let m = npRow.subtracting(decided).subtracting(passed)
@@ -53,13 +40,9 @@ extension ReachMatrixBuilder {
             }
         }
         finishTier()
-        for (action, peers) in baseline {
-            let m = peers.subtracting(decided)
-            if action != .deny { allowed.formUnion(m) }
-            decided.formUnion(m)
-        }
-        allowed.formUnion(all.subtracting(decided))
-        return allowed
+        side.allowed = allowed
+        side.decided = decided
+        return baselinePhase(side)
     }
 
     /// The union of the NetworkPolicy contributions of a signature tail.

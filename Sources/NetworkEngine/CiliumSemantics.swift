@@ -20,7 +20,8 @@ public enum CiliumSemantics {
     /// Whether a selector of `policy` matches an endpoint with Cilium labels `labels`. In a
     /// CiliumNetworkPolicy the subject (`subject: true`) always gets the policy's namespace
     /// (`ParseToCiliumRule`: `AddMatch(podPrefixLbl, namespace)`, replacing a namespace match
-    /// label), a peer selector only when it says nothing about the namespace.
+    /// label), a peer selector only when it names neither the namespace nor a namespace label
+    /// (`getEndpointSelector` in `pkg/k8s/apis/cilium.io/utils/utils.go`).
     /// - Complexity: O(selector size).
     public static func matches(_ sel: LabelSelector, _ policy: CiliumPolicy, labels: [String: String], subject: Bool = false) -> Bool {
         func strip(_ k: String) -> String {
@@ -29,7 +30,10 @@ public enum CiliumSemantics {
         }
         var s = LabelSelector(matchLabels: Dictionary(sel.matchLabels.map { (strip($0.key), $0.value) }, uniquingKeysWith: { a, _ in a }),
                               matchExpressions: sel.matchExpressions.map { .init(key: strip($0.key), op: $0.op, values: $0.values) })
-        if policy.kind == .namespaced, subject || !s.keys.contains("io.kubernetes.pod.namespace") {
+        // utils.go getEndpointSelector: a peer selector naming the namespace, or a namespace
+        // label (`io.cilium.k8s.namespace.labels.*`), is not limited to the policy's namespace.
+        let namesNamespace = s.keys.contains { $0 == "io.kubernetes.pod.namespace" || $0.hasPrefix("io.cilium.k8s.namespace.labels.") }
+        if policy.kind == .namespaced, subject || !namesNamespace {
             s.matchLabels["io.kubernetes.pod.namespace"] = policy.meta.namespace ?? ""
         }
         return s.matches(labels)

@@ -27,7 +27,8 @@ public enum NetworkDiagnosticID {
     /// Lint: an ipBlock covers pod IPs (it matches those pods, rule 7; tools differ).
     public static let ipBlockCoversPods = "KR-NP-108"
 
-    /// Lint: a tier-policy rule that no packet reaches (earlier rules decide everything it matches).
+    /// Lint: a tier-policy or Calico rule that no packet reaches (earlier rules decide everything
+    /// it matches), or a Cilium allow rule whose every peer and port a Cilium deny rule refuses.
     public static let shadowedRule = "KR-NP-109"
 
     /// Every ID, for uniqueness tests and docs.

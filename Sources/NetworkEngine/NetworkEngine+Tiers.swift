@@ -12,13 +12,15 @@ extension NetworkEngine {
         let enforced = engine.engine != .none
         let catalog = EndpointCatalog(snapshot: snapshot)
         let cilium = engine.engine == .cilium ? CiliumLowered(snapshot.ciliumPolicies, catalog: catalog) : CiliumLowered()
+        let calico = CalicoPolicy.resolvingTiers(snapshot.calicoPolicies, snapshot.calicoTiers)
         var reach = analyze(catalog: catalog, policies: enforced ? snapshot.networkPolicies : [],
                             adminPolicies: enforced ? snapshot.adminNetworkPolicies : [], cilium: cilium,
-                            calicoPolicies: engine.engine == .calico ? snapshot.calicoPolicies : [], engine: engine, eager: eager)
+                            calicoPolicies: engine.engine == .calico ? calico : [], engine: engine, eager: eager)
         reach.diagnostics += cilium.diagnostics + ciliumNotRead(snapshot.ciliumPolicies, engine: engine)
         // Only when an engine was chosen: the implicit default keeps its findings as they were.
         if engine.explicit { reach.diagnostics += unmodelledPolicyKinds(snapshot.skippedKinds, engine: engine.engine) }
-        reach.diagnostics += calicoDiagnostics(snapshot.calicoPolicies, engine: engine)
+        reach.diagnostics += calicoDiagnostics(calico, engine: engine)
+            + calicoTierDiagnostics(calico, snapshot.calicoTiers, admin: snapshot.adminNetworkPolicies, engine: engine)
         let ignored = snapshot.networkPolicies.count + snapshot.adminNetworkPolicies.count
         if !enforced, ignored > 0 {
             let first = snapshot.networkPolicies.first?.location ?? snapshot.adminNetworkPolicies.first?.meta.location

@@ -16,6 +16,8 @@ public enum NetworkLint {
         out += selection(reach)
         out += dns(reach)
         out += shadowedRules(reach)
+        out += shadowedCalicoRules(reach)
+        out += shadowedCiliumRules(reach)
         return out.sorted()
     }
 

@@ -60,7 +60,9 @@ enum CalicoItem: Hashable, Sendable {
 extension PairEvaluator {
     /// Calico's tiers for one side, read literally: tiers in order; in a tier, the policies that
     /// apply to `me` in order, each rule first-match (Allow/Deny decide, Pass leaves the tier, Log
-    /// continues); a tier with an applying policy and no decision denies (end of tier).
+    /// continues); a tier with an applying policy and no decision denies (end of tier), unless its
+    /// `Tier` has `defaultAction: Pass` (Calico docs, *Tier*: "This behaviour can be changed by
+    /// setting the defaultAction of a tier to Pass").
     /// - Complexity: O(policies × rules × selector size).
     func calicoDecision(_ type: PolicyType, of me: NetworkEndpoint, peer: NetworkPeerRef, probe: ProbePort,
                         destination: NetworkEndpoint?) -> CalicoDecision {
@@ -68,14 +70,16 @@ extension PairEvaluator {
         let ingress = type == .ingress
         var passed: [String] = []
         var tier: String? = nil
-        var applied = false, passing = false
+        var applied = false, passing = false, tierPasses = false
         for item in CalicoItem.ordered(calico: calico, kubernetes: policies) {
             let itemTier = item.tier(calico)
             if itemTier != tier {
-                if applied, !passing { return CalicoDecision(outcome: .endOfTierDeny, tier: tier ?? "", passedBy: passed) }
+                if applied, !passing, tierPasses { passed.append("Tier/\(tier ?? "") defaultAction Pass") }
+                if applied, !passing, !tierPasses { return CalicoDecision(outcome: .endOfTierDeny, tier: tier ?? "", passedBy: passed) }
                 tier = itemTier
                 applied = false
                 passing = false
+                tierPasses = item.tierPasses(calico)
             }
             guard !passing else { continue }
             switch item {
@@ -108,7 +112,8 @@ extension PairEvaluator {
                 }
             }
         }
-        if applied, !passing { return CalicoDecision(outcome: .endOfTierDeny, tier: tier ?? "", passedBy: passed) }
+        if applied, !passing, !tierPasses { return CalicoDecision(outcome: .endOfTierDeny, tier: tier ?? "", passedBy: passed) }
+        if applied, !passing, tierPasses { passed.append("Tier/\(tier ?? "") defaultAction Pass") }
         return CalicoDecision(outcome: .undecided, tier: tier ?? "", passedBy: passed)
     }
 
@@ -134,5 +139,11 @@ extension CalicoItem {
     func tier(_ calico: [CalicoPolicy]) -> String {
         if case .calico(let i) = self { return calico[i].tier }
         return "default"
+    }
+
+    /// Whether the item's tier ends with Pass (`Tier` `defaultAction: Pass`) instead of a deny.
+    func tierPasses(_ calico: [CalicoPolicy]) -> Bool {
+        if case .calico(let i) = self { return calico[i].tierPasses }
+        return calico.first { $0.tier == "default" }?.tierPasses ?? false
     }
 }

@@ -162,35 +162,58 @@ extension ReachMatrixBuilder {
     /// - Complexity: O(active rules × (K + E) / 64).
     func evaluate(_ sig: [Int32], _ dirs: [CompiledAdminDirection], _ active: [[ActiveRule?]], np: Contributions,
                   isolated: Bool) -> PeerSet {
+        var side = adminPhase(sig, dirs, active)
+        if isolated {
+            side.allowed.formUnion(lazyNPRow(Array(sig[(side.next + 2)...]), np).subtracting(side.decided))
+            return side.allowed
+        }
+        return baselinePhase(side)
+    }
+
+    /// The state of a side's evaluation between the ordered phases: what is allowed and decided
+    /// so far, the Baseline-tier rules kept for the end, and where the signature goes on.
+    struct SideState {
+        var allowed: PeerSet
+        var decided: PeerSet
+        var baseline: [(AdminNetworkPolicy.Action, PeerSet)]
+        /// Index of the `-1` that ends the admin entries of the signature.
+        var next: Int
+    }
+
+    /// Step 1 (and 1b) of the tiered evaluation, shared by the tiered and the Calico builders: the
+    /// Admin-tier entries `j, r` of a signature up to its `-1`, first match by `stop`; Cilium deny
+    /// directions decide; Baseline entries are kept for ``baselinePhase(_:)``.
+    /// - Complexity: O(admin entries × (K + E) / 64).
+    func adminPhase(_ sig: [Int32], _ dirs: [CompiledAdminDirection], _ active: [[ActiveRule?]]) -> SideState {
         let empty = PeerSet(classes: BitSet(capacity: classCount), external: BitSet(capacity: externalCount))
-        var allowed = empty, decided = empty, stop = empty
-        var baseline: [(AdminNetworkPolicy.Action, PeerSet)] = []
+        var state = SideState(allowed: empty, decided: empty, baseline: [], next: 0)
+        var stop = empty
         var i = 0
         while i + 1 < sig.count, sig[i] >= 0 {
             let j = Int(sig[i]), r = Int(sig[i + 1])
             i += 2
             guard let peers = active[j][r]?.peers else { continue }
-            if dirs[j].namespaceDeny { decided.formUnion(peers); continue }
+            if dirs[j].namespaceDeny { state.decided.formUnion(peers); continue }
             let action = dirs[j].rules[r].action
-            if dirs[j].tier == .baseline { baseline.append((action, peers)); continue }
+            if dirs[j].tier == .baseline { state.baseline.append((action, peers)); continue }
             let m = peers.subtracting(stop)
             switch action {
-            case .accept: allowed.formUnion(m); decided.formUnion(m)
-            case .deny: decided.formUnion(m)
+            case .accept: state.allowed.formUnion(m); state.decided.formUnion(m)
+            case .deny: state.decided.formUnion(m)
             case .pass: break
             }
             stop.formUnion(m)
         }
-        if isolated {
-            let npSig = Array(sig[(i + 2)...])
-            var words = [UInt64](repeating: 0, count: BitSet.wordCount(for: classCount))
-            var external = BitSet(capacity: externalCount)
-            _ = words.withUnsafeMutableBufferPointer { Self.accumulate(npSig, np, into: $0, external: &external) }
-            let npRow = PeerSet(classes: BitSet(capacity: classCount, members: Self.members(words, classCount)), external: external)
-            allowed.formUnion(npRow.subtracting(decided))
-            return allowed
-        }
-        for (action, peers) in baseline {
+        state.next = i
+        return state
+    }
+
+    /// Steps 3–4: the Baseline tier in order on what is still undecided (Accept and Pass allow),
+    /// then the rest is allowed. Returns the side row.
+    /// - Complexity: O(Baseline entries × (K + E) / 64).
+    func baselinePhase(_ state: SideState) -> PeerSet {
+        var allowed = state.allowed, decided = state.decided
+        for (action, peers) in state.baseline {
             let m = peers.subtracting(decided)
             if action != .deny { allowed.formUnion(m) }
             decided.formUnion(m)

@@ -56,6 +56,7 @@ public struct Inventory: Sendable {
             $0.kind == .networkPolicy ? ("NetworkPolicy.projectcalico.org", $0.meta.namespace ?? "default")
                 : ("GlobalNetworkPolicy.projectcalico.org", nil)
         }
+        keys += snapshot.calicoTiers.map { _ in ("Tier.projectcalico.org", nil) }
         var counts: [String: [String: Int]] = [:]
         for (kind, ns) in keys { counts[kind, default: [:]][ns ?? "", default: 0] += 1 }
         return counts.keys.sorted().flatMap { kind in

@@ -11,6 +11,8 @@ struct ChunkResult: Sendable {
     var ciliumPolicies: [CiliumPolicy] = []
     /// `projectcalico.org/v3` policies, in order.
     var calicoPolicies: [CalicoPolicy] = []
+    /// `projectcalico.org/v3` Tier objects, in order.
+    var calicoTiers: [CalicoTier] = []
     var diagnostics: [Diagnostic] = []
 
     /// Adds an object; its identity key (and hash) is computed here, on the decoding thread.

@@ -55,6 +55,13 @@ extension ObjectDecoder {
                                   ingressApplies: ingressApplies, egressApplies: egressApplies)
         policy.namespaceSelector = namespaceSelector
         policy.serviceAccountSelector = spec.has("serviceAccountSelector")
+        // GlobalNetworkPolicy host-endpoint fields (globalnetworkpolicy.go): read, not modelled.
+        let hostKeys: [StaticString] = namespaced ? [] : ["doNotTrack", "preDNAT", "applyOnForward"]
+        for key in hostKeys {
+            guard let f = spec[key] else { continue }
+            guard let on = f.bool() else { return nil }
+            if on { policy.hostEndpointFields.append(key.description) }
+        }
         let ingress = ingressList.compactMap(calicoRule)
         let egress = egressList.compactMap(calicoRule)
         guard ingress.count == ingressList.count, egress.count == egressList.count else { return nil }

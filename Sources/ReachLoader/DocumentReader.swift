@@ -52,6 +52,10 @@ struct DocumentReader {
             readCiliumPolicy(f, kind: ciliumKind, into: &builder)
             return
         }
+        if ObjectDecoder.isCalicoTier(kind: kind, apiVersion: apiVersion) {
+            readCalicoTier(f, into: &builder)
+            return
+        }
         if let calicoKind = ObjectDecoder.calicoKind(kind: kind, apiVersion: apiVersion) {
             readCalicoPolicy(f, kind: calicoKind, into: &builder)
             return

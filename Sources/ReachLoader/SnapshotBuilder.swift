@@ -12,6 +12,8 @@ struct SnapshotBuilder {
     var ciliumPolicies: [CiliumPolicy] = []
     /// Calico policies by display name (last wins).
     var calicoPolicies: [String: CalicoPolicy] = [:]
+    /// Calico Tier objects by name (last wins).
+    var calicoTiers: [String: CalicoTier] = [:]
     var diagnostics: [Diagnostic] = []
     var files: [String] = []
     var bytesRead = 0
@@ -41,6 +43,7 @@ struct SnapshotBuilder {
         for policy in result.adminPolicies { addAdmin(policy) }
         ciliumPolicies += result.ciliumPolicies
         for policy in result.calicoPolicies { calicoPolicies[policy.displayName] = policy }
+        for tier in result.calicoTiers { calicoTiers[tier.meta.name] = tier }
         diagnostics += result.diagnostics
     }
 
@@ -84,6 +87,7 @@ struct SnapshotBuilder {
         s.ciliumPolicies = ciliumPolicies.sorted { $0.displayName < $1.displayName }
         s.adminNetworkPolicies = adminPolicies.values.sorted { ($0.kind.rawValue, $0.name) < ($1.kind.rawValue, $1.name) }
         s.calicoPolicies = calicoPolicies.values.sorted { $0.displayName < $1.displayName }
+        s.calicoTiers = calicoTiers.values.sorted { $0.meta.name < $1.meta.name }
         s.diagnostics = diagnostics.sorted()
         s.files = files
         s.bytesRead = bytesRead

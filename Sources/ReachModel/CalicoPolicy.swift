@@ -61,6 +61,11 @@ public struct CalicoPolicy: Hashable, Sendable {
     public var namespaceSelector: CalicoSelector?
     /// `serviceAccountSelector` given: not modelled; the policy then selects no endpoint.
     public var serviceAccountSelector = false
+    /// The host-endpoint fields set true (`doNotTrack`, `preDNAT`, `applyOnForward`): host
+    /// endpoints are not modelled; the policy is read as an ordinary workload policy and reported.
+    public var hostEndpointFields: [String] = []
+    /// The `Tier` object of ``tier`` when the input has one (``resolvingTiers(_:_:)``).
+    public var tierSpec: CalicoTier?
     public var ingressApplies: Bool
     public var egressApplies: Bool
     public var ingress: [Rule]
@@ -88,9 +93,18 @@ public struct CalicoPolicy: Hashable, Sendable {
     /// `name/namespace/kind`).
     public var sortName: String { "\(meta.name)/\(kind == .networkPolicy ? meta.namespace ?? "default" : "")" }
 
-    /// Order of the tier: `default` is 1 000 000 (tier.go `DefaultTierOrder`); other tiers
-    /// without a Tier object are placed just before it, by name (documented choice).
-    public var tierOrder: Double { tier == "default" ? 1_000_000 : 999_999 }
+    /// Order of the tier: `default` is 1 000 000 (tier.go `DefaultTierOrder`); a tier with a
+    /// `Tier` object has its `spec.order` (absent = last); other tiers are placed just before
+    /// `default`, by name (documented choice: the API server refuses a policy of a missing tier).
+    public var tierOrder: Double {
+        if tier == "default" { return CalicoTier.defaultTierOrder }
+        guard let tierSpec else { return CalicoTier.defaultTierOrder - 1 }
+        return tierSpec.order ?? .infinity
+    }
+
+    /// Whether the tier's end-of-tier action is Pass (`Tier` `spec.defaultAction: Pass`) rather
+    /// than the default Deny.
+    public var tierPasses: Bool { tierSpec?.defaultAction == .pass }
 
     /// Evaluation order: tier, then `order` (absent last), then name (felix `PolicySorter`).
     public static func evaluationOrder(_ a: CalicoPolicy, _ b: CalicoPolicy) -> Bool {

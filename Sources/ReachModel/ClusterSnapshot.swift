@@ -17,6 +17,8 @@ public struct ClusterSnapshot: Sendable {
     public var ciliumPolicies: [CiliumPolicy] = []
     /// `projectcalico.org/v3` NetworkPolicy / GlobalNetworkPolicy objects, sorted by display name.
     public var calicoPolicies: [CalicoPolicy] = []
+    /// `projectcalico.org/v3` Tier objects, sorted by name.
+    public var calicoTiers: [CalicoTier] = []
     public var services: [Service] = []
     public var ingresses: [Ingress] = []
     public var secrets: [Secret] = []

@@ -23,6 +23,14 @@ enum ConformanceMutation: Sendable {
     case setIngressAction(String, Int, AdminNetworkPolicy.Action)
     case setEgressAction(String, Int, AdminNetworkPolicy.Action)
     case deleteNetworkPolicy(String)
+    case swapEgress(String, Int, Int)
+    /// `PatchNamespace` with `SetLabels` (the API server keeps `kubernetes.io/metadata.name`).
+    case setNamespaceLabels(String, [String: String])
+    /// Inserts at egress index 0 an Accept rule whose `networks` are the pods' IPs (/32), as the
+    /// inline-CIDR tests do.
+    case insertEgressAcceptToPodIPs(String, [String])
+    /// Several changes in one patch.
+    case all([ConformanceMutation])
 }
 
 /// One `t.Run` subtest.

@@ -24,6 +24,19 @@ import ReachTestSupport
         case .setIngressAction(let p, let i, let a): edit(p) { $0.ingress[i].action = a }
         case .setEgressAction(let p, let i, let a): edit(p) { $0.egress[i].action = a }
         case .deleteNetworkPolicy(let name): snap.networkPolicies.removeAll { $0.name == name }
+        case .swapEgress(let p, let i, let j): edit(p) { $0.egress.swapAt(i, j) }
+        case .setNamespaceLabels(let house, let labels):
+            for i in snap.namespaces.indices where snap.namespaces[i].meta.name == "network-policy-conformance-\(house)" {
+                snap.namespaces[i].meta.labels = labels
+            }
+        case .insertEgressAcceptToPodIPs(let p, let pods):
+            let ips = pods.flatMap { short -> [String] in
+                let parts = short.split(separator: "/").map(String.init)
+                return snap.pods.filter { $0.meta.namespace == "network-policy-conformance-\(parts[0])" && $0.meta.name == parts[1] }
+                    .flatMap(\.podIPs).map { $0 + "/32" }
+            }
+            edit(p) { $0.egress.insert(AdminNetworkPolicy.Rule(name: "allow-egress-to-specific-podIPs", action: .accept, peers: [.networks(ips)]), at: 0) }
+        case .all(let ms): for m in ms { apply(m, to: &snap) }
         }
     }
 
@@ -32,9 +45,9 @@ import ReachTestSupport
         return reach.endpointIndex(named: "network-policy-conformance-\(parts[0])/\(parts[1])")
     }
 
-    @Test(arguments: TierConformanceCases.all.map(\.manifest))
+    @Test(arguments: (TierConformanceCases.all + TierConformanceCases.more).map(\.manifest))
     func conformanceSubtests(manifest: String) throws {
-        let c = try #require(TierConformanceCases.all.first { $0.manifest == manifest })
+        let c = try #require((TierConformanceCases.all + TierConformanceCases.more).first { $0.manifest == manifest })
         var snap = Self.load(c.manifest)
         #expect(!snap.hasErrors, "\(snap.diagnostics)")
         #expect(!snap.adminNetworkPolicies.isEmpty)
