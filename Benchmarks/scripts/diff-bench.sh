@@ -17,7 +17,9 @@ mkdir -p "$OUT"
 [ -f "$OUT/before.yaml" ] || "$GEN" --objects "$OBJECTS" --seed "$SEED" -o "$OUT/before.yaml"
 
 # The after side: the first $REMOVE NetworkPolicies dropped; an allow-all-ingress policy, a
-# default-deny and a RoleBinding (a new user reading secrets in ns-0003) added.
+# default-deny, a RoleBinding (a new user reading secrets in ns-0003) and an egress policy with a
+# new ipBlock (198.51.100.0/24 except 198.51.100.128/25 on TCP 8443: new external atoms on the
+# after side only) added.
 python3 - "$OUT/before.yaml" "$OUT/after.yaml" "$REMOVE" <<'PY'
 import sys
 src, dst, remove = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -49,8 +51,18 @@ kind: RoleBinding
 metadata: {name: bench-secret-reader, namespace: ns-0003}
 roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: bench-secret-reader}
 subjects: [{kind: User, name: bench-new-user, apiGroup: rbac.authorization.k8s.io}]""")
+out.append("""apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: bench-egress-partner, namespace: ns-0004}
+spec:
+  podSelector: {}
+  policyTypes: [Egress]
+  egress:
+    - to: [{namespaceSelector: {}}]
+    - to: [{ipBlock: {cidr: 198.51.100.0/24, except: [198.51.100.128/25]}}]
+      ports: [{protocol: TCP, port: 8443}]""")
 open(dst, "w").write("\n---\n".join(out) + "\n")
-print(f"after: {dropped} NetworkPolicies removed, 4 objects added", file=sys.stderr)
+print(f"after: {dropped} NetworkPolicies removed, 5 objects added", file=sys.stderr)
 PY
 
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -28,10 +28,13 @@ public struct ExternalReachDiff: Sendable {
 
     /// An interval of addresses of one family.
     public struct AddressRange: Hashable, Sendable, CustomStringConvertible {
+        /// IPv4 or IPv6.
         public var family: IPAddress.Family
+        /// First and last address of the interval (inclusive), as integers of the family.
         public var first: UInt128
         public var last: UInt128
 
+        /// The interval `first...last` of `family` (`first ≤ last`).
         public init(family: IPAddress.Family, first: UInt128, last: UInt128) {
             self.family = family
             self.first = first
@@ -68,8 +71,11 @@ public struct ExternalReachDiff: Sendable {
 
     /// One changed (peer, direction, range): indices into ``peers`` and ``connections`` (`-1`: nothing).
     public struct Change: Hashable, Sendable {
+        /// Egress (peer → range) or ingress (range → peer).
         public var direction: Direction
+        /// Index into ``ExternalReachDiff/peers``.
         public var peer: Int32
+        /// A maximal range of addresses with this change.
         public var range: AddressRange
         /// What became allowed.
         public var added: Int32
@@ -77,6 +83,7 @@ public struct ExternalReachDiff: Sendable {
         public var removed: Int32
     }
 
+    /// Workload or pod level (the names of ``peers``).
     public let level: ReachDiff.Level
     /// Peer names of both sides in code-point order (the numbering of ``ReachDiff/peers``).
     public let peers: [String]
