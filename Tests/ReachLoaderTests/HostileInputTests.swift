@@ -82,7 +82,10 @@ import Testing
             + String(repeating: "[", count: depth) + String(repeating: "a,", count: 500_000) + String(repeating: "]", count: depth) + "\n"
         var s = ClusterSnapshot()
         let t = Self.seconds { s = load(text) }
-        #expect(t < 5)
+        // A hang guard, not a benchmark: before the scan budget this took minutes; it takes well under
+        // a second on a quiet machine but over 5 s at load average 15 (shared 2-core machine), so
+        // the bound is generous. The budget itself is proved by the diagnostic below.
+        #expect(t < 30)
         let e = try #require(s.errors.first)
         #expect(e.id == DiagnosticID.limit && e.message.contains("flow collections deep"), "\(e)")
     }
