@@ -81,6 +81,8 @@ entry_cmd() {
 
 entry_cmd foothold-internet-to-prod-secret "Footholds: the internet reads Secret prod/db in four steps (X1 → X2 → F1 → E7p)" \
   paths -f "$root/Fixtures/footholds/internet-to-prod-secret/cluster.yaml" --from internet --to 'get secrets db -n prod'
+entry foothold-ingress-controller "Footholds: the internet reaches prod/web only through the ingress-nginx controller (X1 via the controller pod, deciding policy named)" attack \
+  -f "$root/Fixtures/footholds/controllers/ingress-nginx.yaml" --from internet --to 'get secrets db -n prod'
 
 aks="$root/Fixtures/azure/scenario"
 entry_cmd aks-identities-who-can-secrets "AKS identities: Azure principals that can end up reading prod/db (subscription Contributor, Entra groups, admin group, kubelet identity)" \

@@ -2,6 +2,7 @@ import ArgumentParser
 import AttackGraph
 import RBACEngine
 import ReachKit
+import ReachModel
 import ReachReports
 
 extension PathsCommand {
@@ -37,7 +38,7 @@ extension PathsCommand {
         }
         let graph = session.analyzer.footholdGraph(index: index, reach: session.networkReach(), starts: starts)
         if graph.id(of: start) == nil { throw ValidationError("--from: \(text) is not in the input (no such pod or node)") }
-        let report = graph.report(from: start, to: goal, assumeExploitable: assume)
+        let report = graph.report(from: start, to: goal, assumeExploitable: assume, admission: try admission())
         switch output {
         case .text: Output.write(FootholdFormatter.pathText(report))
         case .json: Output.write(FootholdFormatter.pathJSON(report))
@@ -46,5 +47,14 @@ extension PathsCommand {
             try GraphEmitter.emit(FootholdPathDot.document(report), format: format, to: outFile)
         }
         try LoadErrors.finish(session.snapshot)
+    }
+
+    /// The admission note of `--aks`: the Azure Policy add-on (`addonProfiles.azurepolicy.enabled`)
+    /// runs admission policies the input does not hold (exit 2 when the document cannot be read).
+    func admission() throws -> FootholdAdmission {
+        guard let aks else { return .none }
+        let loaded = Analyzer.loadAKSCluster(path: aks)
+        guard let cluster = loaded.cluster else { throw ExitCode.inputError(loaded.diagnostics.map(\.description).joined(separator: "\n")) }
+        return cluster.bool("addonProfiles.azurepolicy.enabled") == true ? .azurePolicy : .none
     }
 }

@@ -46,6 +46,8 @@ struct PathsCommand: ParsableCommand {
     @Option(name: .customLong("out-file"), help: ArgumentHelp("Write the graph (dot, svg, png, pdf) to this file instead of standard output.", valueName: "file"))
     var outFile: String?
     @OptionGroup var azure: AzureOptions
+    @Option(name: .customLong("aks"), help: ArgumentHelp("AKS cluster JSON: with the Azure Policy add-on enabled, E1n/E7p foothold steps are marked subject to admission policy.", valueName: "file"))
+    var aks: String?
 
     func validate() throws {
         if azure.directory != nil && footholdMode {

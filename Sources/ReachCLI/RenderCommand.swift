@@ -78,7 +78,10 @@ struct RenderAttack: ParsableCommand {
         discussion: """
         With -f: --from SUBJECT --to 'get secrets db -n prod' draws the shortest path; --transitive \
         'get secrets -n kube-system' merges the shortest path of every identity that can end up doing it; \
-        --to-admin does the same for * on * cluster-wide. --diagram FILE draws a JSON diagram \
+        --to-admin does the same for * on * cluster-wide. Footholds (footholds.md): --from internet, \
+        Pod:NS/NAME or Node:NAME, or --to node / Node:NAME, draw the foothold path as `paths -o svg` does \
+        (network steps with their port and deciding policy, pod, node and identity steps, a legend). \
+        --diagram FILE draws a JSON diagram \
         {"goal", "title", "paths": [[{from, to, techniqueID, techniqueName, permission, binding}]]}.
         """
     )
@@ -86,7 +89,7 @@ struct RenderAttack: ParsableCommand {
     @Option(name: [.customShort("f"), .customLong("input")],
             help: ArgumentHelp("A manifest file or directory (repeatable).", valueName: "path"))
     var inputs: [String] = []
-    @Option(help: ArgumentHelp("Start identity: User:NAME, Group:NAME or ServiceAccount:NS/NAME.", valueName: "subject"))
+    @Option(help: ArgumentHelp("Start: User:NAME, Group:NAME, ServiceAccount:NS/NAME, or a foothold: internet, Pod:NS/NAME, Node:NAME.", valueName: "subject"))
     var from: String?
     @Option(help: ArgumentHelp("The goal request for --from, e.g. 'get secrets db -n prod'.", valueName: "request"))
     var to: String?
@@ -108,7 +111,9 @@ struct RenderAttack: ParsableCommand {
         if diagram == nil && inputs.isEmpty { throw ValidationError("at least one --input/-f PATH is required") }
         if (from != nil) != (to != nil) { throw ValidationError("--from and --to go together") }
         if maxPaths < 1 { throw ValidationError("--max-paths must be at least 1") }
-        if let to { _ = try GoalParser.parse(to) }
+        if let to {
+            if footholdMode { _ = try GoalParser.parseFoothold(to) } else { _ = try GoalParser.parse(to) }
+        }
         if let transitive { _ = try GoalParser.parse(transitive) }
     }
 
@@ -116,6 +121,7 @@ struct RenderAttack: ParsableCommand {
         let budget = graph.maxNodes ?? AttackPathDiagram.defaultNodeBudget
         if let diagram { return try graph.emit(AttackPathDot.document(try Self.decode(diagram), nodeBudget: budget)) }
         let session = AnalysisSession.load(paths: inputs)
+        if footholdMode, let from, let to { return try renderFoothold(session, from: from, to: to) }
         let graphModel = session.attackGraph()
         let drawn: AttackPathDiagram
         if let from, let to {

@@ -27,6 +27,24 @@ public struct FootholdStepReport: Sendable {
     public var isAssumption: Bool
     /// For RBAC steps and E1n/E7p: the held permissions of the condition and what grants each.
     public var permissions: [(request: AccessRequest, grantedBy: [String])]
+    /// Set on E1n and E7p steps when the cluster runs an admission policy engine besides Pod
+    /// Security Admission (the AKS Azure Policy add-on): the API request the step makes (create
+    /// an escaping pod, exec into a pod) may be rejected by policies that are not in the input.
+    public var admissionNote: String? = nil
+}
+
+/// What a foothold path's steps may be subject to beyond the input (footholds.md "Not modeled").
+public struct FootholdAdmission: Sendable, Equatable {
+    /// The note put on E1n and E7p steps, `nil` when no admission policy engine is known.
+    public var note: String?
+    public init(note: String? = nil) { self.note = note }
+    public static let none = FootholdAdmission()
+    /// The AKS Azure Policy add-on (`addonProfiles.azurepolicy.enabled: true`) runs Gatekeeper
+    /// with Azure Policy's constraints as a validating admission webhook.
+    public static let azurePolicy = FootholdAdmission(note: "subject to admission policy: the Azure Policy add-on is enabled (addonProfiles.azurepolicy)")
+    /// Techniques whose step is an API request an admission webhook sees: E1n creates a pod,
+    /// E7p connects to `pods/exec` or `pods/attach`. F1–F3, X1 and X2 make no API request.
+    public static let techniques: Set<String> = ["E1n", "E7p"]
 }
 
 /// A foothold path question and its answer (interfaces.md `paths`, plus assumptions).
@@ -46,10 +64,15 @@ public struct FootholdPathReport: Sendable {
 extension FootholdGraph {
     /// The minimal path from `start` to `goal`, resolved for reports.
     /// - Complexity: one ``FootholdSearch`` plus one RBAC check per permission on the path.
-    public func report(from start: FootholdState, to goal: FootholdGoal, assumeExploitable: Bool) -> FootholdPathReport {
+    public func report(from start: FootholdState, to goal: FootholdGoal, assumeExploitable: Bool,
+                       admission: FootholdAdmission = .none) -> FootholdPathReport {
         var r = FootholdPathReport(from: start.description, goal: goal, assumeExploitable: assumeExploitable, steps: nil, goalHeldBy: [])
         guard let path = path(from: start, to: goal, assumeExploitable: assumeExploitable) else { return r }
-        r.steps = path.steps.map(stepReport)
+        r.steps = path.steps.map { s in
+            var step = stepReport(s)
+            if FootholdAdmission.techniques.contains(s.technique.raw) { step.admissionNote = admission.note }
+            return step
+        }
         r.goalHeldBy = heldBy(path.steps.last?.to ?? path.start, goal)
         return r
     }

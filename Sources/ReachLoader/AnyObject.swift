@@ -13,6 +13,7 @@ enum LoadedObject {
     case networkPolicy(NetworkPolicy)
     case service(Service)
     case ingress(Ingress)
+    case ingressClass(IngressClass)
     case secret(Secret)
     case configMap(ConfigMap)
     case node(Node)
@@ -35,6 +36,7 @@ enum LoadedObject {
         case .networkPolicy(let o): o.meta
         case .service(let o): o.meta
         case .ingress(let o): o.meta
+        case .ingressClass(let o): o.meta
         case .secret(let o): o.meta
         case .configMap(let o): o.meta
         case .node(let o): o.meta
@@ -63,6 +65,7 @@ extension ObjectDecoder {
         case .networkPolicy: networkPolicy(root).map(LoadedObject.networkPolicy)
         case .service: service(root).map(LoadedObject.service)
         case .ingress: ingress(root).map(LoadedObject.ingress)
+        case .ingressClass: ingressClass(root).map(LoadedObject.ingressClass)
         case .secret: secret(root).map(LoadedObject.secret)
         case .configMap: configMap(root).map(LoadedObject.configMap)
         case .node: node(root).map(LoadedObject.node)

@@ -39,7 +39,7 @@ extension ObjectDecoder {
             if let name = e["secretRef"]?["name"]?.string() { envFromSecrets.append(name) }
         }
         let resources = c["resources"]
-        return Container(
+        var container = Container(
             name: c["name"]?.string() ?? "",
             image: c["image"]?.string(),
             role: role,
@@ -49,6 +49,8 @@ extension ObjectDecoder {
             envFromSecretNames: envFromSecrets,
             hasResourceRequests: resources?["requests"] != nil,
             hasResourceLimits: resources?["limits"] != nil)
+        container.commandLine = (c["command"]?.stringList() ?? []) + (c["args"]?.stringList() ?? [])
+        return container
     }
 
     func volume(_ v: Field) -> Volume {

@@ -72,6 +72,7 @@ struct SnapshotBuilder {
             case .resourceQuota(let o): s.resourceQuotas.append(o)
             case .limitRange(let o): s.limitRanges.append(o)
             case .gateway(let o): s.gateways.append(o)
+            case .ingressClass(let o): s.ingressClasses.append(o)
             case .route(let o): s.routes.append(o)
             }
         }
@@ -79,7 +80,7 @@ struct SnapshotBuilder {
         sortByName(&s.clusterRoles); sortByName(&s.roleBindings); sortByName(&s.clusterRoleBindings)
         sortByName(&s.pods); sortByName(&s.networkPolicies); sortByName(&s.services); sortByName(&s.ingresses)
         sortByName(&s.secrets); sortByName(&s.configMaps); sortByName(&s.nodes); sortByName(&s.resourceQuotas)
-        sortByName(&s.limitRanges); sortByName(&s.gateways)
+        sortByName(&s.limitRanges); sortByName(&s.gateways); sortByName(&s.ingressClasses)
         sortByKey(&s.routes) { ($0.meta.namespace ?? "", $0.meta.name, $0.kind.rawValue) }
         sortByKey(&s.workloads) { ($0.meta.namespace ?? "", $0.meta.name, $0.kind.rawValue) }
         sortByKey(&s.webhookConfigurations) { ($0.meta.namespace ?? "", $0.meta.name, $0.kind.rawValue) }

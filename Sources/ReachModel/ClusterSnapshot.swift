@@ -21,6 +21,7 @@ public struct ClusterSnapshot: Sendable {
     public var calicoTiers: [CalicoTier] = []
     public var services: [Service] = []
     public var ingresses: [Ingress] = []
+    public var ingressClasses: [IngressClass] = []
     public var secrets: [Secret] = []
     public var configMaps: [ConfigMap] = []
     public var nodes: [Node] = []
@@ -53,6 +54,7 @@ public struct ClusterSnapshot: Sendable {
         case .networkPolicy: networkPolicies.count
         case .service: services.count
         case .ingress: ingresses.count
+        case .ingressClass: ingressClasses.count
         case .secret: secrets.count
         case .configMap: configMaps.count
         case .node: nodes.count
@@ -83,6 +85,7 @@ public struct ClusterSnapshot: Sendable {
         each(namespaces); each(serviceAccounts); each(roles); each(clusterRoles); each(roleBindings)
         each(clusterRoleBindings); each(pods); each(networkPolicies); each(services); each(ingresses)
         each(secrets); each(configMaps); each(nodes); each(resourceQuotas); each(limitRanges); each(gateways)
+        each(ingressClasses)
         for r in routes { body(r.ref, r.meta) }
         for w in workloads { body(w.ref, w.meta) }
         for w in webhookConfigurations { body(w.ref, w.meta) }

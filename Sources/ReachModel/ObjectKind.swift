@@ -27,12 +27,13 @@ public enum ObjectKind: String, CaseIterable, Sendable, Codable, Comparable {
     case gateway = "Gateway"
     case httpRoute = "HTTPRoute"
     case grpcRoute = "GRPCRoute"
+    case ingressClass = "IngressClass"
 
     /// Whether objects of this kind live in a namespace.
     public var isNamespaced: Bool {
         switch self {
         case .namespace, .clusterRole, .clusterRoleBinding, .node,
-             .mutatingWebhookConfiguration, .validatingWebhookConfiguration:
+             .mutatingWebhookConfiguration, .validatingWebhookConfiguration, .ingressClass:
             false
         default:
             true
@@ -54,7 +55,7 @@ public enum ObjectKind: String, CaseIterable, Sendable, Codable, Comparable {
             ["apps"]
         case .job, .cronJob:
             ["batch"]
-        case .networkPolicy:
+        case .networkPolicy, .ingressClass:
             ["networking.k8s.io"]
         case .ingress:
             ["networking.k8s.io", "extensions"]

@@ -57,6 +57,9 @@ public struct Container: Hashable, Sendable {
     public var envFromSecretNames: [String]
     public var hasResourceRequests: Bool
     public var hasResourceLimits: Bool
+    /// `command` then `args` (strings only; footholds read controller flags such as
+    /// ingress-nginx's `--controller-class`).
+    public var commandLine: [String] = []
     public init(name: String, image: String? = nil, role: Role = .regular, ports: [ContainerPort] = [],
                 securityContext: SecurityContext? = nil, envSecretNames: [String] = [], envFromSecretNames: [String] = [],
                 hasResourceRequests: Bool = false, hasResourceLimits: Bool = false) {

@@ -18,6 +18,7 @@ public enum FootholdFormatter {
             out += "\(i + 1). \(s.technique) \(t(s.title)): \(t(s.from)) → \(t(s.to))\(s.isAssumption ? "  [assumption]" : "")\n"
             if !s.object.isEmpty { out += "   object: \(t(s.object))\n" }
             if !s.detail.isEmpty { out += "   because: \(t(s.detail))\n" }
+            if let note = s.admissionNote { out += "   note: \(t(note))\n" }
             for p in s.permissions {
                 out += "   uses \(t(p.request)) granted by \(p.grantedBy.map(t).joined(separator: "; "))\n"
             }
@@ -40,11 +41,15 @@ public enum FootholdFormatter {
     static func pathObject(_ r: FootholdPathReport) -> JSONValue {
         let steps = r.steps ?? []
         let via: [JSONValue] = steps.map { s in
-            ["technique": .string(s.technique.raw), "title": .string(s.title), "from": .string(s.from), "state": .string(s.to),
+            let o: JSONValue = ["technique": .string(s.technique.raw), "title": .string(s.title), "from": .string(s.from), "state": .string(s.to),
              "object": .string(s.object), "detail": .string(s.detail), "assumption": .bool(s.isAssumption),
              "permissions": .array(s.permissions.map { p -> JSONValue in
                  ["request": RBACJSONFormatter.request(p.request), "grantedBy": .strings(p.grantedBy)]
              })]
+            // Only on steps that carry it, so answers without an admission engine are unchanged.
+            guard let note = s.admissionNote, case .object(var pairs) = o else { return o }
+            pairs.append(("subjectToAdmissionPolicy", .string(note)))
+            return .object(pairs)
         }
         return ["from": .string(r.from), "goal": goal(r.goal), "reachable": .bool(r.reachable), "length": .int(r.length),
                 "hops": .strings(steps.map(\.to)), "via": .array(via), "goalHeldBy": .strings(r.goalHeldBy),

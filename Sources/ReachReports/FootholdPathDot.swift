@@ -33,6 +33,7 @@ public enum FootholdPathDot {
             default:
                 a["penwidth"] = "2"
                 for p in s.permissions { label += "\n\(p.request)" }
+                if s.admissionNote != nil { label += "\n(subject to admission policy)" }
                 let granted = s.permissions.flatMap(\.grantedBy)
                 if !granted.isEmpty { a["labeltooltip"] = "granted by " + granted.joined(separator: "; ") }
             }
@@ -54,6 +55,7 @@ public enum FootholdPathDot {
             "green edge: pod or node step (F1 token, F2 escape, F3 node's pods)",
             "grey edge: API step (escalation.md, E1n, E7p) with the permission it uses",
         ]
+        if let note = r.steps?.lazy.compactMap(\.admissionNote).first { legend.append("API steps marked (subject to admission policy): \(note)") }
         if !r.reachable { legend.append("unreachable: no path in the model") }
         if !r.assumeExploitable { legend.append("exploitability not assumed: no X1/X2 steps") }
         GraphLegend.add(to: &g, prefix: prefix, lines: legend)

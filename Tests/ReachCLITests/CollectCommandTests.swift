@@ -161,7 +161,7 @@ import Testing
         let (out, code) = fake.collect()
         #expect(code == 2)
         #expect(out.contains("Secret: FAILED, kubectl exited with status 1"), "\(out)")
-        #expect(out.contains("Error: 1 of 24 could not be collected (Secret); the other files were written."), "\(out)")
+        #expect(out.contains("Error: 1 of 25 could not be collected (Secret); the other files were written."), "\(out)")
         #expect(out.contains("command: kubectl get secrets --all-namespaces -o json --show-managed-fields=false"))
         #expect(out.contains("Error from server (Forbidden): secrets is forbidden: User \"alice@example.com\" cannot list resource"))
         #expect(!out.contains("\u{1B}") && !out.contains("\u{202E}"), "kubectl's standard error reached the terminal unescaped")

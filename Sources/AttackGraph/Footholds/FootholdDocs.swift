@@ -7,7 +7,8 @@ public enum FootholdDocs {
         var out = """
         # Footholds: the internet, pods and nodes (footholds.md)
 
-        `kube-reach paths --from internet|Pod:N/p|Node:n`, `paths --to-admin --footholds` and
+        `kube-reach paths --from internet|Pod:N/p|Node:n` (drawn by `-o svg` and by `render attack` with the
+        same `--from`/`--to`), `paths --to-admin --footholds` and
         `who-can … --transitive --footholds` search one graph that adds to the identities above the states
         `Internet`, `Pod:N/p` (code execution in a pod; `N/name[Kind]` for a workload's template pod, as
         `reach` names it), `Node:n` (root on a node) and `Node:*` (root on the unknown node of a pod without
@@ -53,10 +54,34 @@ public enum FootholdDocs {
         * X1: Ingress and HTTPRoute/GRPCRoute backends are Services of the object's own namespace (a
           cross-namespace `backendRef` needs a ReferenceGrant, which is not loaded, so it is not followed).
           A backend port selects a Service port by number or name; an Ingress backend without a port takes
-          every port. A Gateway's controller pods are the endpoints labelled
-          `gateway.networking.k8s.io/gateway-name: <gateway>` in its namespace (GEP-1762); an Ingress
-          controller is not identified, so Ingress backends are checked from any external address atom.
-          A Service selects pods only through a non-empty selector (an empty one has no managed endpoints).
+          every port. A Service selects pods only through a non-empty selector (an empty one has no managed
+          endpoints).
+        * X1 controller pods. When the controller pods of an Ingress or a route's parent Gateway are in the
+          input, the backend counts as exposed only if one of them is reachable from an external address
+          atom on a port it listens on (a declared `containerPort` or a Service target port) **and** reaches
+          the backend on the target port; otherwise the backend is checked from any external atom. There
+          is no field linking an IngressClass or GatewayClass to pods, so the link is what implementations
+          put in their manifests:
+          * Gateway: the endpoints of the Gateway's namespace labelled
+            `gateway.networking.k8s.io/gateway-name: <gateway>`, the label implementations put on the
+            data-plane pods they deploy for a Gateway (Gateway API GEP-1762, "In-Cluster Gateway
+            Deployments"; Istio and Envoy Gateway set it). GatewayClass `controllerName` names a controller,
+            not pods, so it is not needed for this link.
+          * Ingress: its class is `spec.ingressClassName`, else the deprecated annotation
+            `kubernetes.io/ingress.class`, else the one IngressClass annotated
+            `ingressclass.kubernetes.io/is-default-class: "true"` (none when several are: the API server
+            then picks the newest, and creation times are not read). The IngressClass's `spec.controller`
+            is matched against the `--controller-class=` flag on the controller containers' command lines
+            (ingress-nginx's flag, `docs/user-guide/cli-arguments.md`; its static and Helm manifests, e.g.
+            `deploy/static/provider/cloud/deploy.yaml`, set it and the IngressClass `nginx` with
+            `controller: k8s.io/ingress-nginx`). Controllers whose manifests carry no such link (Traefik,
+            the AKS application-routing add-on, …) are not identified, and their Ingresses fall back to
+            any external atom.
+        * X1 and X2 steps name what decided them (the naive evaluator, networkpolicy.md): the port, the
+          source (the first external address atom admitted, or the controller pod), and per direction the
+          admin-tier rule that decided, else Calico's deciding policy, else the NetworkPolicies selecting
+          the pod with their matching rules, or "no policy selects the pod" (X2's own wording: "not
+          isolated").
         * F2: capability names are compared case-insensitively without a `CAP_` prefix, and `ALL` adds every
           capability. Parents of the runtime sockets are those of their default locations
           (`/run/containerd/containerd.sock`, `/var/run/docker.sock`, `/run/crio/crio.sock`, and the same
@@ -73,9 +98,13 @@ public enum FootholdDocs {
 
         hostNetwork pods reaching node-local services; cloud metadata endpoints (the kubelet's and workload
         identities); exploits of the kubelet or the API server themselves; admission webhooks other than Pod
-        Security Admission that might reject an escaping pod (E1n paths are subject to admission policy, e.g.
-        the Azure Policy add-on); Node-authorizer paths from `Node:n` to the kubelet's credentials; the policy
-        that decided an X2 or X1 step is not named (the port is).
+        Security Admission that might reject an escaping pod; Node-authorizer paths from `Node:n` to the
+        kubelet's credentials. With `paths --aks FILE`, when the cluster JSON shows the Azure Policy add-on
+        enabled (`addonProfiles.azurepolicy.enabled: true`; it runs Gatekeeper with Azure Policy's constraints
+        as a validating admission webhook), the steps that make an API request such a webhook sees — E1n
+        (create an escaping pod) and E7p (connect to `pods/exec`/`pods/attach`) — are marked "subject to
+        admission policy" in text (`note:`), JSON (`subjectToAdmissionPolicy`) and DOT/SVG. F1–F3, X1 and X2
+        make no API request, so admission cannot stop them; the policies themselves are not read.
 
         """
         return out

@@ -12,9 +12,10 @@ extension FootholdGraph {
         let s = identityCount
         let ids = frontier.filter { $0 < s }
         let idSet = BitSet(capacity: s, members: ids)
+        let idWords = FrontierWords(idSet)
         if !ids.isEmpty {
             for (i, h) in attack.hyperedges.enumerated() {
-                guard let from = Self.firstSource(h.sources, in: idSet) else { continue }
+                guard let from = Self.firstSource(h.sources, in: idSet, idWords) else { continue }
                 for t in h.targets where Int(t) != from { reach(Int(t), h.rank, from, i) }
             }
         }
@@ -43,21 +44,33 @@ extension FootholdGraph {
         }
         guard !ids.isEmpty else { return }
         for (i, e) in escapingCreators.enumerated() {
-            guard let from = e.sources.intersection(idSet.resized(to: e.sources.capacity)).first else { continue }
+            guard let from = idWords.first(in: e.sources) else { continue }
             for n in nodeNames.indices { reach(nodeID(n), FootholdCatalog.rank(of: E1n.id), from, i) }
             reach(anyNodeID, FootholdCatalog.rank(of: E1n.id), from, i)
         }
         for (i, e) in execers.enumerated() {
-            guard let from = e.sources.intersection(idSet.resized(to: e.sources.capacity)).first else { continue }
+            guard let from = idWords.first(in: e.sources) else { continue }
             reach(podID(Int(e.pod)), FootholdCatalog.rank(of: E7p.id), from, i)
         }
     }
 
-    /// The smallest source of a hyperedge in `set`.
-    static func firstSource(_ sources: SourceSet, in set: BitSet) -> Int? {
+    /// The X1 edge into pod `p` (``exposed`` is ascending by pod).
+    /// - Complexity: O(log exposed pods).
+    func exposure(of p: Int) -> ExposedPod? {
+        var lo = 0, hi = exposed.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if exposed[mid].pod < p { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < exposed.count && exposed[lo].pod == p ? exposed[lo] : nil
+    }
+
+    /// The smallest source of a hyperedge in `set` (`words`: the same set's non-empty words).
+    /// - Complexity: O(1) for one source, O(frontier words) for a set.
+    static func firstSource(_ sources: SourceSet, in set: BitSet, _ words: FrontierWords) -> Int? {
         switch sources {
         case .one(let s): return set.contains(Int(s)) ? Int(s) : nil
-        case .set(let b): return b.intersection(set.resized(to: b.capacity)).first
+        case .set(let b): return words.first(in: b)
         }
     }
 
@@ -73,7 +86,11 @@ extension FootholdGraph {
         var object = "", detail = ""
         var rbac: AttackEdge?
         switch t.id {
-        case X1.id: object = exposed.first { podID($0.pod) == to }?.object ?? ""
+        case X1.id:
+            if let x = exposure(of: to - podID(0)), let e = pods[x.pod].endpoint {
+                object = x.object
+                detail = NetworkDecision.exposure(reach: reach, to: e, probe: x.probe, via: x.via)
+            }
         case X2.id:
             detail = lateral.decision(from: from - podID(0), to: to - podID(0))
         case F2.id: detail = pods[from - podID(0)].escape ?? ""

@@ -82,23 +82,37 @@ extension FootholdGraph {
 extension FootholdGraph {
     /// Each of `secrets` (`namespace`, `name`) that `start` reaches, with a shortest path (one
     /// forward ``FootholdSearch``, so ties may be broken differently from ``path(from:to:assumeExploitable:)``),
-    /// ordered by path length then namespace and name.
-    /// - Complexity: one ``FootholdSearch`` plus one ``holders(of:)`` per secret.
+    /// ordered by path length then namespace and name. A secret's nearest holder (smallest
+    /// distance, then smallest state ID) is the better of the nearest identity allowed to read it
+    /// — found once per distinct normalized request, since secrets that no rule names share one
+    /// who-can answer — and the nearest pod or node mounting it.
+    /// - Complexity: one ``FootholdSearch``, plus per distinct normalized request one
+    ///   ``StateTable/allowed(_:)`` and O(S / 64 + its holders), plus per secret O(pods mounting
+    ///   it) and one path walk.
     public func secretsReachable(from start: FootholdState, secrets: [(namespace: String, name: String)],
                                  assumeExploitable: Bool = true) -> [(namespace: String, name: String, path: FootholdPath)] {
         guard let id = id(of: start) else { return [] }
         let search = FootholdSearch(graph: self, from: [id], assumeExploitable: assumeExploitable)
         var out: [(namespace: String, name: String, path: FootholdPath)] = []
-        // Identity holders per normalized request (secrets no rule names share one who-can query).
-        var identityHolders: [AccessRequest: BitSet] = [:]
+        var nearestIdentity: [AccessRequest: Int] = [:]
+        var memo: [Int: FootholdStep] = [:]
+        func better(_ a: Int?, _ b: Int) -> Int {
+            guard let a else { return b }
+            let (da, db) = (search.distance[a], search.distance[b])
+            return db < da || (db == da && b < a) ? b : a
+        }
         for s in secrets {
             let r = AccessRequest(verb: "get", apiGroup: "", resource: "secrets", subresource: "", name: s.name,
                                   namespace: s.namespace, nonResourceURL: "")
             let key = Self.normalized(r, attack)
-            if identityHolders[key] == nil { identityHolders[key] = attack.table.allowed(key).resized(to: stateCount) }
-            var holders = identityHolders[key] ?? BitSet(capacity: stateCount)
-            addSecretHolders(r, to: &holders)
-            if let h = search.nearest(in: holders), let p = search.path(to: h, in: self) { out.append((s.namespace, s.name, p)) }
+            if nearestIdentity[key] == nil { nearestIdentity[key] = search.nearest(in: attack.table.allowed(key)) ?? -1 }
+            var best: Int? = nearestIdentity[key].flatMap { $0 >= 0 ? $0 : nil }
+            for p in podsHoldingSecret(r) {
+                var candidates = [podID(p)]
+                if let n = pods[p].nodeName, let k = nodeIndex[n] { candidates.append(nodeID(k)) }
+                for c in candidates where search.distance[c] >= 0 { best = better(best, c) }
+            }
+            if let h = best, let p = search.path(to: h, in: self, steps: &memo) { out.append((s.namespace, s.name, p)) }
         }
         return out.sorted { ($0.path.length, $0.namespace, $0.name) < ($1.path.length, $1.namespace, $1.name) }
     }

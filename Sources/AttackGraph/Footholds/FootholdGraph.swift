@@ -11,8 +11,9 @@ import ReachModel
 /// (``FootholdPods`` order), the nodes (names sorted) and `Node:*` last. Every edge except X2 is
 /// stored explicitly (each is linear in pods, nodes or namespaces); X2 is ``LateralMovement``.
 ///
-/// - Complexity: construction O(pods × Services of their namespace × ports + namespaces × one
-///   ``StateTable/allowed(_:)`` + pods × two) besides the attack graph and the network analysis.
+/// - Complexity: construction O(``ServiceSelection`` + pods × Services selecting them × ports +
+///   namespaces × one ``StateTable/allowed(_:)`` + pods × two) besides the attack graph and the
+///   network analysis.
 public struct FootholdGraph: Sendable {
     public let attack: AttackGraph
     public let pods: FootholdPods
@@ -20,7 +21,9 @@ public struct FootholdGraph: Sendable {
     public let nodeNames: [String]
     let lateral: LateralMovement
     /// X1: pods reachable from the internet, ascending, with the Service and port used.
-    let exposed: [(pod: Int, object: String)]
+    let exposed: [ExposedPod]
+    /// The network analysis the graph was built on (X1 step details name the deciding policy).
+    let reach: NetworkReach
     /// F1 per pod: identity state ID, `-1` when the token is not mounted or the SA is no state.
     let tokenState: [Int32]
     /// F3 per node: pod indices on it, ascending.
@@ -38,13 +41,15 @@ public struct FootholdGraph: Sendable {
     /// among its starts, so that every pod's ServiceAccount is a state.
     public init(snapshot: ClusterSnapshot, attack: AttackGraph, reach: NetworkReach) {
         self.attack = attack
+        self.reach = reach
         let pods = FootholdPods(snapshot: snapshot, reach: reach)
         self.pods = pods
-        var servicesByNS: [String: [Service]] = [:]
-        for s in snapshot.services { servicesByNS[s.namespace ?? "default", default: []].append(s) }
-        let listen = (0..<reach.endpoints.count).map { pods.listenPorts(of: $0, services: servicesByNS[pods[$0].namespace] ?? []) }
+        let selection = ServiceSelection(services: snapshot.services, pods: pods)
+        let listen = (0..<reach.endpoints.count).map { p in
+            pods.listenPorts(of: p, services: selection.selecting[p].map { snapshot.services[$0] })
+        }
         lateral = LateralMovement(reach: reach, listenPorts: listen)
-        exposed = ExposedServices.find(snapshot: snapshot, pods: pods, reach: reach, services: servicesByNS)
+        exposed = ExposedServices.find(snapshot: snapshot, pods: pods, reach: reach, selecting: selection.selecting, listen: listen)
         let names = Set(snapshot.nodes.map(\.name)).union(pods.pods.compactMap(\.nodeName))
         nodeNames = names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         var nodeAt: [String: Int] = [:]

@@ -23,6 +23,8 @@ public struct FootholdPod: Sendable {
     public var endpoint: Int?
     var labels: [String: String]
     var ports: [ContainerPort]
+    /// ingress-nginx `--controller-class` values on its containers' command lines (``ControllerPods``).
+    var ingressControllerClasses: [String] = []
 }
 
 /// The pods of a snapshot for the foothold graph: first the network endpoints in endpoint order
@@ -47,7 +49,8 @@ public struct FootholdPods: Sendable {
             for c in spec.containers { secrets.formUnion(c.envSecretNames); secrets.formUnion(c.envFromSecretNames) }
             return FootholdPod(name: name, namespace: ns, podName: podName, nodeName: spec.nodeName, serviceAccount: sa,
                                tokenMounted: mounted, escape: PodEscape.reason(spec), secrets: secrets.sorted(),
-                               endpoint: endpoint, labels: labels, ports: spec.allPorts)
+                               endpoint: endpoint, labels: labels, ports: spec.allPorts,
+                               ingressControllerClasses: spec.ingressControllerClasses)
         }
         var podIndex: [String: Int] = [:]
         for (i, p) in snapshot.pods.enumerated() { podIndex["\(p.namespace ?? "default")/\(p.name)"] = i }

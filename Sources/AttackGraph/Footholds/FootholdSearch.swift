@@ -71,11 +71,26 @@ public struct FootholdSearch: Sendable {
     /// The path to `target` (`nil` when unreached).
     /// - Complexity: O(length × (H for an RBAC step)).
     public func path(to target: Int, in g: FootholdGraph) -> FootholdPath? {
+        var none: [Int: FootholdStep] = [:]
+        return path(to: target, in: g, steps: &none)
+    }
+
+    /// ``path(to:in:)`` with the resolved parent step of each state kept in `memo` (a state's
+    /// parent edge is fixed, so many paths sharing a prefix resolve it once: a step's details, such
+    /// as the deciding policies of X1/X2, cost one naive evaluation).
+    /// - Complexity: O(length) plus one step resolution per state not in `memo`.
+    func path(to target: Int, in g: FootholdGraph, steps memo: inout [Int: FootholdStep]) -> FootholdPath? {
         guard distance[target] >= 0 else { return nil }
         var steps: [FootholdStep] = [], cur = target
         while distance[cur] > 0 {
             let p = parent[cur]
-            steps.append(g.step(rank: Int(p.rank), from: Int(p.from), to: cur, aux: Int(p.aux)))
+            if let s = memo[cur] {
+                steps.append(s)
+            } else {
+                let s = g.step(rank: Int(p.rank), from: Int(p.from), to: cur, aux: Int(p.aux))
+                memo[cur] = s
+                steps.append(s)
+            }
             cur = Int(p.from)
         }
         return FootholdPath(start: cur, steps: steps.reversed())
@@ -90,5 +105,32 @@ public struct FootholdSearch: Sendable {
             if best.map({ distance[s] < distance[$0] }) ?? true { best = s }
         }
         return best
+    }
+}
+
+/// The non-empty words of a frontier bitset, for finding a hyperedge's first source in the frontier
+/// without building an intersection: O(frontier words) per source set instead of O(S / 64) and an
+/// allocation.
+struct FrontierWords {
+    let indices: [Int]
+    let words: [UInt64]
+
+    /// - Complexity: O(S / 64).
+    init(_ set: BitSet) {
+        var i: [Int] = [], w: [UInt64] = []
+        for (k, word) in set.words.enumerated() where word != 0 { i.append(k); w.append(word) }
+        indices = i
+        words = w
+    }
+
+    /// The smallest member of `set` in the frontier.
+    /// - Complexity: O(frontier words).
+    func first(in set: BitSet) -> Int? {
+        let other = set.words
+        for (k, i) in indices.enumerated() where i < other.count {
+            let w = other[i] & words[k]
+            if w != 0 { return i << 6 | w.trailingZeroBitCount }
+        }
+        return nil
     }
 }
