@@ -51,7 +51,8 @@ public struct AzurePathReport: Sendable {
 ///
 /// - Complexity: one breadth-first search per question, O(N × H) for N nodes and H hyperedges the
 ///   first time (a state's edges are found by scanning the hyperedges, then kept), plus the Azure
-///   edges of each Entra object reached; `azureHolders` runs one search per known object.
+///   edges of each Entra object reached; ``azureHolders(of:)`` answers every known object with one
+///   reverse search (AzureHolderSearch.swift).
 public struct AzurePathFinder {
     public let analysis: AzureAnalysis
     public let graph: AttackGraph
@@ -95,17 +96,6 @@ public struct AzurePathFinder {
         for (oid, state) in states { if let id = graph.table.id(of: state) { byState[id] = oid } }
         entraByState = byState
         workload = Dictionary(grouping: analysis.authorizer.workloadIdentityRoutes(snapshot: analyzer.snapshot), by: \.from)
-    }
-
-    /// Every known Entra object (and managed identity) that can reach `goal`, with its minimal
-    /// path, ordered by length then principal (`paths --to-admin --azure`).
-    /// - Complexity: one search per known object.
-    public func azureHolders(of goal: AzurePathGoal) -> [AzurePathReport] {
-        analysis.authorizer.directory.allObjectIDs.compactMap { oid -> AzurePathReport? in
-            let ref = analysis.authorizer.directory.principal(for: oid).description
-            guard let r = path(from: ref, to: goal), r.steps != nil else { return nil }
-            return r
-        }.sorted { ($0.steps?.count ?? 0, $0.start) < ($1.steps?.count ?? 0, $1.start) }
     }
 
     enum Node: Hashable {
