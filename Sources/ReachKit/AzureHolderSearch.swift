@@ -132,6 +132,7 @@ extension AzurePathFinder {
             for (next, _) in cachedEdges(.state(s)) where !isState(next) {
                 into[next, default: []].append(.state(s))
                 if case .azure(let oid) = next { objects.insert(oid) }
+                if case .target(let t) = next { targets.insert(t) }
             }
         }
         for oid in objects.sorted() {

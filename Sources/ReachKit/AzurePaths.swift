@@ -25,7 +25,7 @@ public enum AzurePathGoal: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// One step of an Azure-aware path: an identity edge (AZ1–AZ8) or an escalation edge (E1–E13).
+/// One step of an Azure-aware path: an identity edge (AZ1–AZ9) or an escalation edge (E1–E13).
 public struct AzurePathStep: Hashable, Sendable {
     public var technique: String
     public var title: String
@@ -59,6 +59,7 @@ public struct AzurePathFinder {
     let snapshot: ClusterSnapshot
     /// Object ID → its Kubernetes identity state (Entra-integrated clusters).
     let entraStates: [String: AttackState]
+    /// ServiceAccount → its AZ5 (workload identity) and AZ9 (SecretProviderClass mount) edges.
     let workload: [String: [AzureRoute]]
     /// Attack-graph state → the Entra object whose Kubernetes identity it is.
     let entraByState: [Int: String]
@@ -95,7 +96,8 @@ public struct AzurePathFinder {
         var byState: [Int: String] = [:]
         for (oid, state) in states { if let id = graph.table.id(of: state) { byState[id] = oid } }
         entraByState = byState
-        workload = Dictionary(grouping: analysis.authorizer.workloadIdentityRoutes(snapshot: analyzer.snapshot), by: \.from)
+        workload = Dictionary(grouping: analysis.authorizer.workloadIdentityRoutes(snapshot: analyzer.snapshot)
+                                  + analysis.authorizer.secretProviderClassRoutes(snapshot: analyzer.snapshot), by: \.from)
     }
 
     enum Node: Hashable {
@@ -186,6 +188,11 @@ public struct AzurePathFinder {
             let state = graph.table[s]
             if state.grant == nil, state.groups == nil, case .serviceAccount = state.principal {
                 for r in workload[state.principal.description] ?? [] {
+                    let step = AzurePathStep(technique: r.technique.rawValue, title: r.technique.title, to: r.to, evidence: r.evidence)
+                    if r.to.hasPrefix("keyvault ") {
+                        out.append((.target(r.to), step))
+                        continue
+                    }
                     guard let ref = AzurePrincipalRef(parsing: r.to), let oid = analysis.authorizer.directory.objectID(of: ref) else { continue }
                     out.append((.azure(oid), AzurePathStep(technique: r.technique.rawValue, title: r.technique.title, to: r.to, evidence: r.evidence)))
                 }

@@ -11,6 +11,8 @@ struct ChunkResult: Sendable {
     var ciliumPolicies: [CiliumPolicy] = []
     /// `projectcalico.org/v3` policies, in order.
     var calicoPolicies: [CalicoPolicy] = []
+    /// `secrets-store.csi.x-k8s.io` SecretProviderClasses, in order.
+    var secretProviderClasses: [SecretProviderClass] = []
     var diagnostics: [Diagnostic] = []
 
     /// Adds an object; its identity key (and hash) is computed here, on the decoding thread.

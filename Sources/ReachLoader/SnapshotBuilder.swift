@@ -12,6 +12,7 @@ struct SnapshotBuilder {
     var ciliumPolicies: [CiliumPolicy] = []
     /// Calico policies by display name (last wins).
     var calicoPolicies: [String: CalicoPolicy] = [:]
+    var secretProviderClasses: [SecretProviderClass] = []
     var diagnostics: [Diagnostic] = []
     var files: [String] = []
     var bytesRead = 0
@@ -40,6 +41,7 @@ struct SnapshotBuilder {
         for (key, n) in result.skippedKinds { skippedKinds[key, default: 0] += n }
         for policy in result.adminPolicies { addAdmin(policy) }
         ciliumPolicies += result.ciliumPolicies
+        secretProviderClasses += result.secretProviderClasses
         for policy in result.calicoPolicies { calicoPolicies[policy.displayName] = policy }
         diagnostics += result.diagnostics
     }
@@ -84,6 +86,7 @@ struct SnapshotBuilder {
         s.ciliumPolicies = ciliumPolicies.sorted { $0.displayName < $1.displayName }
         s.adminNetworkPolicies = adminPolicies.values.sorted { ($0.kind.rawValue, $0.name) < ($1.kind.rawValue, $1.name) }
         s.calicoPolicies = calicoPolicies.values.sorted { $0.displayName < $1.displayName }
+        s.secretProviderClasses = secretProviderClasses.sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
         s.diagnostics = diagnostics.sorted()
         s.files = files
         s.bytesRead = bytesRead

@@ -17,6 +17,8 @@ public struct ClusterSnapshot: Sendable {
     public var ciliumPolicies: [CiliumPolicy] = []
     /// `projectcalico.org/v3` NetworkPolicy / GlobalNetworkPolicy objects, sorted by display name.
     public var calicoPolicies: [CalicoPolicy] = []
+    /// `secrets-store.csi.x-k8s.io` SecretProviderClass objects, sorted by namespace then name.
+    public var secretProviderClasses: [SecretProviderClass] = []
     public var services: [Service] = []
     public var ingresses: [Ingress] = []
     public var secrets: [Secret] = []
