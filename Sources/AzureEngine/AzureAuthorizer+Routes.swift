@@ -69,8 +69,7 @@ extension AzureAuthorizer {
         if !all.isEmpty { out.append(("*", all)) }
         // Assignments scoped to one secret.
         let prefix = Self.normalizedScope(vault.id) + "/secrets/"
-        let named = Set(environment.roleAssignments.map { Self.normalizedScope($0.scope) }.filter { $0.hasPrefix(prefix) }
-            .map { String($0.dropFirst(prefix.count)) })
+        let named = Set(secretScopes.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) })
         for name in named.sorted() where all.isEmpty {
             let g = grants(oid, action: Self.getSecretAction, resource: "\(vault.id)/secrets/\(name)", data: true)
             if !g.isEmpty { out.append((name, g)) }
@@ -81,10 +80,7 @@ extension AzureAuthorizer {
     /// AZ7: AcrPush-like grants (`…/registries/push/write`) on registries named in assignment scopes.
     func registryRoutes(from oid: String) -> [AzureRoute] {
         let from = directory.principal(for: oid).description
-        let registries = Set(environment.roleAssignments.map(\.scope).filter {
-            $0.lowercased().contains("/providers/microsoft.containerregistry/registries/")
-        })
-        return registries.sorted().compactMap { scope in
+        return registryScopes.compactMap { scope in
             let g = grants(oid, action: Self.acrPushAction, resource: scope, data: false)
             let name = String(scope.split(separator: "/").last ?? "")
             return g.isEmpty ? nil : AzureRoute(.registryPush, from: from, to: "acr \(name)", evidence: g.map(\.description))

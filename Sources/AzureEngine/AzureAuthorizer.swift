@@ -20,6 +20,10 @@ public struct AzureAuthorizer: Sendable {
     public let diagnostics: [Diagnostic]
     /// Assignment indexes by principal ID.
     let byPrincipal: [String: [Int]]
+    /// Assignment scopes naming a container registry (AZ7 candidates), sorted, distinct.
+    let registryScopes: [String]
+    /// Normalized assignment scopes below a Key Vault secret (`…/secrets/<name>`), sorted, distinct.
+    let secretScopes: [String]
 
     /// - Complexity: O(assignments + definitions + directory construction).
     public init(environment: AzureEnvironment) {
@@ -40,6 +44,10 @@ public struct AzureAuthorizer: Sendable {
             }
         }
         byPrincipal = index
+        registryScopes = Set(environment.roleAssignments.map(\.scope).filter {
+            $0.lowercased().contains("/providers/microsoft.containerregistry/registries/")
+        }).sorted()
+        secretScopes = Set(environment.roleAssignments.map { Self.normalizedScope($0.scope) }.filter { $0.contains("/secrets/") }).sorted()
         diagnostics = diags.sorted()
     }
 

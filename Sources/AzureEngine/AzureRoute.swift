@@ -22,6 +22,9 @@ public struct AzureRoute: Hashable, Sendable, Comparable, CustomStringConvertibl
         case registryPush = "AZ7"
         /// A node foothold → the kubelet's managed identity (`identityProfile.kubeletidentity`).
         case kubeletIdentity = "AZ8"
+        /// A pod mounting a SecretProviderClass volume → the Key Vault secrets it names, when the
+        /// identity the Azure provider uses can read them.
+        case secretProviderClass = "AZ9"
 
         public static func < (a: Technique, b: Technique) -> Bool { a.rawValue < b.rawValue }
 
@@ -35,6 +38,7 @@ public struct AzureRoute: Hashable, Sendable, Comparable, CustomStringConvertibl
             case .keyVaultSecret: "read a Key Vault secret"
             case .registryPush: "push images to a container registry"
             case .kubeletIdentity: "use the kubelet's managed identity from the node"
+            case .secretProviderClass: "mount a SecretProviderClass volume (Key Vault secrets)"
             }
         }
     }

@@ -19,7 +19,7 @@ struct PathsCommand: ParsableCommand {
         and identities (edges X1, X2, F1–F3, E1n, E7p); X1/X2 steps are assumptions, dropped by
         --no-assume-exploitable. With --azure DIR, --from also takes AzureUser:ID|UPN,
         AzureGroup:ID, AzureServicePrincipal:ID or ManagedIdentity:NAME, --to also 'keyvault VAULT/SECRET',
-        and paths cross the Azure identity edges AZ1–AZ8 and Azure RBAC for Kubernetes (docs/azure.md);
+        and paths cross the Azure identity edges AZ1–AZ9 and Azure RBAC for Kubernetes (docs/azure.md);
         --to-admin then ranks the Azure principals. Exit codes: 0 answered; 2 usage or input error.
         """
     )

@@ -25,7 +25,7 @@ public enum AzurePathGoal: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// One step of an Azure-aware path: an identity edge (AZ1–AZ8) or an escalation edge (E1–E13).
+/// One step of an Azure-aware path: an identity edge (AZ1–AZ9) or an escalation edge (E1–E13).
 public struct AzurePathStep: Hashable, Sendable {
     public var technique: String
     public var title: String
@@ -51,13 +51,15 @@ public struct AzurePathReport: Sendable {
 ///
 /// - Complexity: one breadth-first search per question, O(N × H) for N nodes and H hyperedges the
 ///   first time (a state's edges are found by scanning the hyperedges, then kept), plus the Azure
-///   edges of each Entra object reached; `azureHolders` runs one search per known object.
+///   edges of each Entra object reached; ``azureHolders(of:)`` answers every known object with one
+///   reverse search (AzureHolderSearch.swift).
 public struct AzurePathFinder {
     public let analysis: AzureAnalysis
     public let graph: AttackGraph
     let snapshot: ClusterSnapshot
     /// Object ID → its Kubernetes identity state (Entra-integrated clusters).
     let entraStates: [String: AttackState]
+    /// ServiceAccount → its AZ5 (workload identity) and AZ9 (SecretProviderClass mount) edges.
     let workload: [String: [AzureRoute]]
     /// Attack-graph state → the Entra object whose Kubernetes identity it is.
     let entraByState: [Int: String]
@@ -94,18 +96,8 @@ public struct AzurePathFinder {
         var byState: [Int: String] = [:]
         for (oid, state) in states { if let id = graph.table.id(of: state) { byState[id] = oid } }
         entraByState = byState
-        workload = Dictionary(grouping: analysis.authorizer.workloadIdentityRoutes(snapshot: analyzer.snapshot), by: \.from)
-    }
-
-    /// Every known Entra object (and managed identity) that can reach `goal`, with its minimal
-    /// path, ordered by length then principal (`paths --to-admin --azure`).
-    /// - Complexity: one search per known object.
-    public func azureHolders(of goal: AzurePathGoal) -> [AzurePathReport] {
-        analysis.authorizer.directory.allObjectIDs.compactMap { oid -> AzurePathReport? in
-            let ref = analysis.authorizer.directory.principal(for: oid).description
-            guard let r = path(from: ref, to: goal), r.steps != nil else { return nil }
-            return r
-        }.sorted { ($0.steps?.count ?? 0, $0.start) < ($1.steps?.count ?? 0, $1.start) }
+        workload = Dictionary(grouping: analysis.authorizer.workloadIdentityRoutes(snapshot: analyzer.snapshot)
+                                  + analysis.authorizer.secretProviderClassRoutes(snapshot: analyzer.snapshot), by: \.from)
     }
 
     enum Node: Hashable {
@@ -196,6 +188,11 @@ public struct AzurePathFinder {
             let state = graph.table[s]
             if state.grant == nil, state.groups == nil, case .serviceAccount = state.principal {
                 for r in workload[state.principal.description] ?? [] {
+                    let step = AzurePathStep(technique: r.technique.rawValue, title: r.technique.title, to: r.to, evidence: r.evidence)
+                    if r.to.hasPrefix("keyvault ") {
+                        out.append((.target(r.to), step))
+                        continue
+                    }
                     guard let ref = AzurePrincipalRef(parsing: r.to), let oid = analysis.authorizer.directory.objectID(of: ref) else { continue }
                     out.append((.azure(oid), AzurePathStep(technique: r.technique.rawValue, title: r.technique.title, to: r.to, evidence: r.evidence)))
                 }

@@ -81,15 +81,24 @@ public enum AzureRBACSynthesis {
         return out
     }
 
-    /// One rule per allowed request, plus `*` everywhere for roles allowing every AKS data action.
+    /// The allowed requests as few rules: one per (API group, set of verbs) listing every resource
+    /// allowed exactly those verbs (a rule allows the product of its lists, so this allows the
+    /// same requests as one rule per request, with fewer rules for the RBAC checks to match),
+    /// plus `*` everywhere for roles allowing every AKS data action.
+    /// - Complexity: O(requests × permission patterns + requests log requests).
     static func rules(_ role: AzureRoleDefinition, _ requests: [AccessRequest], location: SourceLocation) -> [PolicyRule] {
-        var rules: [PolicyRule] = []
-        var seen = Set<String>()
+        var verbsOf: [String: [String: Set<String>]] = [:]
         for r in requests {
             guard let action = AzureAction.dataAction(for: r), permits(role, action) else { continue }
             let resource = r.subresource.isEmpty ? r.resource : "\(r.resource)/\(r.subresource)"
-            guard seen.insert("\(r.verb)|\(r.apiGroup)|\(resource)").inserted else { continue }
-            rules.append(PolicyRule(verbs: [r.verb], apiGroups: [r.apiGroup], resources: [resource], location: location))
+            verbsOf[r.apiGroup, default: [:]][resource, default: []].insert(r.verb)
+        }
+        var rules: [PolicyRule] = []
+        for (group, byResource) in verbsOf.sorted(by: { $0.key < $1.key }) {
+            let byVerbs = Dictionary(grouping: byResource.keys.sorted(), by: { byResource[$0]?.sorted() ?? [] })
+            for (verbs, resources) in byVerbs.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+                rules.append(PolicyRule(verbs: verbs, apiGroups: [group], resources: resources, location: location))
+            }
         }
         // Patterns that match data actions at any depth below the prefix (`*`, `Microsoft.ContainerService/*`,
         // `…/managedClusters/*`) and no NotDataAction that can touch AKS: every request is allowed.

@@ -13,6 +13,8 @@ struct ChunkResult: Sendable {
     var calicoPolicies: [CalicoPolicy] = []
     /// `projectcalico.org/v3` Tier objects, in order.
     var calicoTiers: [CalicoTier] = []
+    /// `secrets-store.csi.x-k8s.io` SecretProviderClasses, in order.
+    var secretProviderClasses: [SecretProviderClass] = []
     var diagnostics: [Diagnostic] = []
 
     /// Adds an object; its identity key (and hash) is computed here, on the decoding thread.

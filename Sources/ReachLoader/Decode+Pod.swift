@@ -59,7 +59,13 @@ extension ObjectDecoder {
         if let h = v["hostPath"] { sources.append(.hostPath(path: h["path"]?.string() ?? "")) }
         if let c = v["configMap"] { sources.append(.configMap(name: c["name"]?.string() ?? "")) }
         if let p = v["persistentVolumeClaim"] { sources.append(.persistentVolumeClaim(claim: p["claimName"]?.string() ?? "")) }
-        if let c = v["csi"] { sources.append(.csi(driver: c["driver"]?.string() ?? "")) }
+        if let c = v["csi"] {
+            let driver = c["driver"]?.string() ?? ""
+            sources.append(.csi(driver: driver))
+            if driver == "secrets-store.csi.k8s.io", let spc = c["volumeAttributes"]?["secretProviderClass"]?.string() {
+                sources.append(.secretProviderClass(name: spc))
+            }
+        }
         for s in v["projected"]?["sources"]?.list() ?? [] {
             if s["serviceAccountToken"] != nil { sources.append(.projectedServiceAccountToken) }
             if let sec = s["secret"] { sources.append(.secret(name: sec["name"]?.string() ?? "")) }

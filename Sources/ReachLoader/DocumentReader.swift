@@ -56,6 +56,15 @@ struct DocumentReader {
             readCalicoTier(f, into: &builder)
             return
         }
+        if kind == "SecretProviderClass", apiVersion.hasPrefix("secrets-store.csi.x-k8s.io/") {
+            ctx.beginObject()
+            guard let spc = decoder.secretProviderClass(f), ctx.objectErrors == 0 else {
+                ctx.warning(DiagnosticID.objectSkipped, f.node, f.path, "SecretProviderClass skipped because of its errors")
+                return
+            }
+            builder.secretProviderClasses.append(spc)
+            return
+        }
         if let calicoKind = ObjectDecoder.calicoKind(kind: kind, apiVersion: apiVersion) {
             readCalicoPolicy(f, kind: calicoKind, into: &builder)
             return

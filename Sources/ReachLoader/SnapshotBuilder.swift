@@ -14,6 +14,7 @@ struct SnapshotBuilder {
     var calicoPolicies: [String: CalicoPolicy] = [:]
     /// Calico Tier objects by name (last wins).
     var calicoTiers: [String: CalicoTier] = [:]
+    var secretProviderClasses: [SecretProviderClass] = []
     var diagnostics: [Diagnostic] = []
     var files: [String] = []
     var bytesRead = 0
@@ -42,6 +43,7 @@ struct SnapshotBuilder {
         for (key, n) in result.skippedKinds { skippedKinds[key, default: 0] += n }
         for policy in result.adminPolicies { addAdmin(policy) }
         ciliumPolicies += result.ciliumPolicies
+        secretProviderClasses += result.secretProviderClasses
         for policy in result.calicoPolicies { calicoPolicies[policy.displayName] = policy }
         for tier in result.calicoTiers { calicoTiers[tier.meta.name] = tier }
         diagnostics += result.diagnostics
@@ -89,6 +91,7 @@ struct SnapshotBuilder {
         s.adminNetworkPolicies = adminPolicies.values.sorted { ($0.kind.rawValue, $0.name) < ($1.kind.rawValue, $1.name) }
         s.calicoPolicies = calicoPolicies.values.sorted { $0.displayName < $1.displayName }
         s.calicoTiers = calicoTiers.values.sorted { $0.meta.name < $1.meta.name }
+        s.secretProviderClasses = secretProviderClasses.sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
         s.diagnostics = diagnostics.sorted()
         s.files = files
         s.bytesRead = bytesRead

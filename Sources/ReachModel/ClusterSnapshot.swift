@@ -19,6 +19,8 @@ public struct ClusterSnapshot: Sendable {
     public var calicoPolicies: [CalicoPolicy] = []
     /// `projectcalico.org/v3` Tier objects, sorted by name.
     public var calicoTiers: [CalicoTier] = []
+    /// `secrets-store.csi.x-k8s.io` SecretProviderClass objects, sorted by namespace then name.
+    public var secretProviderClasses: [SecretProviderClass] = []
     public var services: [Service] = []
     public var ingresses: [Ingress] = []
     public var ingressClasses: [IngressClass] = []

@@ -83,6 +83,10 @@ public struct Volume: Hashable, Sendable {
         case projectedServiceAccountToken
         case persistentVolumeClaim(claim: String)
         case csi(driver: String)
+        /// A Secrets Store CSI volume (`driver: secrets-store.csi.k8s.io`) naming a
+        /// SecretProviderClass of the pod's namespace in `volumeAttributes.secretProviderClass`
+        /// (listed beside its `.csi` source).
+        case secretProviderClass(name: String)
         case other(String)
     }
     public var name: String

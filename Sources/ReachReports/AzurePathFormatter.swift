@@ -8,7 +8,7 @@ extension AzureFormatter {
     /// `start → goal`: each step with its technique, then what grants the goal.
     public static func pathText(_ r: AzurePathReport) -> String {
         var out = "\(r.start) → \(r.goal)\n"
-        guard let steps = r.steps else { return SafeText.terminalText(out + "  unreachable in the model (Azure identity edges AZ1–AZ8 and E1–E13)\n") }
+        guard let steps = r.steps else { return SafeText.terminalText(out + "  unreachable in the model (Azure identity edges AZ1–AZ9 and E1–E13)\n") }
         if steps.isEmpty { out += "  already allowed (length 0)\n" } else { out += "  length \(steps.count)\n" }
         for (i, s) in steps.enumerated() {
             out += "  \(i + 1). \(s.technique) \(s.title) → \(s.to)\n"
