@@ -14,7 +14,8 @@ import Foundation
 /// It accepts only a subset it is sure about, and returns `nil` (the caller then parses the
 /// document with libyaml, so every diagnostic and limit stays exactly as before) on anything else:
 /// tabs, control characters, a BOM, NEL/LS/PS line breaks or a lone CR anywhere; anchors,
-/// aliases, tags, directives, `...` or a second `---`; flow collections other than an empty `{}`/`[]`;
+/// aliases, tags, directives, `...` or a second `---`; flow collections not closed on their line (see
+/// `BlockYAMLScanner+Flow.swift` for the flow subset);
 /// block scalars (`|`, `>`); plain or quoted scalars continued on another line; `?`/`:` complex
 /// keys; escapes in double quotes other than `\\ \" \n \t \r \/ \0`; an empty `-` item; `- -`; a
 /// scalar alone on a line as a block value; keys longer than 1,000 bytes; nesting deeper than
@@ -250,14 +251,11 @@ struct BlockYAMLScanner {
 
     mutating func inlineValue(_ token: ScalarToken) throws(Bail) {
         guard !token.isKey else { throw Bail() }  // `a: b: c` is an error for libyaml
-        switch token.style {
-        case .emptyMapping, .emptySequence:
-            let mapping = token.style == .emptyMapping
-            try start(mapping: mapping, flow: true, at: token.start)
-            try end(mapping: mapping)
-        default:
-            try emit(token)
+        if token.style == .flow {
+            try expectLineEnd(try flowCollection(at: token.start, flowDepth: 1))
+            return
         }
+        try emit(token)
         try expectLineEnd(token.next)
     }
 

@@ -43,7 +43,8 @@ import Testing
     }
 
     @Test(arguments: [
-        "a: &x 1\nb: *x\n", "a: !!str 1\n", "a: |\n  text\n", "a: >\n  text\n", "a: {b: c}\n", "a: [1]\n",
+        "a: &x 1\nb: *x\n", "a: !!str 1\n", "a: |\n  text\n", "a: >\n  text\n", "a: {b: c,\n  d: e}\n", "a: [1,]\n", "a: {b}\n", "a: [b: c]\n",
+        "a: {b:c}\n", "a: {\"b\":c}\n", "a: [b] x\n", "a: [b #c]\n", "a: {b: }\n", "a: [b,,c]\n", "a: [?b]\n",
         "a: b\n  c\n", "a: 'b\n  c'\n", "a: \"b\\x41\"\n", "a: \"b\\u00e9\"\n", "a:\tb\n", "a: b\u{85}c\n",
         "a: \u{FEFF}b\n", "%YAML 1.1\n---\na: b\n", "a: b\n...\n", "a: b\n---\nc: d\n", "? a\n: b\n",
         "- \n- a\n", "- - a\n", "a:\n  scalar alone\n", "a: b: c\n", "a: 1\n b: 2\n", "{\"a\": 1}\n", "plain\n",
