@@ -125,7 +125,7 @@ extension BlockYAMLScanner {
 
     /// Adds `token` (a plain or quoted scalar) to the tree with its decoded bytes.
     mutating func emit(_ token: ScalarToken) throws(Bail) {
-        let line = self.line, column = column(token.start)
+        let line = self.line, column = self.column(token.start)
         switch token.style {
         case .plain:
             try scalar(UnsafeBufferPointer(rebasing: b[token.start..<token.end]), plain: true, line: line, column: column)
