@@ -3,7 +3,7 @@
 /// for which characters may start a plain scalar, `yaml_parser_scan_plain_scalar` and
 /// `yaml_parser_scan_flow_scalar` for where they end and how escapes read); anything else gives up.
 extension BlockYAMLScanner {
-    enum Style { case plain, singleQuoted, doubleQuoted, emptyMapping, emptySequence }
+    enum Style { case plain, singleQuoted, doubleQuoted, flow }
 
     /// One inline token on the current line.
     struct ScalarToken {
@@ -28,10 +28,7 @@ extension BlockYAMLScanner {
         case UInt8(ascii: "'"), UInt8(ascii: "\""):
             return try quoted(at: p, double: c == UInt8(ascii: "\""))
         case UInt8(ascii: "{"), UInt8(ascii: "["):
-            let close = c == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
-            guard p + 1 < lineEnd, b[p + 1] == close else { throw Bail() }
-            return ScalarToken(style: c == UInt8(ascii: "{") ? .emptyMapping : .emptySequence, start: p, end: p + 2,
-                               next: p + 2, isKey: false, hasEscapes: false)
+            return ScalarToken(style: .flow, start: p, end: p, next: p, isKey: false, hasEscapes: false)
         default:
             return try plain(at: p)
         }
@@ -128,7 +125,7 @@ extension BlockYAMLScanner {
 
     /// Adds `token` (a plain or quoted scalar) to the tree with its decoded bytes.
     mutating func emit(_ token: ScalarToken) throws(Bail) {
-        let line = self.line, column = column(token.start)
+        let line = self.line, column = self.column(token.start)
         switch token.style {
         case .plain:
             try scalar(UnsafeBufferPointer(rebasing: b[token.start..<token.end]), plain: true, line: line, column: column)
@@ -156,7 +153,7 @@ extension BlockYAMLScanner {
             }
             let result = out.withUnsafeBufferPointer { builder.addScalar($0, plain: false, line: line, column: column) }
             guard case .success = result else { throw Bail() }
-        case .emptyMapping, .emptySequence:
+        case .flow:
             throw Bail()
         }
     }

@@ -14,7 +14,8 @@ import Foundation
 /// It accepts only a subset it is sure about, and returns `nil` (the caller then parses the
 /// document with libyaml, so every diagnostic and limit stays exactly as before) on anything else:
 /// tabs, control characters, a BOM, NEL/LS/PS line breaks or a lone CR anywhere; anchors,
-/// aliases, tags, directives, `...` or a second `---`; flow collections other than an empty `{}`/`[]`;
+/// aliases, tags, directives, `...` or a second `---`; flow collections not closed on their line (see
+/// `BlockYAMLScanner+Flow.swift` for the flow subset);
 /// block scalars (`|`, `>`); plain or quoted scalars continued on another line; `?`/`:` complex
 /// keys; escapes in double quotes other than `\\ \" \n \t \r \/ \0`; an empty `-` item; `- -`; a
 /// scalar alone on a line as a block value; keys longer than 1,000 bytes; nesting deeper than
@@ -25,6 +26,8 @@ import Foundation
 struct BlockYAMLScanner {
     /// Deeper block nesting is left to libyaml (whose limit is ``YAMLLimits/maxDepth``).
     static let maxDepth = 100
+    /// Lines longer than this (bytes) give the document to libyaml.
+    static let maxLineBytes = 1024
 
     /// Thrown to give the document back to libyaml.
     struct Bail: Error {}
@@ -40,6 +43,8 @@ struct BlockYAMLScanner {
     var nextLineStart = 0
     var atEOF = false
     var depth = 0
+    /// The last ``column(_:)`` answer: line start, byte offset, column.
+    var columnCache: (line: Int, offset: Int, column: Int32) = (-1, 0, 1)
 
     /// Warnings raised while composing, replayed only if the fast path accepts the document.
     final class WarningBuffer {
@@ -104,6 +109,8 @@ struct BlockYAMLScanner {
             }
             line += 1
             if end > start, b[end - 1] == 0x0D { end -= 1 }
+            // Long lines go to libyaml: per-node work on a line is bounded by the line's length.
+            guard end - start <= Self.maxLineBytes else { throw Bail() }
             var i = start
             while i < end, b[i] == 0x20 { i += 1 }
             if i == end || b[i] == UInt8(ascii: "#") { continue }
@@ -129,10 +136,14 @@ struct BlockYAMLScanner {
     }
 
     /// libyaml's 1-based column of byte offset `p` on the current line: it counts characters, so
-    /// UTF-8 continuation bytes before `p` do not count.
-    func column(_ p: Int) -> Int32 {
-        var col: Int32 = 1
-        for i in lineStart..<p where b[i] & 0xC0 != 0x80 { col += 1 }
+    /// UTF-8 continuation bytes before `p` do not count. Counting resumes from the previous call on
+    /// the same line (nodes come in increasing order), so a long line with many nodes stays linear.
+    /// - Complexity: O(bytes since the previous call on this line).
+    mutating func column(_ p: Int) -> Int32 {
+        if columnCache.line != lineStart || columnCache.offset > p { columnCache = (lineStart, lineStart, 1) }
+        var col = columnCache.column
+        for i in columnCache.offset..<p where b[i] & 0xC0 != 0x80 { col += 1 }
+        columnCache = (lineStart, p, col)
         return col
     }
 
@@ -250,14 +261,11 @@ struct BlockYAMLScanner {
 
     mutating func inlineValue(_ token: ScalarToken) throws(Bail) {
         guard !token.isKey else { throw Bail() }  // `a: b: c` is an error for libyaml
-        switch token.style {
-        case .emptyMapping, .emptySequence:
-            let mapping = token.style == .emptyMapping
-            try start(mapping: mapping, flow: true, at: token.start)
-            try end(mapping: mapping)
-        default:
-            try emit(token)
+        if token.style == .flow {
+            try expectLineEnd(try flowCollection(at: token.start, flowDepth: 1))
+            return
         }
+        try emit(token)
         try expectLineEnd(token.next)
     }
 

@@ -35,6 +35,13 @@ import Testing
         "&a x", "*a", "!!str 1", "!t x", "|\n  block", ">-\n  folded", "{a: b}", "[a, b]", "{}", "[]", "@x", "`x",
         "%x", "a\tb", "x # c", "'open", "\"open", "a: b", "- x", "? x", ": x", ",x", "]x", "#", "x\u{85}y", "\u{FEFF}x",
     ]
+    static let flows = [
+        "{name: pg, containerPort: 5432, protocol: TCP}", "[\"get\", \"list\"]", "{a: [1, 2], b: {c: d}}", "[ a , b ]",
+        "{a: b,}", "[a,,b]", "{a:b}", "{\"a\":b}", "{\"a\": b}", "[a: b]", "{a: }", "[-, a]", "[-x, y]", "[?y]",
+        "{url: http://x:80/p}", "[a #c]", "[a, 'b''c', \"d\\\"e\"]", "{k: v} x", "[{a: 1}, {b: 2}]", "{ }", "[ ]",
+        "{a: [b, {c: [d]}]}", "[a:b]", "[a:,b]", "[a: ]", "{a: b, a: c}", "{<<: {x: 1}, y: 2}", "[true, ~, 0x1F, '', \"\"]",
+        "{a b: c d}", "[é, 日本]", "{a: b", "[a, [b, [c]]]", "{a: b}: c", "[a]#c", "[a] #c",
+    ]
     static let keys = [
         "name", "kind", "apiVersion", "a b", "x-y.z/w", "ключ", "1", "true", "null", "'quoted key'", "\"dq key\"",
         "\"a: b\"", "'#x'", "\"- x\"", "<<", "k", "k", "? k", "&a k", "!t k", "'multi\n  line'",
@@ -42,6 +49,7 @@ import Testing
 
     static func scalar(_ rng: inout RNG) -> String {
         if rng.chance(6) { return rng.pick(odd) }
+        if rng.chance(15) { return rng.pick(flows) }
         return rng.chance(30) ? rng.pick(quotedValues) : rng.pick(plainValues)
     }
 

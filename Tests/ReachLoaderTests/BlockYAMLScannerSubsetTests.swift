@@ -42,8 +42,18 @@ import Testing
         #expect(fast == YAMLPathComparison.libyaml(text[...]))
     }
 
+    /// A line longer than 1,024 bytes goes to libyaml (per-node work on a line stays bounded):
+    /// 200,000 nodes on one 1.2 MB line are given back at once.
+    @Test func longLinesGoToLibyaml() {
+        let text = "x: [é, " + Array(repeating: "abcd", count: 200_000).joined(separator: ", ") + "]\n"
+        let clock = ContinuousClock(), t0 = clock.now
+        #expect(YAMLPathComparison.fastPath(text[...]) == nil)
+        #expect(clock.now - t0 < .seconds(5))
+    }
+
     @Test(arguments: [
-        "a: &x 1\nb: *x\n", "a: !!str 1\n", "a: |\n  text\n", "a: >\n  text\n", "a: {b: c}\n", "a: [1]\n",
+        "a: &x 1\nb: *x\n", "a: !!str 1\n", "a: |\n  text\n", "a: >\n  text\n", "a: {b: c,\n  d: e}\n", "a: [1,]\n", "a: {b}\n", "a: [b: c]\n",
+        "a: {b:c}\n", "a: {\"b\":c}\n", "a: [b] x\n", "a: [b #c]\n", "a: {b: }\n", "a: [b,,c]\n", "a: [?b]\n",
         "a: b\n  c\n", "a: 'b\n  c'\n", "a: \"b\\x41\"\n", "a: \"b\\u00e9\"\n", "a:\tb\n", "a: b\u{85}c\n",
         "a: \u{FEFF}b\n", "%YAML 1.1\n---\na: b\n", "a: b\n...\n", "a: b\n---\nc: d\n", "? a\n: b\n",
         "- \n- a\n", "- - a\n", "a:\n  scalar alone\n", "a: b: c\n", "a: 1\n b: 2\n", "{\"a\": 1}\n", "plain\n",
