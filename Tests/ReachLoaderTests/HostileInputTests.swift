@@ -177,7 +177,7 @@ import Testing
             .joined(separator: "---\n")
         var s = ClusterSnapshot()
         let t = HostileInputTests.seconds { s = load(text) }
-        #expect(t < 5)
+        #expect(t < 30)  // a hang guard (quadratic before); 2.3 s quiet in a debug build, 6.7 s at load 13
         #expect(s.configMaps.count == 4)
         #expect(s.warnings.allSatisfy { $0.message.utf8.count < 400 })
     }
