@@ -19,9 +19,6 @@ extension NetworkEngine {
                                   path: path, message: "\(p.displayName): \(what)"))
         }
         for p in policies {
-            if p.serviceAccountSelector {
-                note(p, nil, "spec.serviceAccountSelector", "serviceAccountSelector is not modelled (no service accounts on endpoints here); the policy selects nothing")
-            }
             if p.tier != "default", p.tierSpec == nil {
                 note(p, nil, "spec.tier", "tier '\(p.tier)' has no Tier object in the input; it is evaluated just before the default tier (tiers by name)")
             }
@@ -32,9 +29,6 @@ extension NetworkEngine {
                 for (i, rule) in rules.enumerated() {
                     for what in rule.unmodelled {
                         note(p, rule.location, "spec.\(dir)[\(i)].\(what)", "\(what) match is not modelled; the rule is read without it (an upper bound for Allow)")
-                    }
-                    if rule.source.serviceAccounts || rule.destination.serviceAccounts {
-                        note(p, rule.location, "spec.\(dir)[\(i)]", "serviceAccounts match is not modelled; the entity matches nothing")
                     }
                     if CalicoSemantics.hasSourcePorts(rule) {
                         note(p, rule.location, "spec.\(dir)[\(i)].source.ports", "source ports are not known offline; the rule matches nothing")

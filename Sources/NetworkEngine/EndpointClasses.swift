@@ -24,14 +24,17 @@ public struct EndpointClasses: Sendable {
     }
 
     /// Classes that also split on `extraKeys` (label keys of other selectors, e.g. the tier
-    /// policies') and `extraRefs` (their named ports).
+    /// policies') and `extraRefs` (their named ports), and, with `splitOnServiceAccount`, on the
+    /// endpoint's ServiceAccount name (Calico selectors that read it or its labels: the
+    /// ServiceAccount's labels are a function of namespace and name, both then in the key).
     /// - Complexity: as ``init(catalog:policies:ipAtoms:)``.
     public init(catalog: EndpointCatalog, policies: [NetworkPolicy], ipAtoms: IPAtomTable,
-                extraKeys: Set<String>, extraRefs: Set<NamedPortRef>) {
+                extraKeys: Set<String>, extraRefs: Set<NamedPortRef>, splitOnServiceAccount: Bool = false) {
         let keys = EndpointClasses.selectorKeys(policies).union(extraKeys).sorted()
         let names = Array(Set(EndpointClasses.namedPortRefs(policies)).union(extraRefs))
             .sorted { ($0.name, $0.protocolName) < ($1.name, $1.protocolName) }
         var namespaceIDs: [String: Int32] = [:]
+        var accountIDs: [String: Int32] = [:]
         var valueIDs = [[String: Int32]](repeating: [:], count: keys.count)
         // Declared ports → id of the resolved named-port map (most endpoints share a few lists).
         var portsIDs: [[ContainerPort]: Int32] = [:]
@@ -48,6 +51,12 @@ public struct EndpointClasses: Sendable {
             if let id = namespaceIDs[ns] { key.append(id) } else {
                 let id = Int32(namespaceIDs.count)
                 namespaceIDs[ns] = id
+                key.append(id)
+            }
+            if splitOnServiceAccount {
+                let account = endpoints[i].serviceAccount
+                let id = accountIDs[account] ?? Int32(accountIDs.count)
+                accountIDs[account] = id
                 key.append(id)
             }
             for (k, labelKey) in keys.enumerated() {

@@ -16,9 +16,13 @@ public struct NetworkEndpoint: Hashable, Sendable {
     public var location: SourceLocation
     /// For Pod objects: the owner (`ns/name[Kind]` as netpol-analyzer names workloads), if any.
     public var ownerName: String?
+    /// The pod's ServiceAccount (`spec.serviceAccountName`, `default` when unset or empty, as the
+    /// ServiceAccount admission plugin sets it); read by Calico's service-account selectors.
+    public var serviceAccount: String = "default"
 
     public init(kind: ObjectKind, namespace: String, name: String, labels: [String: String], ips: [IPAddress] = [],
-                ports: [ContainerPort] = [], location: SourceLocation, ownerName: String? = nil) {
+                ports: [ContainerPort] = [], location: SourceLocation, ownerName: String? = nil, serviceAccount: String = "default") {
+        self.serviceAccount = serviceAccount
         self.kind = kind
         self.namespace = namespace
         self.name = name
@@ -60,6 +64,8 @@ public struct EndpointCatalog: Sendable {
     public private(set) var namespaceLabels: [String: [String: String]] = [:]
     /// Namespaces with a Namespace object.
     public private(set) var declaredNamespaces: Set<String> = []
+    /// Labels of the ServiceAccount objects of the input, by `namespace/name`.
+    public private(set) var serviceAccountLabels: [String: [String: String]] = [:]
     public private(set) var diagnostics: [Diagnostic] = []
 
     /// - Complexity: O(pods + workloads + E log E) for E endpoints (the display-name sort); a
@@ -70,6 +76,7 @@ public struct EndpointCatalog: Sendable {
             namespaceLabels[ns.name] = ns.effectiveLabels
             declaredNamespaces.insert(ns.name)
         }
+        for sa in snapshot.serviceAccounts { serviceAccountLabels["\(sa.namespace ?? "default")/\(sa.name)"] = sa.meta.labels }
         // Pods are referred to by index: copying a Pod value retains every field.
         let pods = snapshot.pods
         var podsByNamespace: [String: [Int]] = [:]
@@ -86,7 +93,8 @@ public struct EndpointCatalog: Sendable {
             let ips = pods[pi].podIPs.compactMap(IPAddress.init)
             endpoints.append(NetworkEndpoint(kind: .pod, namespace: ns, name: pods[pi].name, labels: pods[pi].meta.labels, ips: ips,
                                              ports: pods[pi].spec.allPorts, location: pods[pi].location,
-                                             ownerName: pods[pi].owners.first.map { "\(ns)/\($0.name)[\($0.kind)]" }))
+                                             ownerName: pods[pi].owners.first.map { "\(ns)/\($0.name)[\($0.kind)]" },
+                                             serviceAccount: Self.accountName(pods[pi].spec)))
         }
         // Owner names, and owner names with a `-suffix` dropped (Deployment → ReplicaSet → Pod, CronJob → Job → Pod).
         var owned: Set<String> = []
@@ -107,7 +115,7 @@ public struct EndpointCatalog: Sendable {
                 continue
             }
             endpoints.append(NetworkEndpoint(kind: w.kind, namespace: ns, name: w.name, labels: w.templateLabels,
-                                             ports: w.template.allPorts, location: w.location))
+                                             ports: w.template.allPorts, location: w.location, serviceAccount: Self.accountName(w.template)))
         }
         let names = endpoints.map { Array($0.displayName.utf8) }
         endpoints = endpoints.indices.sorted { names[$0].lexicographicallyPrecedes(names[$1]) }.map { endpoints[$0] }
@@ -159,6 +167,17 @@ public struct EndpointCatalog: Sendable {
             let candidates = index[ns]?[key]?[value] ?? []
             return candidates.contains { sel.matches(pods[$0].meta.labels) }
         }
+    }
+
+    /// `spec.serviceAccountName`, `default` when unset or empty.
+    static func accountName(_ spec: PodSpec) -> String {
+        let name = spec.effectiveServiceAccountName
+        return name.isEmpty ? "default" : name
+    }
+
+    /// Labels of the ServiceAccount `name` of `namespace`; `nil` when the input has no such object.
+    public func labels(ofServiceAccount name: String, namespace: String) -> [String: String]? {
+        serviceAccountLabels["\(namespace)/\(name)"]
     }
 
     /// Labels of `namespace` (at least `kubernetes.io/metadata.name`).

@@ -58,7 +58,7 @@ extension NetworkEngine {
         let classes = EndpointClasses(catalog: catalog, policies: policies + cilium.deny, ipAtoms: ipAtoms,
                                       extraKeys: admin.reduce(into: Set<String>()) { $0.formUnion($1.podSelectorKeys) }
                                         .union(calico.reduce(into: Set<String>()) { $0.formUnion($1.selectorKeys) }),
-                                      extraRefs: adminRefs)
+                                      extraRefs: adminRefs, splitOnServiceAccount: calico.contains(where: \.usesServiceAccounts))
         var cuts = PolicyCompiler.portCuts(policies + cilium.deny, catalog)
         for (proto, set) in PolicyCompiler.adminPortCuts(admin, catalog) { cuts[proto, default: []].formUnion(set) }
         for (proto, set) in CalicoPolicy.portCuts(calico, catalog) { cuts[proto, default: []].formUnion(set) }

@@ -54,7 +54,10 @@ extension ObjectDecoder {
         var policy = CalicoPolicy(kind: kind, meta: meta, tier: tier.isEmpty ? "default" : tier, order: order, selector: selector,
                                   ingressApplies: ingressApplies, egressApplies: egressApplies)
         policy.namespaceSelector = namespaceSelector
-        policy.serviceAccountSelector = spec.has("serviceAccountSelector")
+        if let v = spec["serviceAccountSelector"] {
+            guard let s = calicoOptionalSelector(v) else { return nil }
+            policy.serviceAccountSelector = s
+        }
         // GlobalNetworkPolicy host-endpoint fields (globalnetworkpolicy.go): read, not modelled.
         let hostKeys: [StaticString] = namespaced ? [] : ["doNotTrack", "preDNAT", "applyOnForward"]
         for key in hostKeys {
@@ -115,8 +118,36 @@ extension ObjectDecoder {
         if let v = f["notNets"] { guard let n = calicoNets(v) else { return nil }; e.notNets = n }
         if let v = f["ports"] { guard let p = calicoPorts(v) else { return nil }; e.ports = p }
         if let v = f["notPorts"] { guard let p = calicoPorts(v) else { return nil }; e.notPorts = p }
-        e.serviceAccounts = f.has("serviceAccounts")
+        if let v = f["serviceAccounts"] {
+            guard let m = calicoServiceAccounts(v) else { return nil }
+            e.serviceAccounts = m
+        }
         return e
+    }
+
+    /// A selector where upstream tests `!= ""`: an empty or blank one adds no condition
+    /// (`.some(nil)`); `nil` after a located error.
+    func calicoOptionalSelector(_ f: Field) -> CalicoSelector?? {
+        guard let text = f.string() else { return nil }
+        if text.allSatisfy({ $0 == " " || $0 == "\t" }) { return .some(nil) }
+        guard let s = calicoSelector(f) else { return nil }
+        return .some(s)
+    }
+
+    /// `serviceAccounts` (policy_common.go `ServiceAccountMatch`: `names`, `selector`); `nil`
+    /// inner result when neither restricts (rules.go `parseServiceAccounts` then returns "").
+    func calicoServiceAccounts(_ f: Field) -> CalicoPolicy.ServiceAccountMatch?? {
+        guard f.node.kind == .mapping else { f.typeError("a mapping"); return nil }
+        var m = CalicoPolicy.ServiceAccountMatch()
+        if let v = f["names"] {
+            guard let names = v.stringList(), names.count == v.list()?.count else { return nil }
+            m.names = names
+        }
+        if let v = f["selector"] {
+            guard let s = calicoOptionalSelector(v) else { return nil }
+            m.selector = s
+        }
+        return .some(m.names.isEmpty && m.selector == nil ? nil : m)
     }
 
     /// CIDRs (a bare address is a host route, as Calico's `IPNet` unmarshalling accepts).

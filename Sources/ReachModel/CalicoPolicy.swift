@@ -23,14 +23,14 @@ public struct CalicoPolicy: Hashable, Sendable {
         public var notNets: [String] = []
         public var ports: [Port]?
         public var notPorts: [Port] = []
-        /// `serviceAccounts` given: not modelled (endpoints carry no service account here); the
-        /// entity then matches nothing.
-        public var serviceAccounts = false
+        /// `serviceAccounts` (`ServiceAccountMatch`); `nil` when absent or empty (upstream then adds
+        /// no selector).
+        public var serviceAccounts: ServiceAccountMatch?
         public init() {}
 
         /// Whether nothing restricts the peer's identity (selector, namespace, nets, accounts).
         public var matchesEveryPeer: Bool {
-            selector == nil && notSelector == nil && namespaceSelector == nil && nets == nil && notNets.isEmpty && !serviceAccounts
+            selector == nil && notSelector == nil && namespaceSelector == nil && nets == nil && notNets.isEmpty && serviceAccounts == nil
         }
     }
     public struct Rule: Hashable, Sendable {
@@ -59,8 +59,9 @@ public struct CalicoPolicy: Hashable, Sendable {
     public var selector: CalicoSelector
     /// GlobalNetworkPolicy `namespaceSelector`.
     public var namespaceSelector: CalicoSelector?
-    /// `serviceAccountSelector` given: not modelled; the policy then selects no endpoint.
-    public var serviceAccountSelector = false
+    /// `serviceAccountSelector` (`nil` when absent or empty): a selector over the labels of the
+    /// endpoint's ServiceAccount, AND-ed with ``selector`` (upstream prefixes its keys with `pcsa.`).
+    public var serviceAccountSelector: CalicoSelector?
     /// The host-endpoint fields set true (`doNotTrack`, `preDNAT`, `applyOnForward`): host
     /// endpoints are not modelled; the policy is read as an ordinary workload policy and reported.
     public var hostEndpointFields: [String] = []
@@ -117,7 +118,29 @@ public struct CalicoPolicy: Hashable, Sendable {
 
     public func rules(ingress: Bool) -> [Rule] { ingress ? self.ingress : egress }
 
+    /// An `EntityRule` `serviceAccounts` match (policy_common.go `ServiceAccountMatch`): `names`
+    /// and `selector` both apply when given (rules.go `parseServiceAccounts` ANDs them).
+    public struct ServiceAccountMatch: Hashable, Sendable {
+        /// `names`: the endpoint's ServiceAccount name is one of them (empty: no name condition).
+        public var names: [String]
+        /// `selector` over the ServiceAccount's labels (`nil`: absent or empty).
+        public var selector: CalicoSelector?
+        public init(names: [String] = [], selector: CalicoSelector? = nil) {
+            self.names = names
+            self.selector = selector
+        }
+    }
+
     /// Every label key a selector of the policy reads (endpoint and namespace selectors alike).
+    /// Whether a selector of the policy can tell endpoints apart by their ServiceAccount:
+    /// `serviceAccountSelector`, a rule's `serviceAccounts`, or a selector reading the implicit
+    /// `projectcalico.org/serviceaccount` or a `pcsa.` label (``CalicoServiceAccount``).
+    public var usesServiceAccounts: Bool {
+        if serviceAccountSelector != nil { return true }
+        if (ingress + egress).contains(where: { $0.source.serviceAccounts != nil || $0.destination.serviceAccounts != nil }) { return true }
+        return selectorKeys.contains { $0 == CalicoServiceAccount.nameLabel || $0.hasPrefix(CalicoServiceAccount.labelPrefix) }
+    }
+
     public var selectorKeys: Set<String> {
         var keys = selector.keys.union(namespaceSelector?.keys ?? [])
         for rule in ingress + egress {

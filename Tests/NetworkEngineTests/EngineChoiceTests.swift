@@ -39,7 +39,7 @@ import ReachTestSupport
     /// ../shared/corpus/calico loads and analyses under every engine; its Calico policies are
     /// decoded (5 GlobalNetworkPolicies, 1 NetworkPolicy) and its `security` Tier (order 200) is
     /// read; other engines report them as left out, Calico reports what it does not model (an
-    /// `http` match, two `serviceAccounts` matches).
+    /// `http` match; its two `serviceAccounts` matches are modelled).
     @Test func calicoCorpusLoadsAndAnalyses() throws {
         guard let corpus = TestPaths.corpus else {
             print("⚠︎ ../shared/corpus absent: skipping the Calico corpus check")
@@ -54,7 +54,7 @@ import ReachTestSupport
             let reach = NetworkEngine.analyze(snap, engine: PolicyEngineChoice(engine: engine, reason: "test"))
             #expect(!reach.endpoints.isEmpty)
             let notes = reach.diagnostics.filter { $0.id == NetworkDiagnosticID.notModelled }
-            #expect(notes.count == (engine == .calico ? 3 : 1), "\(engine): \(notes)")
+            #expect(notes.count == 1, "\(engine): \(notes)")
             #expect(notes.allSatisfy { $0.severity == .info })
         }
     }
