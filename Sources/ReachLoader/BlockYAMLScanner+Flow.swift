@@ -30,7 +30,10 @@ extension BlockYAMLScanner {
                     i = skipSpaces(key.next)
                     guard i < lineEnd, b[i] != UInt8(ascii: ","), b[i] != close else { throw Bail() }
                 }
-                i = skipSpaces(try flowValue(at: i, flowDepth: flowDepth))
+                // The mutating call first, into a local: `skipSpaces(try flowValue(…))` would copy `self`
+                // (with the builder's arrays) before the mutation, and every append would copy them.
+                let afterValue = try flowValue(at: i, flowDepth: flowDepth)
+                i = skipSpaces(afterValue)
                 guard i < lineEnd else { throw Bail() }
                 if b[i] == close { break }
                 guard b[i] == UInt8(ascii: ",") else { throw Bail() }

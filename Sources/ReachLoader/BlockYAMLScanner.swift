@@ -262,7 +262,10 @@ struct BlockYAMLScanner {
     mutating func inlineValue(_ token: ScalarToken) throws(Bail) {
         guard !token.isKey else { throw Bail() }  // `a: b: c` is an error for libyaml
         if token.style == .flow {
-            try expectLineEnd(try flowCollection(at: token.start, flowDepth: 1))
+            // Not `expectLineEnd(try flowCollection(…))`: evaluating a non-mutating call's `self` before
+            // its mutating argument copies the builder's arrays once per collection (quadratic).
+            let end = try flowCollection(at: token.start, flowDepth: 1)
+            try expectLineEnd(end)
             return
         }
         try emit(token)
