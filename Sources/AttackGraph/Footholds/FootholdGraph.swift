@@ -115,7 +115,8 @@ public struct FootholdGraph: Sendable {
         let sas = Set(snapshot.workloads.map {
             Principal.serviceAccount(namespace: $0.namespace ?? "default", name: $0.template.effectiveServiceAccountName)
         })
-        return sas.map { AttackState($0) }.sorted()
+        // ``AttackState/sorted(_:)``: each sort key built once instead of strings per comparison.
+        return AttackState.sorted(sas.map { AttackState($0) })
     }
 
     // MARK: state IDs

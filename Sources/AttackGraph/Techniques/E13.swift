@@ -26,7 +26,9 @@ public enum E13: EscalationTechnique {
         }
         let from = context.anyAllowed(rs)
         guard !from.isEmpty else { return }
-        let targets = Set(context.candidates.pods.map(\.serviceAccount)).sorted()
+        // Subject-string order with each description built once (`Principal.<` builds two
+        // strings per comparison): O(P log P) comparisons of prebuilt keys for P pods.
+        let targets = Candidates.sorted(Array(Set(context.candidates.pods.map(\.serviceAccount))))
         edges.add(from: from, to: targets, requests: rs)
     }
 }

@@ -12,10 +12,12 @@ public enum E7: EscalationTechnique {
     public static let targets = "SA of P"
 
     public static func addEdges(_ context: AttackContext, into edges: EdgeSink) {
+        var shared = ObjectRequests()
         for pod in context.candidates.pods where pod.tokenMounted {
             let rs: [AccessRequest] = [.r("create", "", "pods", sub: "exec", name: pod.name, ns: pod.namespace),
                                        .r("create", "", "pods", sub: "attach", name: pod.name, ns: pod.namespace)]
-            edges.add(from: context.anyAllowed(rs), to: pod.serviceAccount, requests: rs,
+            let from = shared.anyAllowed(rs, name: pod.name, namespace: pod.namespace, in: context)
+            edges.add(from: from, to: pod.serviceAccount, requests: rs,
                         object: "Pod/\(pod.namespace)/\(pod.name)")
         }
     }
