@@ -31,9 +31,6 @@ struct WhoCanCommand: ParsableCommand {
     @OptionGroup var azure: AzureOptions
 
     func validate() throws {
-        if (footholds || noAssumeExploitable) && azure.directory != nil {
-            throw ValidationError("--azure cannot be combined with --footholds yet")
-        }
         if !transitive && options.graphFormat != nil { throw ValidationError("who-can draws graphs with --transitive only") }
         if (footholds || noAssumeExploitable) && !transitive { throw ValidationError("--footholds and --no-assume-exploitable need --transitive") }
         if footholds && options.graphFormat != nil { throw ValidationError("--footholds draws no graph; use paths --from … -o svg for one path") }
@@ -46,10 +43,21 @@ struct WhoCanCommand: ParsableCommand {
             let graph = session.analyzer.footholdGraph(index: index, reach: session.networkReach())
             let goal = FootholdGoal.request(request.request)
             let holders = graph.transitiveHolders(of: goal, assumeExploitable: !noAssumeExploitable)
-            Output.write(options.output == .json
-                ? FootholdHoldersFormatter.json(holders, goal: goal, graph: graph)
-                : FootholdHoldersFormatter.text(holders, goal: goal, graph: graph, title: "Can transitively"))
-            return try LoadErrors.finish(session.snapshot)
+            let json = options.output == .json
+            let kubernetes = json ? FootholdHoldersFormatter.json(holders, goal: goal, graph: graph)
+                                  : FootholdHoldersFormatter.text(holders, goal: goal, graph: graph, title: "Can transitively")
+            guard let analysis = azure.load() else {
+                Output.write(kubernetes)
+                return try LoadErrors.finish(session.snapshot)
+            }
+            // Then every Azure principal whose path may cross pods and nodes (AZ8 from a node).
+            let finder = AzurePathFinder(analysis: analysis, analyzer: session.analyzer, index: index, goals: [request.request],
+                                         reach: session.networkReach(), assumeExploitable: !noAssumeExploitable)
+            let azureHolders = finder.azureHolders(of: .kubernetes(request.request))
+            Output.write(json ? AzureFormatter.combinedHoldersJSON(kubernetes, azureHolders)
+                              : kubernetes + "\n" + AzureFormatter.holdersText(azureHolders, title: "Azure principals that can transitively \(request.request)"))
+            try LoadErrors.finish(session.snapshot)
+            return try AzureOptions.finish(analysis)
         }
         if transitive, let analysis = azure.load() {
             // Kubernetes identities as without --azure, then every Azure principal with its path.
