@@ -20,7 +20,8 @@ struct PathsCommand: ParsableCommand {
         --no-assume-exploitable. With --azure DIR, --from also takes AzureUser:ID|UPN,
         AzureGroup:ID, AzureServicePrincipal:ID or ManagedIdentity:NAME, --to also 'keyvault VAULT/SECRET',
         and paths cross the Azure identity edges AZ1–AZ8 and Azure RBAC for Kubernetes (docs/azure.md);
-        --to-admin then ranks the Azure principals. Exit codes: 0 answered; 2 usage or input error.
+        --to-admin then ranks the Azure principals (or, with --from, finds one start's path to it).
+        With footholds, a Node: state reaches the kubelet identity (AZ8). Exit codes: 0 answered; 2 usage or input error.
         """
     )
 
@@ -112,9 +113,11 @@ extension PathsCommand {
         if allStarts {
             let reports = finder.azureHolders(of: .kubernetes(AttackGraph.adminGoal))
             let title = "Can become cluster-admin-equivalent"
+            // --to-admin --footholds --azure: the foothold holders as without --azure, then the Azure principals.
+            let kubernetes = footholdMode ? footholdAdminHolders(session: session, index: index, json: output == .json) : nil
             switch output {
-            case .text: Output.write(AzureFormatter.holdersText(reports, title: title))
-            case .json: Output.write(AzureFormatter.holdersJSON(reports))
+            case .text: Output.write((kubernetes.map { $0 + "\n" } ?? "") + AzureFormatter.holdersText(reports, title: title))
+            case .json: Output.write(kubernetes.map { AzureFormatter.combinedHoldersJSON($0, reports) } ?? AzureFormatter.holdersJSON(reports))
             case .dot, .svg, .png, .pdf:
                 try emitGraph(AttackPathDiagram(azure: reports, goal: "\(AttackGraph.adminGoal)", title: title + " (Azure principals)"))
             }

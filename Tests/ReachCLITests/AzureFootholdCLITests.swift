@@ -46,6 +46,17 @@ import Testing
         #expect(none.contains("unreachable"))
     }
 
+    /// `--to-admin --footholds --azure`: the foothold holders as without --azure, then the Azure principals.
+    @Test func toAdminWithFootholdsListsBoth() {
+        let args = ["paths", "-f", Self.input, "--to-admin", "--footholds"]
+        let plain = AzureCLITests.run(args).0
+        let (out, code) = AzureCLITests.run(args + ["--azure", Self.azure])
+        #expect(code == 0)
+        #expect(out.hasPrefix(plain))
+        #expect(out.contains("ManagedIdentity:aks-prod-agentpool"))
+        #expect(Golden.check(out, against: "azure/kubelet-footholds/expected/paths-to-admin-footholds.txt") == nil)
+    }
+
     /// Negative: shop/api is not privileged and its ServiceAccount has no RBAC; without X2 it
     /// reaches no node, so no kubelet identity. With X2 it moves to web/frontend first.
     @Test func unprivilegedPodNeedsLateralMovement() {
