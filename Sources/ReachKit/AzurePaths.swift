@@ -58,10 +58,15 @@ public struct AzurePathReport: Sendable {
 /// (docs/azure.md "Paths"): nodes are Entra objects, attack-graph states and secret targets;
 /// edges are the Azure identity edges and the attack graph's edges. A Kubernetes goal is held by a
 /// state whose RBAC allows it or, for an Entra identity, whose Azure RBAC for Kubernetes allows it.
+/// With a network analysis (`reach`), the states are the foothold graph's (footholds.md: also
+/// `Internet`, `Pod:`, `Node:`; a pod or node holding the secret holds a `get secrets` goal) and a
+/// `Node:` state has the edge AZ8 to the kubelet identity (``footholdEdges(from:)``).
 ///
 /// - Complexity: one breadth-first search per question, O(N × H) for N nodes and H hyperedges the
 ///   first time (a state's edges are found by scanning the hyperedges, then kept), plus the Azure
-///   edges of each Entra object reached; `azureHolders` runs one search per known object.
+///   edges of each Entra object reached; `azureHolders` runs one search per known object. With
+///   footholds, building the ``FootholdGraph`` once, and a pod or node state's edges cost one level
+///   of ``FootholdSearch`` from that state (X2 one ``LateralMovement`` step).
 public struct AzurePathFinder {
     public let analysis: AzureAnalysis
     public let graph: AttackGraph
