@@ -20,7 +20,8 @@ struct PathsCommand: ParsableCommand {
         --no-assume-exploitable. With --azure DIR, --from also takes AzureUser:ID|UPN,
         AzureGroup:ID, AzureServicePrincipal:ID or ManagedIdentity:NAME, --to also 'keyvault VAULT/SECRET',
         and paths cross the Azure identity edges AZ1–AZ9 and Azure RBAC for Kubernetes (docs/azure.md);
-        --to-admin then ranks the Azure principals. Exit codes: 0 answered; 2 usage or input error.
+        --to-admin then ranks the Azure principals (or, with --from, finds one start's path to it).
+        With footholds, a Node: state reaches the kubelet identity (AZ8). Exit codes: 0 answered; 2 usage or input error.
         """
     )
 
@@ -50,11 +51,9 @@ struct PathsCommand: ParsableCommand {
     var aks: String?
 
     func validate() throws {
-        if azure.directory != nil && footholdMode {
-            throw ValidationError("--azure cannot be combined with a foothold search (--footholds, --from internet|Pod:|Node:, --to node) yet")
-        }
         if toAdmin {
-            if to != nil || from != nil { throw ValidationError("--to-admin takes neither --from nor --to") }
+            // With --azure, --from … --to-admin asks for the path from one start to cluster-admin-equivalence.
+            if to != nil || (from != nil && azure.directory == nil) { throw ValidationError("--to-admin takes neither --from nor --to") }
             return
         }
         guard from != nil, let to else { throw ValidationError("give --from SUBJECT and --to REQUEST, or --to-admin") }
@@ -72,7 +71,7 @@ struct PathsCommand: ParsableCommand {
     }
 
     func run() throws {
-        if footholdMode { return try runFootholds() }
+        if footholdMode && azure.directory == nil { return try runFootholds() }
         let session = input.session()
         let index = session.rbac(mastersBypass: !noMasters)
         if let analysis = azure.load() { return try runAzure(analysis, session: session, index: index) }
@@ -104,24 +103,27 @@ struct PathsCommand: ParsableCommand {
 extension PathsCommand {
     /// `paths --azure DIR`: across Azure identity edges and the attack graph (docs/azure.md "Paths").
     func runAzure(_ analysis: AzureAnalysis, session: AnalysisSession, index: RBACIndex) throws {
-        let text = to ?? ""
-        let kubernetesGoal = AzurePathGoal.keyVault(parsing: text) == nil && !toAdmin ? try GoalParser.parse(text) : nil
-        let startObject = toAdmin ? nil : analysis.objectID(of: from ?? "")
+        let goal = try azureGoal()
+        let kubernetesGoal: AccessRequest? = if case .kubernetes(let r) = goal { r } else { nil }
+        let allStarts = toAdmin && from == nil
+        let startObject = allStarts ? nil : analysis.objectID(of: from ?? "")
         let finder = AzurePathFinder(analysis: analysis, analyzer: session.analyzer, index: index,
-                                     goals: kubernetesGoal.map { [$0] } ?? [], entraStarts: toAdmin ? nil : [startObject].compactMap { $0 })
-        if toAdmin {
+                                     goals: kubernetesGoal.map { [$0] } ?? [], entraStarts: allStarts ? nil : [startObject].compactMap { $0 },
+                                     reach: footholdMode ? session.networkReach() : nil, assumeExploitable: !noAssumeExploitable)
+        if allStarts {
             let reports = finder.azureHolders(of: .kubernetes(AttackGraph.adminGoal))
             let title = "Can become cluster-admin-equivalent"
+            // --to-admin --footholds --azure: the foothold holders as without --azure, then the Azure principals.
+            let kubernetes = footholdMode ? footholdAdminHolders(session: session, index: index, json: output == .json) : nil
             switch output {
-            case .text: Output.write(AzureFormatter.holdersText(reports, title: title))
-            case .json: Output.write(AzureFormatter.holdersJSON(reports))
+            case .text: Output.write((kubernetes.map { $0 + "\n" } ?? "") + AzureFormatter.holdersText(reports, title: title))
+            case .json: Output.write(kubernetes.map { AzureFormatter.combinedHoldersJSON($0, reports) } ?? AzureFormatter.holdersJSON(reports))
             case .dot, .svg, .png, .pdf:
                 try emitGraph(AttackPathDiagram(azure: reports, goal: "\(AttackGraph.adminGoal)", title: title + " (Azure principals)"))
             }
         } else {
-            let goal = try AzurePathGoal.keyVault(parsing: text) ?? .kubernetes(GoalParser.parse(text))
             guard let report = finder.path(from: from ?? "", groups: groups, to: goal) else {
-                throw ValidationError("--from: '\(from ?? "")' is neither a Kubernetes subject nor an Azure principal of the --azure folder")
+                throw ValidationError("--from: '\(from ?? "")' is neither a Kubernetes subject, a foothold in the input nor an Azure principal of the --azure folder")
             }
             switch output {
             case .text: Output.write(AzureFormatter.pathText(report))
@@ -132,6 +134,18 @@ extension PathsCommand {
         }
         try LoadErrors.finish(session.snapshot)
         try AzureOptions.finish(analysis)
+    }
+
+    /// The goal of `paths --azure`: cluster-admin-equivalence (`--to-admin`), `keyvault V/S`, a
+    /// node goal (foothold search), else a Kubernetes request.
+    func azureGoal() throws -> AzurePathGoal {
+        if toAdmin { return .kubernetes(AttackGraph.adminGoal) }
+        let text = to ?? ""
+        if let kv = AzurePathGoal.keyVault(parsing: text) { return kv }
+        switch try GoalParser.parseFoothold(text) {
+        case .request(let r): return .kubernetes(r)
+        case let g: return .foothold(g)
+        }
     }
 
     func emitGraph(_ diagram: AttackPathDiagram) throws {

@@ -31,9 +31,6 @@ struct WhoCanCommand: ParsableCommand {
     @OptionGroup var azure: AzureOptions
 
     func validate() throws {
-        if (footholds || noAssumeExploitable) && azure.directory != nil {
-            throw ValidationError("--azure cannot be combined with --footholds yet")
-        }
         if !transitive && options.graphFormat != nil { throw ValidationError("who-can draws graphs with --transitive only") }
         if (footholds || noAssumeExploitable) && !transitive { throw ValidationError("--footholds and --no-assume-exploitable need --transitive") }
         if footholds && options.graphFormat != nil { throw ValidationError("--footholds draws no graph; use paths --from … -o svg for one path") }
@@ -42,15 +39,7 @@ struct WhoCanCommand: ParsableCommand {
     func run() throws {
         let session = input.session()
         let index = session.rbac(mastersBypass: !options.noMasters)
-        if transitive && (footholds || noAssumeExploitable) {
-            let graph = session.analyzer.footholdGraph(index: index, reach: session.networkReach())
-            let goal = FootholdGoal.request(request.request)
-            let holders = graph.transitiveHolders(of: goal, assumeExploitable: !noAssumeExploitable)
-            Output.write(options.output == .json
-                ? FootholdHoldersFormatter.json(holders, goal: goal, graph: graph)
-                : FootholdHoldersFormatter.text(holders, goal: goal, graph: graph, title: "Can transitively"))
-            return try LoadErrors.finish(session.snapshot)
-        }
+        if transitive && (footholds || noAssumeExploitable) { return try runFootholds(session: session, index: index) }
         if transitive, let analysis = azure.load() {
             // Kubernetes identities as without --azure, then every Azure principal with its path.
             let graph = session.attackGraph(mastersBypass: !options.noMasters)
@@ -98,5 +87,30 @@ struct WhoCanCommand: ParsableCommand {
         Output.write(options.output == .json ? RBACJSONFormatter.whoCan(answer, index: index, diagnostics: index.diagnostics)
                                              : RBACTextFormatter.whoCan(answer, index: index, diagnostics: index.diagnostics))
         try LoadErrors.finish(session.snapshot)
+    }
+
+    /// `--transitive --footholds`: the foothold holders (footholds.md); with `--azure`, then every
+    /// Azure principal whose path may cross pods and nodes (AZ8 from a node, docs/azure.md).
+    /// - Complexity: one foothold graph and one ``FootholdDistances``; with `--azure` also one
+    ///   ``AzurePathFinder`` search per known Azure object.
+    func runFootholds(session: AnalysisSession, index: RBACIndex) throws {
+        let graph = session.analyzer.footholdGraph(index: index, reach: session.networkReach())
+        let goal = FootholdGoal.request(request.request)
+        let holders = graph.transitiveHolders(of: goal, assumeExploitable: !noAssumeExploitable)
+        let json = options.output == .json
+        let kubernetes = json ? FootholdHoldersFormatter.json(holders, goal: goal, graph: graph)
+                              : FootholdHoldersFormatter.text(holders, goal: goal, graph: graph, title: "Can transitively")
+        guard let analysis = azure.load() else {
+            Output.write(kubernetes)
+            return try LoadErrors.finish(session.snapshot)
+        }
+        // Then every Azure principal whose path may cross pods and nodes (AZ8 from a node).
+        let finder = AzurePathFinder(analysis: analysis, analyzer: session.analyzer, index: index, goals: [request.request],
+                                     reach: session.networkReach(), assumeExploitable: !noAssumeExploitable)
+        let azureHolders = finder.azureHolders(of: .kubernetes(request.request))
+        Output.write(json ? AzureFormatter.combinedHoldersJSON(kubernetes, azureHolders)
+                          : kubernetes + "\n" + AzureFormatter.holdersText(azureHolders, title: "Azure principals that can transitively \(request.request)"))
+        try LoadErrors.finish(session.snapshot)
+        return try AzureOptions.finish(analysis)
     }
 }

@@ -8,25 +8,40 @@ extension AzureFormatter {
     /// `start → goal`: each step with its technique, then what grants the goal.
     public static func pathText(_ r: AzurePathReport) -> String {
         var out = "\(r.start) → \(r.goal)\n"
-        guard let steps = r.steps else { return SafeText.terminalText(out + "  unreachable in the model (Azure identity edges AZ1–AZ9 and E1–E13)\n") }
+        guard let steps = r.steps else {
+            let edges = r.footholds ? "E1–E13 and the footholds.md edges" : "E1–E13"
+            return SafeText.terminalText(out + "  unreachable in the model (Azure identity edges AZ1–AZ9 and \(edges))\n")
+        }
         if steps.isEmpty { out += "  already allowed (length 0)\n" } else { out += "  length \(steps.count)\n" }
         for (i, s) in steps.enumerated() {
-            out += "  \(i + 1). \(s.technique) \(s.title) → \(s.to)\n"
+            out += "  \(i + 1). \(s.technique) \(s.title) → \(s.to)\(s.isAssumption ? "  [assumption]" : "")\n"
             for e in s.evidence { out += "       \(e)\n" }
         }
         if !r.goalGrantedBy.isEmpty { out += "  goal granted by:\n" + r.goalGrantedBy.map { "    \($0)\n" }.joined() }
+        let assumed = r.assumptionSteps
+        if r.footholds, !assumed.isEmpty {
+            out += "  assumes step\(assumed.count == 1 ? "" : "s") \(assumed.map { String($0 + 1) }.joined(separator: ", ")) "
+                + "exploitable (X1/X2); --no-assume-exploitable drops them\n"
+        }
         return SafeText.terminalText(out)
     }
 
     /// `{"from", "goal", "reachable", "length", "hops", "via", "goalGrantedBy"}` (the paths shape of interfaces.md, plus evidence).
+    /// A foothold search (``AzurePathReport/footholds``) adds `via[].assumption` and `assumptions`
+    /// (1-based step numbers using X1/X2), as the foothold paths answer does.
     public static func pathValue(_ r: AzurePathReport) -> JSONValue {
         let steps = r.steps ?? []
-        return ["from": .string(r.start), "goal": .string(r.goal.description), "reachable": .bool(r.steps != nil),
-                "length": r.steps.map { .int($0.count) } ?? .null, "hops": .strings(steps.map(\.to)),
-                "via": .array(steps.map { s in
-                    ["technique": .string(s.technique), "title": .string(s.title), "state": .string(s.to), "evidence": .strings(s.evidence)]
-                }),
-                "goalGrantedBy": .strings(r.goalGrantedBy)]
+        let via: [JSONValue] = steps.map { s in
+            var o: [(String, JSONValue)] = [("technique", .string(s.technique)), ("title", .string(s.title)), ("state", .string(s.to)),
+                                            ("evidence", .strings(s.evidence))]
+            if r.footholds { o.append(("assumption", .bool(s.isAssumption))) }
+            return .object(o)
+        }
+        var out: [(String, JSONValue)] = [("from", .string(r.start)), ("goal", .string(r.goal.description)), ("reachable", .bool(r.steps != nil)),
+                                         ("length", r.steps.map { .int($0.count) } ?? .null), ("hops", .strings(steps.map(\.to))),
+                                         ("via", .array(via)), ("goalGrantedBy", .strings(r.goalGrantedBy))]
+        if r.footholds { out.append(("assumptions", .array(r.assumptionSteps.map { .int($0 + 1) }))) }
+        return .object(out)
     }
 
     public static func pathJSON(_ r: AzurePathReport) -> String { JSONText.encode(pathValue(r)) }

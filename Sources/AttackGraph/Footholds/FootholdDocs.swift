@@ -96,8 +96,9 @@ public enum FootholdDocs {
 
         ## Not modelled (footholds.md)
 
-        hostNetwork pods reaching node-local services; cloud metadata endpoints (the kubelet's and workload
-        identities); exploits of the kubelet or the API server themselves; admission webhooks other than Pod
+        hostNetwork pods reaching node-local services; cloud metadata endpoints reached from pods (with
+        `--azure`, a `Node:` state reaches the kubelet identity by AZ8 and a ServiceAccount its workload
+        identity by AZ5, docs/azure.md); exploits of the kubelet or the API server themselves; admission webhooks other than Pod
         Security Admission that might reject an escaping pod; Node-authorizer paths from `Node:n` to the
         kubelet's credentials. With `paths --aks FILE`, when the cluster JSON shows the Azure Policy add-on
         enabled (`addonProfiles.azurepolicy.enabled: true`; it runs Gatekeeper with Azure Policy's constraints
