@@ -30,7 +30,10 @@ extension AzurePathFinder {
     ///   R routes each (``AzureEngine/AzureAuthorizer/routes(from:)``), S states and H hyperedges, plus
     ///   O(L × H) per distinct state on the answers' paths (L their length; a state's edges are found by
     ///   scanning the hyperedges once, then kept). Memory O(A × R + S + Σ targets).
+    ///   With footholds (``AzurePathFinder`` built with `reach:`) the reverse search does not know the
+    ///   foothold graph's edges, so each object is searched forward (``azureHoldersBySearchingEach(of:)``).
     public func azureHolders(of goal: AzurePathGoal) -> [AzurePathReport] {
+        if footholds != nil { return azureHoldersBySearchingEach(of: goal) }
         let d = goalDistances(to: goal)
         let holders = goalHolders(goal)
         var out: [AzurePathReport] = []
