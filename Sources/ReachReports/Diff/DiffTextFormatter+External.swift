@@ -29,23 +29,12 @@ extension DiffTextFormatter {
 
     /// A peer name, marked when it exists on one side only.
     static func externalPeer(_ r: ExternalReachDiff, _ i: Int32) -> String {
-        let p = Int(i)
-        if r.onlyAfter.contains(p) { return r.peers[p] + " (new)" }
-        if r.onlyBefore.contains(p) { return r.peers[p] + " (deleted)" }
-        return r.peers[p]
+        marked(r.peers[Int(i)], new: r.onlyAfter.contains(Int(i)), deleted: r.onlyBefore.contains(Int(i)))
     }
 
     /// Changes grouped by (gained/lost, connection set): gains first, then by connection text;
     /// rows keep their order (egress first, then peer, then address).
     static func externalGroups(_ r: ExternalReachDiff) -> [(added: Bool, set: Int, rows: [ExternalReachDiff.Change])] {
-        var byKey: [Int: [ExternalReachDiff.Change]] = [:]
-        for c in r.changes {
-            if c.added >= 0 { byKey[Int(c.added) * 2, default: []].append(c) }
-            if c.removed >= 0 { byKey[Int(c.removed) * 2 + 1, default: []].append(c) }
-        }
-        let text = r.connections.map(\.description)
-        return byKey.keys.sorted { a, b in
-            a % 2 != b % 2 ? a % 2 < b % 2 : text[a / 2].utf8.lexicographicallyPrecedes(text[b / 2].utf8)
-        }.map { (added: $0 % 2 == 0, set: $0 / 2, rows: byKey[$0] ?? []) }
+        grouped(r.changes, connectionText: r.connections.map(\.description), added: { Int($0.added) }, removed: { Int($0.removed) })
     }
 }

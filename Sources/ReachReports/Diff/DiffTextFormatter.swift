@@ -64,20 +64,30 @@ public enum DiffTextFormatter {
 
     /// A peer name, marked when it exists on one side only.
     static func peer(_ r: ReachDiff, _ i: Int32) -> String {
-        let p = Int(i)
-        if r.onlyAfter.contains(p) { return r.peers[p] + " (new)" }
-        if r.onlyBefore.contains(p) { return r.peers[p] + " (deleted)" }
-        return r.peers[p]
+        marked(r.peers[Int(i)], new: r.onlyAfter.contains(Int(i)), deleted: r.onlyBefore.contains(Int(i)))
+    }
+
+    /// `name`, marked "(new)" or "(deleted)" when the peer exists on one side only (pairs and
+    /// external rows alike).
+    static func marked(_ name: String, new: Bool, deleted: Bool) -> String {
+        new ? name + " (new)" : deleted ? name + " (deleted)" : name
     }
 
     /// Changes grouped by (gained/lost, connection set): gains first, then by connection text.
     static func groups(_ r: ReachDiff) -> [(added: Bool, set: Int, rows: [ReachDiff.Change])] {
-        var byKey: [Int: [ReachDiff.Change]] = [:]
-        for c in r.changes {
-            if c.added >= 0 { byKey[Int(c.added) * 2, default: []].append(c) }
-            if c.removed >= 0 { byKey[Int(c.removed) * 2 + 1, default: []].append(c) }
+        grouped(r.changes, connectionText: r.connections.map(\.description), added: { Int($0.added) }, removed: { Int($0.removed) })
+    }
+
+    /// Changes grouped by (gained/lost, connection set index; negative = none): gains first, then
+    /// by connection text; rows keep their order. Shared by pair and external-range rows.
+    /// - Complexity: O(n + g log g) for n changes in g groups.
+    static func grouped<C>(_ changes: [C], connectionText text: [String], added: (C) -> Int, removed: (C) -> Int)
+        -> [(added: Bool, set: Int, rows: [C])] {
+        var byKey: [Int: [C]] = [:]
+        for c in changes {
+            if added(c) >= 0 { byKey[added(c) * 2, default: []].append(c) }
+            if removed(c) >= 0 { byKey[removed(c) * 2 + 1, default: []].append(c) }
         }
-        let text = r.connections.map(\.description)
         return byKey.keys.sorted { a, b in
             a % 2 != b % 2 ? a % 2 < b % 2 : text[a / 2].utf8.lexicographicallyPrecedes(text[b / 2].utf8)
         }.map { (added: $0 % 2 == 0, set: $0 / 2, rows: byKey[$0] ?? []) }
