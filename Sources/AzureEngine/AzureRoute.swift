@@ -4,7 +4,8 @@ import ReachModel
 /// identity or a Kubernetes ServiceAccount to cluster-admin, a Kubernetes identity, a managed
 /// identity, a Key Vault secret or a registry. One technique ID per kind.
 public struct AzureRoute: Hashable, Sendable, Comparable, CustomStringConvertible {
-    /// Technique IDs (docs/attack-techniques.md "Azure identity edges").
+    /// Technique IDs (docs/attack-techniques.md "Azure identity edges"); each has its file
+    /// `Techniques/<ID>.swift` (``AzureTechniqueCatalog``) and fixture `Fixtures/attacks/<ID>/`.
     public enum Technique: String, Hashable, Sendable, CaseIterable, Comparable {
         /// `listClusterAdminCredential` with local accounts enabled → cluster-admin.
         case adminCredential = "AZ1"
@@ -28,19 +29,8 @@ public struct AzureRoute: Hashable, Sendable, Comparable, CustomStringConvertibl
 
         public static func < (a: Technique, b: Technique) -> Bool { a.rawValue < b.rawValue }
 
-        public var title: String {
-            switch self {
-            case .adminCredential: "list the cluster admin credential (local accounts enabled)"
-            case .userCredentialWithoutEntra: "list the cluster user credential (no Entra integration)"
-            case .adminGroup: "member of an AKS admin group (aadProfile.adminGroupObjectIDs)"
-            case .entraIdentity: "sign in with Entra ID (Kubernetes identity)"
-            case .workloadIdentity: "exchange the ServiceAccount token (workload identity federation)"
-            case .keyVaultSecret: "read a Key Vault secret"
-            case .registryPush: "push images to a container registry"
-            case .kubeletIdentity: "use the kubelet's managed identity from the node"
-            case .secretProviderClass: "mount a SecretProviderClass volume (Key Vault secrets)"
-            }
-        }
+        /// The title of the technique's file (``AzureTechniqueCatalog``).
+        public var title: String { AzureTechniqueCatalog.technique(self).title }
     }
 
     public var technique: Technique

@@ -35,11 +35,10 @@ extension AzurePathFinder {
         if s < f.identityCount { return out + workloadEdges(from: s) }
         switch f.state(s) {
         case .node, .anyNode:
-            if let kubelet = analysis.authorizer.kubeletIdentity() {
-                let t = AzureRoute.Technique.kubeletIdentity
-                out.append((.azure(kubelet.objectID), AzurePathStep(
-                    technique: t.rawValue, title: t.title, to: kubelet.ref.description,
-                    evidence: ["aks.json identityProfile.kubeletidentity.objectId: \(kubelet.objectID)"])))
+            // AZ8's condition and edge: Sources/AzureEngine/Techniques/AZ8.swift.
+            if let (r, oid) = AZ8.route(analysis.authorizer, from: f.state(s).description) {
+                out.append((.azure(oid), AzurePathStep(technique: r.technique.rawValue, title: r.technique.title, to: r.to,
+                                                       evidence: r.evidence)))
             }
         default:
             break
