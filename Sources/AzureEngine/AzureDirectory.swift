@@ -12,6 +12,9 @@ public struct AzureDirectory: Sendable {
     /// Managed identity by principal ID and by name.
     public let identitiesByPrincipal: [String: AzureManagedIdentity]
     public let identitiesByName: [String: AzureManagedIdentity]
+    /// The kubelet identity's object ID (`identityProfile.kubeletidentity.objectId` of `aks.json`,
+    /// lowercased), named as a managed identity even when `identities.json` does not list it.
+    public let kubeletObjectID: String?
     /// Principal type from role assignments (`User`, `Group`, `ServicePrincipal`) by object ID.
     let assignedTypes: [String: (type: String, name: String?)]
 
@@ -43,16 +46,19 @@ public struct AzureDirectory: Sendable {
         self.membersOf = membersOf
         identitiesByPrincipal = Dictionary(env.identities.map { ($0.principalId, $0) }, uniquingKeysWith: { a, _ in a })
         identitiesByName = Dictionary(env.identities.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        kubeletObjectID = env.cluster?.string("identityProfile.kubeletidentity.objectId")?.lowercased()
         var types: [String: (String, String?)] = [:]
         for a in env.roleAssignments where types[a.principalId] == nil { types[a.principalId] = (a.principalType, a.principalName) }
         assignedTypes = types
     }
 
-    /// How kube-reach names the object `oid`: a managed identity by name, else by the kind known
-    /// from group files or role assignments (service principal when unknown).
+    /// How kube-reach names the object `oid`: a managed identity by name, the kubelet identity
+    /// missing from `identities.json` as `ManagedIdentity:<object id>` (as AZ8 names it), else by
+    /// the kind known from group files or role assignments (service principal when unknown).
     /// - Complexity: O(1) expected.
     public func principal(for oid: String) -> AzurePrincipalRef {
         if let mi = identitiesByPrincipal[oid] { return AzurePrincipalRef(.managedIdentity, mi.name) }
+        if oid == kubeletObjectID { return AzurePrincipalRef(.managedIdentity, oid) }
         switch objects[oid]?.kind {
         case .user?: return AzurePrincipalRef(.user, oid)
         case .group?: return AzurePrincipalRef(.group, oid)
@@ -82,7 +88,9 @@ public struct AzureDirectory: Sendable {
     /// `AzureUser:<upn>`) the user with that UPN. `nil` when unknown.
     /// - Complexity: O(objects) for a UPN, O(1) expected otherwise.
     public func objectID(of ref: AzurePrincipalRef) -> String? {
-        if ref.kind == .managedIdentity { return identitiesByName[ref.id]?.principalId }
+        if ref.kind == .managedIdentity {
+            return identitiesByName[ref.id]?.principalId ?? (ref.id.lowercased() == kubeletObjectID ? kubeletObjectID : nil)
+        }
         let id = ref.id.lowercased()
         if objects[id] != nil || assignedTypes[id] != nil || groupsOf[id] != nil || membersOf[id] != nil { return id }
         if ref.kind == .user, let hit = objectID(forUPN: ref.id) { return hit }

@@ -4,7 +4,7 @@ import ReachModel
 /// the role definitions' JSON in MicrosoftDocs/azure-docs:
 /// * `articles/role-based-access-control/built-in-roles/containers.md` (ms.date 06/30/2025) — the AKS
 ///   RBAC Reader/Writer/Admin/Cluster Admin roles, the Cluster Admin/User roles, the AKS Contributor
-///   Role and AcrPush;
+///   Role, AcrPush and AcrPull (`BuiltInAzureRoles+AcrPull.swift`);
 /// * `.../built-in-roles/privileged.md` (ms.date 07/01/2026) — Owner and Contributor;
 /// * `.../built-in-roles/security.md` — Key Vault Secrets User/Officer and Key Vault Administrator.
 /// Role IDs are the GUIDs of those documents; a definition with the same GUID in
@@ -293,6 +293,6 @@ public enum BuiltInAzureRoles {
 
     /// Every shipped definition, by GUID order.
     public static let all: [AzureRoleDefinition] = [
-        aksRBACReader, aksRBACWriter, aksRBACAdmin, aksRBACClusterAdmin, aksClusterAdminRole, aksClusterUserRole, aksContributorRole, owner, contributor, keyVaultSecretsUser, keyVaultSecretsOfficer, keyVaultAdministrator, acrPush,
+        aksRBACReader, aksRBACWriter, aksRBACAdmin, aksRBACClusterAdmin, aksClusterAdminRole, aksClusterUserRole, aksContributorRole, owner, contributor, keyVaultSecretsUser, keyVaultSecretsOfficer, keyVaultAdministrator, acrPush, acrPull,
     ].sorted { $0.guid < $1.guid }
 }
