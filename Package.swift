@@ -66,7 +66,9 @@ let package = Package(
         .testTarget(name: "ReachModelTests", dependencies: ["ReachModel"]),
         .testTarget(name: "ReachLoaderTests", dependencies: ["ReachCore", "ReachLoader", "ReachModel", "ReachTestSupport"]),
         .testTarget(name: "ReachGraphvizTests", dependencies: ["ReachGraphviz"]),
-        .testTarget(name: "AzureEngineTests", dependencies: ["AzureEngine", "RBACEngine", "ReachModel", "ReachLoader", "ReachTestSupport"]),
+        .testTarget(name: "AzureEngineTests", dependencies: [
+            "AzureEngine", "RBACEngine", "ReachModel", "ReachLoader", "ReachKit", "ReachTestSupport",
+        ]),
         .testTarget(name: "RBACEngineTests", dependencies: ["RBACEngine", "ReachModel", "ReachLoader", "ReachTestSupport"]),
         .testTarget(name: "NetworkEngineTests", dependencies: [
             "NetworkEngine", "ReachCore", "ReachModel", "ReachLoader", "ReachTestSupport",
