@@ -8,7 +8,7 @@ import Testing
 /// The generated technique documentation, and the bootstrap policy of the Kubernetes corpus.
 @Suite struct DocsAndCorpusTests {
     @Test func committedDocsEqualTheGeneratedText() {
-        #expect(Golden.check(TechniqueDocs.markdown(), against: "../docs/attack-techniques.md") == nil)
+        #expect(Golden.check(AttackTechniqueDocs.markdown(), against: "../docs/attack-techniques.md") == nil)
     }
 
     @Test func everyTechniqueIsDocumented() {

@@ -107,17 +107,6 @@ public enum FootholdDocs {
         admission policy" in text (`note:`), JSON (`subjectToAdmissionPolicy`) and DOT/SVG. F1–F3, X1 and X2
         make no API request, so admission cannot stop them; the policies themselves are not read.
 
-        ## Azure identity edges (docs/azure.md)
-
-        With `--azure DIR`, `paths` and `who-can --transitive` also cross the AKS identity edges AZ1–AZ9
-        (`Sources/AzureEngine/AzureRoute.swift`; conditions, sources and fixtures in
-        [`docs/azure.md`](azure.md) "Identity edges" and "SecretProviderClass"): AZ1 list the cluster admin
-        credential, AZ2 the user credential without Entra ID, AZ3 admin-group member, AZ4 Entra sign-in,
-        AZ5 workload identity federation, AZ6 read a Key Vault secret, AZ7 push images, AZ8 the kubelet
-        identity from a `Node:` foothold (with the foothold search), AZ9 a pod mounting a
-        SecretProviderClass volume reaches the Key Vault secrets it names when the provider's identity
-        can read them.
-
         """
         return out
     }
