@@ -58,6 +58,9 @@ import Testing
             let file = AzureTechniqueCatalog.technique(t)
             let fileID: AzureRoute.Technique = file.technique
             #expect(fileID == t)
+            let source = TestPaths.packageRoot.appendingPathComponent("Sources/AzureEngine/Techniques/\(t.rawValue).swift").path
+            #expect(FileManager.default.fileExists(atPath: source), "\(source)")
+            #expect(AzureTechniqueDocs.markdown().contains("| \(t.rawValue) | \(t.title) |"), "\(t.rawValue) in docs/attack-techniques.md")
             for f in ["positive.yaml", "negative.yaml", "edge.txt", "azure"] {
                 #expect(FileManager.default.fileExists(atPath: Self.fixture(t.rawValue, f)), "\(t.rawValue)/\(f)")
             }

@@ -4,9 +4,10 @@
 /// (transitively, from `group-members/*.json`), is listed in `aadProfile.adminGroupObjectIDs`.
 /// Target: `Group:system:masters`.
 ///
-/// Follows MicrosoftDocs `articles/aks/managed-azure-ad.md` / `concepts-identity.md`: AKS binds the
-/// admin groups to `cluster-admin`, which allows every request as `system:masters` does in the
-/// RBAC model (rbac.md rule 3).
+/// Follows the AKS API reference (`ManagedClusterAADProfile.adminGroupObjectIDs`: "the list of AAD
+/// group object IDs that will have admin role of the cluster") and MicrosoftDocs
+/// `articles/aks/managed-azure-ad.md`: AKS binds the admin groups to `cluster-admin`, which allows
+/// every request as `system:masters` does in the RBAC model (rbac.md rule 3).
 public enum AZ3: AzureTechnique {
     public static let technique = AzureRoute.Technique.adminGroup
     public static let title = "member of an AKS admin group (aadProfile.adminGroupObjectIDs)"
@@ -15,7 +16,7 @@ public enum AZ3: AzureTechnique {
         is listed in `aadProfile.adminGroupObjectIDs` (AKS binds those groups to `cluster-admin`)
         """
     public static let targets = "`Group:system:masters` (cluster-admin allows every request, as that group does in the RBAC model)"
-    public static let source = "`articles/aks/managed-azure-ad.md`, `concepts-identity.md`"
+    public static let source = "AKS API `ManagedClusterAADProfile.adminGroupObjectIDs`, `articles/aks/managed-azure-ad.md`"
 
     /// The AZ3 edge leaving the Entra object `oid`, if any.
     /// - Complexity: O(admin groups + groups of `oid`).

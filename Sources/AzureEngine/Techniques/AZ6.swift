@@ -11,8 +11,9 @@ import ReachModel
 ///
 /// Follows MicrosoftDocs `articles/key-vault/general/rbac-guide.md` (RBAC model; Key Vault Secrets
 /// User/Officer, Key Vault Administrator in `built-in-roles/security.md`) and
-/// `articles/key-vault/general/assign-access-policy.md` (access-policy model; a vault uses one
-/// model, so an RBAC-model vault ignores its access policies).
+/// `articles/key-vault/general/rbac-access-policy.md` (Azure RBAC versus the legacy access-policy
+/// model; a vault uses one model, `enableRbacAuthorization`, so an RBAC-model vault ignores its
+/// access policies).
 public enum AZ6: AzureTechnique {
     public static let technique = AzureRoute.Technique.keyVaultSecret
     public static let title = "read a Key Vault secret"
@@ -21,7 +22,7 @@ public enum AZ6: AzureTechnique {
         or above; access-policy vault: a policy for the object or one of its groups with secret permission `get`
         """
     public static let targets = "`keyvault <vault>/*` (all secrets) or `keyvault <vault>/<secret>` (secret-scoped assignment)"
-    public static let source = "`articles/key-vault/general/rbac-guide.md`, `assign-access-policy.md`, `built-in-roles/security.md`"
+    public static let source = "`articles/key-vault/general/rbac-guide.md`, `rbac-access-policy.md`, `built-in-roles/security.md`"
 
     static let action = "Microsoft.KeyVault/vaults/secrets/getSecret/action"
 

@@ -12,7 +12,8 @@ import ReachModel
 ///
 /// Follows the Azure provider of the Secrets Store CSI driver
 /// (Azure/secrets-store-csi-driver-provider-azure `pkg/provider/types/parameters.go`,
-/// `pkg/auth/auth.go` `GetAuthorizer`) and MicrosoftDocs `articles/aks/csi-secrets-store-identity-access.md`.
+/// `pkg/auth/auth.go` `GetAuthorizer`; its docs `configurations/identity-access-modes/`) and MicrosoftDocs
+/// `articles/aks/csi-secrets-store-driver.md`.
 /// The provider fails the mount when the identity cannot read an object, so without read access
 /// there is no edge. The edge leaves the pod's ServiceAccount state: what runs in the pod (the
 /// attack graph's E1/E5 land there) reads the mounted files.
@@ -22,11 +23,11 @@ public enum AZ9: AzureTechnique {
     public static let condition = """
         a pod of N running as ServiceAccount a mounts a CSI volume with `driver: secrets-store.csi.k8s.io` and \
         `volumeAttributes.secretProviderClass` naming a `provider: azure` SecretProviderClass of N, **and** the \
-        identity the provider uses (`useVMManagedIdentity` + `userAssignedIdentityID`, or `clientID` with a \
-        federated credential for the ServiceAccount) may get the secret (AZ6's test)
+        identity the provider uses (`useVMManagedIdentity` + `userAssignedIdentityID`, or `clientID` whose \
+        federated credentials, when collected, name the ServiceAccount) may get the secret (AZ6's test)
         """
     public static let targets = "`keyvault <keyvaultName>/<objectName>` for each `objectType: secret` object, from `ServiceAccount:N/a`"
-    public static let source = "secrets-store-csi-driver-provider-azure `pkg/auth/auth.go`, `articles/aks/csi-secrets-store-identity-access.md`"
+    public static let source = "secrets-store-csi-driver-provider-azure `pkg/auth/auth.go`, `articles/aks/csi-secrets-store-driver.md`"
 
     /// AZ9 edges of every pod mounting an Azure SecretProviderClass, sorted.
     /// - Complexity: O(pods × volumes + mounted classes × (identities + vault grants)).
