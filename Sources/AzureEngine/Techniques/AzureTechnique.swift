@@ -19,8 +19,9 @@ public protocol AzureTechnique {
 
 /// The Azure identity techniques in ID order.
 public enum AzureTechniqueCatalog {
-    /// AZ1…AZ9.
-    public static let all: [any AzureTechnique.Type] = AzureRoute.Technique.allCases.sorted().map(technique)
+    /// AZ1…AZ9 (computed: a stored array of metatypes is not `Sendable`).
+    /// - Complexity: O(number of techniques).
+    public static var all: [any AzureTechnique.Type] { AzureRoute.Technique.allCases.sorted().map(technique) }
 
     /// The file of `t` (a switch, so a new case cannot be added without its technique file).
     /// - Complexity: O(1).
