@@ -110,19 +110,11 @@ extension PathsCommand {
         let finder = AzurePathFinder(analysis: analysis, analyzer: session.analyzer, index: index,
                                      goals: kubernetesGoal.map { [$0] } ?? [], entraStarts: allStarts ? nil : [startObject].compactMap { $0 },
                                      reach: footholdMode ? session.networkReach() : nil, assumeExploitable: !noAssumeExploitable)
+        let admission = try admission()
         if allStarts {
-            let reports = finder.azureHolders(of: .kubernetes(AttackGraph.adminGoal))
-            let title = "Can become cluster-admin-equivalent"
-            // --to-admin --footholds --azure: the foothold holders as without --azure, then the Azure principals.
-            let kubernetes = footholdMode ? footholdAdminHolders(session: session, index: index, json: output == .json) : nil
-            switch output {
-            case .text: Output.write((kubernetes.map { $0 + "\n" } ?? "") + AzureFormatter.holdersText(reports, title: title))
-            case .json: Output.write(kubernetes.map { AzureFormatter.combinedHoldersJSON($0, reports) } ?? AzureFormatter.holdersJSON(reports))
-            case .dot, .svg, .png, .pdf:
-                try emitGraph(AttackPathDiagram(azure: reports, goal: "\(AttackGraph.adminGoal)", title: title + " (Azure principals)"))
-            }
+            try runAzureHolders(finder, session: session, index: index, admission: admission)
         } else {
-            guard let report = finder.path(from: from ?? "", groups: groups, to: goal) else {
+            guard let report = finder.path(from: from ?? "", groups: groups, to: goal)?.marked(admission) else {
                 throw ValidationError("--from: '\(from ?? "")' is neither a Kubernetes subject, a foothold in the input nor an Azure principal of the --azure folder")
             }
             switch output {
