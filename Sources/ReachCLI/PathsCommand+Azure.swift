@@ -43,6 +43,29 @@ extension PathsCommand {
     }
 }
 
+extension PathsCommand {
+    /// `paths --to 'keyvault V/S' --azure` without `--from`: every Azure principal that can read the
+    /// secret and, with footholds, every `Internet`, `Pod:` and `Node:` state (all through the Azure
+    /// identity layer: AZ5 from a pod's ServiceAccount, AZ8 from a node, AZ9), each with its path.
+    /// - Complexity: one reverse search of ``AzurePathFinder/holders(of:)``.
+    func runKeyVaultHolders(_ finder: AzurePathFinder, goal: AzurePathGoal, admission: FootholdAdmission) throws {
+        let answer = finder.holders(of: goal)
+        let reports = answer.azure.map { $0.marked(admission) }
+        let states = answer.footholds.map { $0.marked(admission) }
+        let title = "Can read \(goal)"
+        switch output {
+        case .text:
+            Output.write(AzureFormatter.holdersText(reports, title: title)
+                         + (footholdMode ? "\n" + AzureFormatter.footholdHoldersText(states, title: "Internet, pods and nodes that can read \(goal)") : ""))
+        case .json:
+            let doc = AzureFormatter.holdersJSON(reports)
+            Output.write(footholdMode ? AzureFormatter.addingFootholds(doc, states) : doc)
+        case .dot, .svg, .png, .pdf:
+            try emitGraph(AttackPathDiagram(azure: reports + states, goal: "\(goal)", title: title))
+        }
+    }
+}
+
 /// Joins the foothold answer without `--azure` with the combined one.
 enum AzureFootholdSupport {
     /// The reports of `combined` whose start is not among `plain`'s starts: the internet, pods and
