@@ -171,6 +171,4 @@ extension AzurePathFinder {
         }
         return (into, targets)
     }
-
-    func isState(_ n: Node) -> Bool { if case .state = n { true } else { false } }
 }
