@@ -2,6 +2,8 @@
 # Writes the --azure DIR folder kube-reach reads (issue 18; see docs/azure.md) with the Azure CLI:
 #   scripts/collect-azure.sh RESOURCE_GROUP CLUSTER_NAME DIR
 # Needs `az login` and read access (Reader on the subscription; Directory readers for group members).
+# Tested only against a stub `az` (Fixtures/azure/collect-stub, CollectAzureScriptTests), never
+# against Azure itself.
 # Every file is the JSON `az` prints; nothing is transformed except that keyvaults.json is a list
 # of `az keyvault show` objects (`az keyvault list` omits the permission model and access policies).
 set -eu
@@ -38,11 +40,13 @@ az identity list --query "[].[name,resourceGroup]" -o tsv | while read -r name g
   az identity federated-credential list --identity-name "$name" -g "$group" -o json > "$dir/federated-credentials/$name.json"
 done
 
-# Key vaults with their permission model and access policies.
+# Key vaults with their permission model and access policies. `--resource-type vault`: without it
+# `az keyvault list` also lists managed HSMs (azure-cli keyvault/custom.py list_vault_or_hsm), which
+# `az keyvault show` refuses, stopping the script with keyvaults.json half written.
 {
   printf '['
   first=1
-  for id in $(az keyvault list --query "[].id" -o tsv); do
+  for id in $(az keyvault list --resource-type vault --query "[].id" -o tsv); do
     [ $first -eq 1 ] || printf ','
     first=0
     az keyvault show --ids "$id" -o json

@@ -49,15 +49,6 @@ extension PathsCommand {
         try LoadErrors.finish(session.snapshot)
     }
 
-    /// `--to-admin --footholds` holders (text or JSON) on the foothold graph without Azure edges.
-    func footholdAdminHolders(session: AnalysisSession, index: RBACIndex, json: Bool) -> String {
-        let graph = session.analyzer.footholdGraph(index: index, reach: session.networkReach())
-        let goal = FootholdGoal.request(AttackGraph.adminGoal)
-        let holders = graph.transitiveHolders(of: goal, assumeExploitable: !noAssumeExploitable)
-        return json ? FootholdHoldersFormatter.json(holders, goal: goal, graph: graph)
-                    : FootholdHoldersFormatter.text(holders, goal: goal, graph: graph, title: "Can become cluster-admin-equivalent")
-    }
-
     /// The admission note of `--aks`: the Azure Policy add-on (`addonProfiles.azurepolicy.enabled`)
     /// runs admission policies the input does not hold (exit 2 when the document cannot be read).
     func admission() throws -> FootholdAdmission {

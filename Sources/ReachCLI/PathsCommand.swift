@@ -20,7 +20,9 @@ struct PathsCommand: ParsableCommand {
         --no-assume-exploitable. With --azure DIR, --from also takes AzureUser:ID|UPN,
         AzureGroup:ID, AzureServicePrincipal:ID or ManagedIdentity:NAME, --to also 'keyvault VAULT/SECRET',
         and paths cross the Azure identity edges AZ1–AZ9 and Azure RBAC for Kubernetes (docs/azure.md);
-        --to-admin then ranks the Azure principals (or, with --from, finds one start's path to it).
+        --to-admin then ranks the Azure principals (or, with --from, finds one start's path to it), and
+        --to 'keyvault VAULT/SECRET' without --from lists every Azure principal (with --footholds also
+        the internet, pods and nodes) that can read the secret.
         With footholds, a Node: state reaches the kubelet identity (AZ8). Exit codes: 0 answered; 2 usage or input error.
         """
     )
@@ -56,6 +58,8 @@ struct PathsCommand: ParsableCommand {
             if to != nil || (from != nil && azure.directory == nil) { throw ValidationError("--to-admin takes neither --from nor --to") }
             return
         }
+        // With --azure, --to 'keyvault V/S' without --from lists every start that can read it.
+        if from == nil, azure.directory != nil, let to, AzurePathGoal.keyVault(parsing: to) != nil { return }
         guard from != nil, let to else { throw ValidationError("give --from SUBJECT and --to REQUEST, or --to-admin") }
         if azure.directory == nil, to.hasPrefix("keyvault ") { throw ValidationError("Key Vault goals need --azure DIR") }
         if azure.directory != nil {
@@ -105,24 +109,18 @@ extension PathsCommand {
     func runAzure(_ analysis: AzureAnalysis, session: AnalysisSession, index: RBACIndex) throws {
         let goal = try azureGoal()
         let kubernetesGoal: AccessRequest? = if case .kubernetes(let r) = goal { r } else { nil }
-        let allStarts = toAdmin && from == nil
+        let allStarts = from == nil
         let startObject = allStarts ? nil : analysis.objectID(of: from ?? "")
         let finder = AzurePathFinder(analysis: analysis, analyzer: session.analyzer, index: index,
                                      goals: kubernetesGoal.map { [$0] } ?? [], entraStarts: allStarts ? nil : [startObject].compactMap { $0 },
                                      reach: footholdMode ? session.networkReach() : nil, assumeExploitable: !noAssumeExploitable)
-        if allStarts {
-            let reports = finder.azureHolders(of: .kubernetes(AttackGraph.adminGoal))
-            let title = "Can become cluster-admin-equivalent"
-            // --to-admin --footholds --azure: the foothold holders as without --azure, then the Azure principals.
-            let kubernetes = footholdMode ? footholdAdminHolders(session: session, index: index, json: output == .json) : nil
-            switch output {
-            case .text: Output.write((kubernetes.map { $0 + "\n" } ?? "") + AzureFormatter.holdersText(reports, title: title))
-            case .json: Output.write(kubernetes.map { AzureFormatter.combinedHoldersJSON($0, reports) } ?? AzureFormatter.holdersJSON(reports))
-            case .dot, .svg, .png, .pdf:
-                try emitGraph(AttackPathDiagram(azure: reports, goal: "\(AttackGraph.adminGoal)", title: title + " (Azure principals)"))
-            }
+        let admission = try admission()
+        if allStarts, case .keyVault = goal {
+            try runKeyVaultHolders(finder, goal: goal, admission: admission)
+        } else if allStarts {
+            try runAzureHolders(finder, session: session, index: index, admission: admission)
         } else {
-            guard let report = finder.path(from: from ?? "", groups: groups, to: goal) else {
+            guard let report = finder.path(from: from ?? "", groups: groups, to: goal)?.marked(admission) else {
                 throw ValidationError("--from: '\(from ?? "")' is neither a Kubernetes subject, a foothold in the input nor an Azure principal of the --azure folder")
             }
             switch output {

@@ -92,7 +92,7 @@ struct WhoCanCommand: ParsableCommand {
     /// `--transitive --footholds`: the foothold holders (footholds.md); with `--azure`, then every
     /// Azure principal whose path may cross pods and nodes (AZ8 from a node, docs/azure.md).
     /// - Complexity: one foothold graph and one ``FootholdDistances``; with `--azure` also one
-    ///   ``AzurePathFinder`` search per known Azure object.
+    ///   reverse search of ``AzurePathFinder/holders(of:)`` over the combined graph.
     func runFootholds(session: AnalysisSession, index: RBACIndex) throws {
         let graph = session.analyzer.footholdGraph(index: index, reach: session.networkReach())
         let goal = FootholdGoal.request(request.request)
@@ -104,12 +104,16 @@ struct WhoCanCommand: ParsableCommand {
             Output.write(kubernetes)
             return try LoadErrors.finish(session.snapshot)
         }
-        // Then every Azure principal whose path may cross pods and nodes (AZ8 from a node).
+        // Then every Azure principal whose path may cross pods and nodes (AZ8 from a node), and the
+        // internet, pods and nodes that reach the request only through the Azure identity layer.
         let finder = AzurePathFinder(analysis: analysis, analyzer: session.analyzer, index: index, goals: [request.request],
                                      reach: session.networkReach(), assumeExploitable: !noAssumeExploitable)
-        let azureHolders = finder.azureHolders(of: .kubernetes(request.request))
-        Output.write(json ? AzureFormatter.combinedHoldersJSON(kubernetes, azureHolders)
-                          : kubernetes + "\n" + AzureFormatter.holdersText(azureHolders, title: "Azure principals that can transitively \(request.request)"))
+        let answer = finder.holders(of: .kubernetes(request.request))
+        let onlyAzure = AzureFootholdSupport.notIn(holders, graph: graph, answer.footholds)
+        let title = "Internet, pods and nodes that can transitively \(request.request) only through Azure identities"
+        Output.write(json ? AzureFormatter.addingFootholds(AzureFormatter.combinedHoldersJSON(kubernetes, answer.azure), onlyAzure)
+                          : kubernetes + "\n" + AzureFormatter.holdersText(answer.azure, title: "Azure principals that can transitively \(request.request)")
+                              + "\n" + AzureFormatter.footholdHoldersText(onlyAzure, title: title))
         try LoadErrors.finish(session.snapshot)
         return try AzureOptions.finish(analysis)
     }

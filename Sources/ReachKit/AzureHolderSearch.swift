@@ -11,7 +11,18 @@ import RBACEngine
 /// target labels its Entra object; an AZ5 edge into a reached managed identity labels the
 /// ServiceAccount state it leaves from.
 struct AzureGoalDistances {
+    /// Distances of the nodes other than foothold states (all nodes without footholds).
     var distance: [AzurePathFinder.Node: Int32] = [:]
+    /// With footholds: the distance of each foothold-graph state, `-1` when it cannot reach the goal.
+    var stateDistance: [Int32] = []
+
+    /// The distance of `node`, `nil` when it cannot reach the goal.
+    subscript(_ node: AzurePathFinder.Node) -> Int32? {
+        if case .state(let s) = node, !stateDistance.isEmpty {
+            return s < stateDistance.count && stateDistance[s] >= 0 ? stateDistance[s] : nil
+        }
+        return distance[node]
+    }
 }
 
 extension AzurePathFinder {
@@ -30,20 +41,29 @@ extension AzurePathFinder {
     ///   R routes each (``AzureEngine/AzureAuthorizer/routes(from:)``), S states and H hyperedges, plus
     ///   O(L × H) per distinct state on the answers' paths (L their length; a state's edges are found by
     ///   scanning the hyperedges once, then kept). Memory O(A × R + S + Σ targets).
-    ///   With footholds (``AzurePathFinder`` built with `reach:`) the reverse search does not know the
-    ///   foothold graph's edges, so each object is searched forward (``azureHoldersBySearchingEach(of:)``).
+    ///   With footholds (``AzurePathFinder`` built with `reach:`) the same reverse search runs over the
+    ///   foothold graph's states too (``footholdGoalDistances(to:_:)``).
     public func azureHolders(of goal: AzurePathGoal) -> [AzurePathReport] {
-        if footholds != nil { return azureHoldersBySearchingEach(of: goal) }
-        let d = goalDistances(to: goal)
-        let holders = goalHolders(goal)
+        holders(of: goal).azure
+    }
+
+    /// ``azureHolders(of:)`` and, with footholds, every `Internet`, `Pod:` and `Node:` state that
+    /// can reach `goal` over the combined graph (AZ5 from a pod's ServiceAccount, AZ8 from a node
+    /// included), with its minimal path, by length then state string; both from one reverse search.
+    /// - Complexity: see ``azureHolders(of:)``; with footholds the reverse search also runs one
+    ///   ``AttackGraph/FootholdReverseLevels`` level per distance, and one path walk per listed state.
+    public func holders(of goal: AzurePathGoal) -> (footholds: [AzurePathReport], azure: [AzurePathReport]) {
+        let d = footholds.map { footholdGoalDistances(to: goal, $0) } ?? goalDistances(to: goal)
+        let holders = holderStates(goal)
         var out: [AzurePathReport] = []
         for oid in analysis.authorizer.directory.allObjectIDs {
             let ref = analysis.authorizer.directory.principal(for: oid).description
             guard let start = startNode(ref, groups: []), let steps = walk(from: start, d) else { continue }
             guard let granted = holds(steps.end, goal, holders) else { continue }
-            out.append(AzurePathReport(start: ref, goal: goal, steps: steps.steps, goalGrantedBy: granted))
+            out.append(AzurePathReport(start: ref, goal: goal, steps: steps.steps, goalGrantedBy: granted, footholds: footholds != nil))
         }
-        return out.sorted { ($0.steps?.count ?? 0, $0.start) < ($1.steps?.count ?? 0, $1.start) }
+        let azure = out.sorted { ($0.steps?.count ?? 0, $0.start) < ($1.steps?.count ?? 0, $1.start) }
+        return (footholdStates(reaching: goal, d, holders), azure)
     }
 
     /// The per-object forward searches ``azureHolders(of:)`` replaces (one ``path(from:groups:to:)``
@@ -75,10 +95,10 @@ extension AzurePathFinder {
     /// into a node one step closer. `nil` when the goal is unreachable from `start`.
     /// - Complexity: O(length × out-degree) plus the edges of nodes not yet expanded.
     func walk(from start: Node, _ d: AzureGoalDistances) -> (steps: [AzurePathStep], end: Node)? {
-        guard var left = d.distance[start] else { return nil }
+        guard var left = d[start] else { return nil }
         var steps: [AzurePathStep] = [], cur = start
         while left > 0 {
-            guard let (next, step) = cachedEdges(cur).first(where: { d.distance[$0.0] == left - 1 }) else { return nil }
+            guard let (next, step) = cachedEdges(cur).first(where: { d[$0.0] == left - 1 }) else { return nil }
             steps.append(step)
             cur = next
             left -= 1
@@ -125,14 +145,19 @@ extension AzurePathFinder {
     }
 
     /// Reverse of the edges that leave or enter Entra objects: route edges of every known object
-    /// (AZ1–AZ7) and AZ5 edges from ServiceAccount states; with the target names seen.
-    /// - Complexity: O(A × R + ServiceAccounts with workload identities).
+    /// (AZ1–AZ7), AZ5 (and AZ9) edges from ServiceAccount states and, with footholds, AZ8 from every
+    /// `Node:` state and `Node:*` to the kubelet identity; with the target names seen.
+    /// - Complexity: O(A × R + ServiceAccounts with workload identities + nodes).
     func reverseAzureEdges() -> (into: [Node: [Node]], targets: Set<String>) {
         var into: [Node: [Node]] = [:], targets = Set<String>()
         var objects = Set(analysis.authorizer.directory.allObjectIDs)
+        if let f = footholds, let kubelet = analysis.authorizer.kubeletIdentity() {
+            objects.insert(kubelet.objectID)
+            into[.azure(kubelet.objectID)] = (f.nodeNames.indices.map(f.nodeID) + [f.anyNodeID]).map { .state($0) }
+        }
         for sa in workload.keys.sorted() {
             guard let p = Principal(parsing: sa), let s = graph.table.id(of: AttackState(p)) else { continue }
-            for (next, _) in cachedEdges(.state(s)) where !isState(next) {
+            for (next, _) in workloadEdges(from: s) {
                 into[next, default: []].append(.state(s))
                 if case .azure(let oid) = next { objects.insert(oid) }
                 if case .target(let t) = next { targets.insert(t) }
@@ -146,6 +171,4 @@ extension AzurePathFinder {
         }
         return (into, targets)
     }
-
-    func isState(_ n: Node) -> Bool { if case .state = n { true } else { false } }
 }

@@ -46,3 +46,20 @@ extension AzurePathFinder {
         return out
     }
 }
+
+extension AzurePathReport {
+    /// The report with `admission`'s note on each E1n and E7p step (``FootholdAdmission/techniques``:
+    /// the steps whose API request an admission webhook sees), as `paths --aks` marks foothold
+    /// answers; unchanged when `admission` has no note.
+    /// - Complexity: O(steps).
+    public func marked(_ admission: FootholdAdmission) -> AzurePathReport {
+        guard let note = admission.note, let steps else { return self }
+        var out = self
+        out.steps = steps.map { s in
+            var step = s
+            if FootholdAdmission.techniques.contains(s.technique) { step.admissionNote = note }
+            return step
+        }
+        return out
+    }
+}

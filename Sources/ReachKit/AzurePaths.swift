@@ -38,6 +38,9 @@ public struct AzurePathStep: Hashable, Sendable {
     public var evidence: [String]
     /// Whether the step is an assumption (X1, X2 of footholds.md: a service is exploitable).
     public var isAssumption: Bool = false
+    /// Set on E1n and E7p steps by ``AzurePathReport/marked(_:)`` when the cluster runs an
+    /// admission policy engine besides Pod Security Admission (``FootholdAdmission``).
+    public var admissionNote: String? = nil
 }
 
 /// A minimal path across the Azure identity layer and the Kubernetes attack graph.

@@ -14,11 +14,13 @@ public enum RBACQueryBatch {
     }
 
     /// Parses `data` and answers it against `index` (and `snapshot` for `paths`; without it the
-    /// path fields are `null`).
+    /// path fields are `null`). With `azure` (`query --azure DIR`), the answers add the Azure
+    /// identity layer as the commands do (``AzureQuery``; paths then need no `snapshot`).
     /// - Complexity: one ``RBACEngine/RBACIndex/allows(_:_:)`` per check, one
     ///   ``RBACEngine/RBACIndex/whoCan(_:)`` per whoCan entry, one attack graph for all paths plus
-    ///   one goal search per path.
-    public static func answer(_ data: Data, index: RBACIndex, snapshot: ClusterSnapshot? = nil) -> Result<JSONValue, QueryError> {
+    ///   one goal search per path; with `azure` see ``answerAzurePaths(_:index:azure:)``.
+    public static func answer(_ data: Data, index: RBACIndex, snapshot: ClusterSnapshot? = nil,
+                              azure: AzureQuery? = nil) -> Result<JSONValue, QueryError> {
         guard let parsed = JSONValue(parsing: data) else {
             return .failure(QueryError(description: "not valid JSON"))
         }
@@ -31,20 +33,27 @@ public enum RBACQueryBatch {
                 doc["checks"] = .array(try list(checks, "checks").enumerated().map { i, item in
                     var o = item
                     let identity = try Self.identity(item, "checks[\(i)]")
-                    o["allowed"] = .bool(index.allows(identity, try request(item, "checks[\(i)]")))
+                    let r = try request(item, "checks[\(i)]")
+                    let allowed = index.allows(identity, r)
+                    o["allowed"] = .bool(allowed)
+                    if let azure { addAzure(&o, identity: identity, request: r, allowed: allowed, azure) }
                     return o
                 })
             }
             if let who = doc["whoCan"] {
                 doc["whoCan"] = .array(try list(who, "whoCan").enumerated().map { i, item in
                     var o = item
-                    let answer = index.whoCan(try request(item, "whoCan[\(i)]"))
+                    let r = try request(item, "whoCan[\(i)]")
+                    let answer = index.whoCan(r)
                     o["subjects"] = .strings(index.subjects(of: answer).map(\.description))
+                    if let azure { o["azure"] = azure.format.whoCan(azure.analysis.authorizer.whoCan(r)) }
                     return o
                 })
             }
             if let paths = doc["paths"] {
-                doc["paths"] = .array(try answerPaths(try list(paths, "paths"), index: index, snapshot: snapshot))
+                let items = try list(paths, "paths")
+                doc["paths"] = .array(try azure.map { try answerAzurePaths(items, index: index, azure: $0) }
+                                      ?? answerPaths(items, index: index, snapshot: snapshot))
             }
         } catch let error as QueryError {
             return .failure(error)

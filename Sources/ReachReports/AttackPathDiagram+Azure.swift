@@ -11,7 +11,8 @@ extension AttackPathDiagram {
             var from = r.start
             var out: [Step] = []
             for s in steps {
-                out.append(Step(from: from, to: s.to, techniqueID: s.technique, techniqueName: s.title,
+                let name = s.admissionNote == nil ? s.title : s.title + " (subject to admission policy)"
+                out.append(Step(from: from, to: s.to, techniqueID: s.technique, techniqueName: name,
                                 permission: s.evidence.first ?? s.title, binding: s.evidence.dropFirst().first))
                 from = s.to
             }

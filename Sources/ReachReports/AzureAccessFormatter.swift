@@ -16,10 +16,15 @@ extension AzureFormatter {
             "grants": .array(d.grants.map(RBACJSONFormatter.grant)),
             "diagnostics": .array(diagnostics.map(DiagnosticsFormatter.jsonObject)),
             "allowedWithAzure": .bool(d.allowed || !grants.isEmpty),
-            "azure": ["enabled": .bool(analysis.authorizer.azureRBACEnabled), "objectId": .string(objectID),
-                      "allowed": .bool(!grants.isEmpty), "grants": .array(grants.map(grant)),
-                      "diagnostics": .array(analysis.diagnostics.map(DiagnosticsFormatter.jsonObject))],
+            "azure": decisionAzure(grants, objectID: objectID, analysis: analysis),
         ])
+    }
+
+    /// The `azure` member of a can-i answer (also each check of `query --azure`).
+    public static func decisionAzure(_ grants: [AzureGrant], objectID: String?, analysis: AzureAnalysis) -> JSONValue {
+        ["enabled": .bool(analysis.authorizer.azureRBACEnabled), "objectId": .string(objectID),
+         "allowed": .bool(!grants.isEmpty), "grants": .array(grants.map(grant)),
+         "diagnostics": .array(analysis.diagnostics.map(DiagnosticsFormatter.jsonObject))]
     }
 
     /// The text report of one principal.

@@ -16,6 +16,7 @@ extension AzureFormatter {
         for (i, s) in steps.enumerated() {
             out += "  \(i + 1). \(s.technique) \(s.title) → \(s.to)\(s.isAssumption ? "  [assumption]" : "")\n"
             for e in s.evidence { out += "       \(e)\n" }
+            if let note = s.admissionNote { out += "       note: \(note)\n" }
         }
         if !r.goalGrantedBy.isEmpty { out += "  goal granted by:\n" + r.goalGrantedBy.map { "    \($0)\n" }.joined() }
         let assumed = r.assumptionSteps
@@ -35,6 +36,8 @@ extension AzureFormatter {
             var o: [(String, JSONValue)] = [("technique", .string(s.technique)), ("title", .string(s.title)), ("state", .string(s.to)),
                                             ("evidence", .strings(s.evidence))]
             if r.footholds { o.append(("assumption", .bool(s.isAssumption))) }
+            // Only on steps that carry it (`paths --aks`), so other answers are unchanged.
+            if let note = s.admissionNote { o.append(("subjectToAdmissionPolicy", .string(note))) }
             return .object(o)
         }
         var out: [(String, JSONValue)] = [("from", .string(r.start)), ("goal", .string(r.goal.description)), ("reachable", .bool(r.steps != nil)),

@@ -92,4 +92,24 @@ import Testing
         if format == "text" { #expect(out.hasPrefix(plain)) }
         #expect(AzureCLITests.run(args + ["--azure", Self.noRole]).0.contains("0 Azure principals") || format == "json")
     }
+
+    /// The internet, pods and nodes whose only route crosses AZ8 (docs/azure.md "With footholds"):
+    /// with the kubelet identity's Cluster Admin Role every node reaches the secret in two steps
+    /// (AZ8, AZ1), the privileged pod in three, the internet in four; without the role (AcrPush
+    /// only) none does. The same part follows `paths --to-admin --footholds --azure`.
+    @Test func footholdsOnlyThroughAzure() {
+        let args = ["who-can", "get", "secrets", "-n", "shop", "--transitive", "--footholds", "-f", Self.input]
+        let (out, _) = AzureCLITests.run(args + ["--azure", Self.azure])
+        let part = out.components(separatedBy: "only through Azure identities: ").last ?? ""
+        #expect(part.hasPrefix("6 subjects"))
+        #expect(part.contains("Node:aks-nodepool1-0       2  AZ8 → ManagedIdentity:aks-prod-agentpool"))
+        #expect(part.contains("Internet                   4  X1 → Pod:web/frontend"))
+        #expect(!AzureCLITests.run(args).0.contains("Node:aks-nodepool1-0"))
+        let (none, _) = AzureCLITests.run(args + ["--azure", Self.noRole])
+        #expect(none.contains("only through Azure identities: 0 subjects"))
+        let json = AzureCLITests.run(args + ["--azure", Self.noRole, "-o", "json"]).0
+        #expect(json.contains("\"azureFootholds\" : [\n\n  ]"))
+        let admin = AzureCLITests.run(["paths", "-f", Self.input, "--to-admin", "--footholds", "--azure", Self.azure]).0
+        #expect(admin.contains("cluster-admin-equivalent only through Azure identities: 6 subjects"))
+    }
 }
