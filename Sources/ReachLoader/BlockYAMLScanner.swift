@@ -55,20 +55,24 @@ struct BlockYAMLScanner {
     /// Duplicate-key warnings go to `warning` only on success.
     /// - Complexity: O(text length).
     static func compose(_ text: Substring, warning: (String, Int, Int) -> Void) -> [YAMLTree]? {
-        let result: [YAMLTree]?? = text.utf8.withContiguousStorageIfAvailable { buffer in
-            guard buffer.count < Int(Int32.max) / 2, isSubsetText(buffer) else { return nil }
-            var scanner = BlockYAMLScanner(b: buffer, builder: TreeBuilder(expectedBytes: buffer.count))
-            guard let tree = try? scanner.document() else { return nil }
-            for w in scanner.warnings.items { warning(w.message, w.line, w.column) }
-            return [tree]
-        }
+        let result: [YAMLTree]?? = text.utf8.withContiguousStorageIfAvailable { compose($0, warning: warning) }
         return result ?? nil
+    }
+
+    /// The same for one document's UTF-8 bytes (valid UTF-8: the loader validates every input).
+    /// - Complexity: O(text length).
+    static func compose(_ buffer: UnsafeBufferPointer<UInt8>, warning: (String, Int, Int) -> Void) -> [YAMLTree]? {
+        guard buffer.count < Int(Int32.max) / 2, isSubsetText(buffer) else { return nil }
+        var scanner = BlockYAMLScanner(b: buffer, builder: TreeBuilder(expectedBytes: buffer.count))
+        guard let tree = try? scanner.document() else { return nil }
+        for w in scanner.warnings.items { warning(w.message, w.line, w.column) }
+        return [tree]
     }
 
     /// Whether every byte may appear in the subset: no control character other than `\n` and a
     /// `\r` before it (so no tab), no DEL, and none of the UTF-8 sequences libyaml treats
     /// specially (C1 controls including NEL U+0085, LS U+2028, PS U+2029, BOM U+FEFF,
-    /// U+FFFE/U+FFFF). The text is valid UTF-8 (it comes from a `String`).
+    /// U+FFFE/U+FFFF). The text is valid UTF-8 (a `String`'s, or validated by the loader).
     /// - Complexity: O(n).
     static func isSubsetText(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = b.count

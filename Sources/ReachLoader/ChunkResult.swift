@@ -1,7 +1,8 @@
 import ReachModel
 
-/// What one document produced: objects in order, skipped kinds, diagnostics. Chunks are decoded
-/// independently (and in parallel), then merged in input order so "last wins" stays well defined.
+/// What one batch of consecutive documents produced: objects in order, skipped kinds,
+/// diagnostics. Batches are decoded independently (and in parallel), then merged in input order so
+/// "last wins" stays well defined.
 struct ChunkResult: Sendable {
     var objects: [(object: LoadedObject, key: RefKey)] = []
     var skippedKinds: [String: Int] = [:]

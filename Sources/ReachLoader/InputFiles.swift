@@ -153,7 +153,8 @@ enum InputFiles {
                 return nil
             }
         }
-        return read(fd: fd, name: path, limit: limit, diagnostics: &diagnostics)
+        let expected = isRegular(st) ? Int(st.st_size) : 0
+        return read(fd: fd, name: path, limit: limit, expected: expected, diagnostics: &diagnostics)
     }
 
     /// Reads standard input up to `limit` bytes (in chunks: `-f - < /dev/zero` stops at the limit).
@@ -173,8 +174,10 @@ enum InputFiles {
 
     /// Reads `fd` to its end in 1 MiB chunks, giving up (with a located error) past `limit` bytes.
     /// - Complexity: O(min(input, limit)).
-    private static func read(fd: Int32, name: String, limit: Int, diagnostics: inout [Diagnostic]) -> Data? {
+    /// `expected` (a regular file's size) reserves the room once instead of growing by copies.
+    private static func read(fd: Int32, name: String, limit: Int, expected: Int = 0, diagnostics: inout [Diagnostic]) -> Data? {
         var data = Data()
+        if expected > 0 { data.reserveCapacity(min(expected, limit) + 1) }
         let chunk = 1 << 20
         var buffer = [UInt8](repeating: 0, count: chunk)
         while true {

@@ -27,7 +27,7 @@ struct SnapshotBuilder {
     }
 
     /// - Complexity: O(1) expected (one hash lookup).
-    mutating func add(_ object: LoadedObject, key: RefKey) {
+    mutating func add(_ object: consuming LoadedObject, key: RefKey) {
         if let previous = slot.updateValue(objects.count, forKey: key), let earlier = objects[previous] {
             diagnostics.append(Diagnostic(
                 id: DiagnosticID.duplicate, severity: .warning, location: object.meta.location, path: nil,
@@ -37,9 +37,12 @@ struct SnapshotBuilder {
         objects.append(object)
     }
 
-    /// Appends one document's results (in input order).
-    mutating func merge(_ result: ChunkResult) {
-        for (object, key) in result.objects { add(object, key: key) }
+    /// Appends one batch's results (in input order), moving its objects out of `result` (no
+    /// per-object copy: a copy retained and later released every reference inside the object).
+    /// - Complexity: O(objects in `result`) expected.
+    mutating func merge(_ result: inout ChunkResult) {
+        result.objects.reverse()
+        while let (object, key) = result.objects.popLast() { add(object, key: key) }
         for (key, n) in result.skippedKinds { skippedKinds[key, default: 0] += n }
         for policy in result.adminPolicies { addAdmin(policy) }
         ciliumPolicies += result.ciliumPolicies
@@ -51,11 +54,14 @@ struct SnapshotBuilder {
 
     /// Builds the snapshot; every list is sorted by namespace then name (then kind for the lists
     /// that mix kinds).
+    /// Objects are moved out of the builder (it is left empty of objects).
     /// - Complexity: O(n log n).
-    func finish() -> ClusterSnapshot {
+    mutating func finish() -> ClusterSnapshot {
         var s = ClusterSnapshot()
-        for case let object? in objects {
-            switch object {
+        objects.reverse()
+        while let next = objects.popLast() {
+            guard let object = next else { continue }
+            switch consume object {
             case .namespace(let o): s.namespaces.append(o)
             case .serviceAccount(let o): s.serviceAccounts.append(o)
             case .role(let o): s.roles.append(o)
@@ -123,7 +129,20 @@ struct SnapshotBuilder {
     private func sortByKey<T>(_ items: inout [T], _ key: (T) -> (String, String, String)) {
         let keys = items.map(key)
         if zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) { return }
-        let order = keys.indices.sorted { keys[$0] < keys[$1] }
-        items = order.map { items[$0] }
+        var order = keys.indices.sorted { keys[$0] < keys[$1] }
+        // Applies the permutation in place, cycle by cycle, with swaps (which move elements: no
+        // copy, retain or release of the objects' contents).
+        items.withUnsafeMutableBufferPointer { buffer in
+            for start in order.indices where order[start] != start {
+                var current = start
+                while order[current] != start {
+                    let next = order[current]
+                    buffer.swapAt(current, next)
+                    order[current] = current
+                    current = next
+                }
+                order[current] = current
+            }
+        }
     }
 }

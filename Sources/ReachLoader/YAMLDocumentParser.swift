@@ -1,11 +1,13 @@
 import ReachModel
 
-/// Parses one document chunk with libyaml, turning errors into located diagnostics.
+/// Parses one document chunk (the byte scanner, else libyaml), turning errors into located
+/// diagnostics.
 enum YAMLDocumentParser {
-    /// Trees of the chunk's documents (normally one). Duplicate mapping keys are warnings (the last
-    /// wins). Keep a tree alive while using its nodes.
+    /// Trees of the chunk's documents (normally one), from its UTF-8 text (validated by the
+    /// caller). Duplicate mapping keys are warnings (the last wins). Keep a tree alive while using
+    /// its nodes.
     /// - Complexity: O(chunk length).
-    static func parse(_ chunk: DocumentChunk, ctx: DecodeContext) -> [YAMLTree] {
+    static func parse(_ text: UnsafeBufferPointer<UInt8>, ctx: DecodeContext) -> [YAMLTree] {
         let warning = { (message: String, line: Int, column: Int) in
             ctx.append(Diagnostic(
                 id: DiagnosticID.syntax, severity: .warning,
@@ -13,8 +15,8 @@ enum YAMLDocumentParser {
                 message: message))
         }
         // Plain block YAML takes the byte scanner; anything it is not sure about goes to libyaml.
-        if !ctx.isJSON, let trees = BlockYAMLScanner.compose(chunk.text, warning: warning) { return trees }
-        let result = YAMLComposer.compose(chunk.text, warning: warning)
+        if !ctx.isJSON, let trees = BlockYAMLScanner.compose(text, warning: warning) { return trees }
+        let result = YAMLComposer.compose(text, warning: warning)
         switch result {
         case .success(let trees):
             return trees
