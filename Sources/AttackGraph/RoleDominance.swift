@@ -111,7 +111,8 @@ struct RoleDominance: Sendable {
                 continue
             }
             var s = members
-            var candidates: [Int]? = nil
+            // A small group is checked directly from the start (no rule-index query per request).
+            var candidates: [Int]? = group.count <= Self.directCheckLimit ? group : nil
             for r in requests {
                 if var list = candidates {
                     list.removeAll { !roleAllows($0, r) }
