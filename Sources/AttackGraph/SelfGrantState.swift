@@ -84,6 +84,7 @@ extension AttackContext {
     /// - Complexity: O(S / 64 + members of `sources`).
     public func withoutRedundantGrantStates(_ sources: BitSet) -> BitSet {
         var out = sources
+        let table = self.table
         sources.forEachMember { s in
             if table.hasGrant(s), let base = table.baseID(of: s), sources.contains(base) { out.remove(s) }
         }
