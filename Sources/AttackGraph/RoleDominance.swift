@@ -111,8 +111,7 @@ struct RoleDominance: Sendable {
                 continue
             }
             var s = members
-            // A small group is checked directly from the start (no rule-index query per request).
-            var candidates: [Int]? = group.count <= Self.directCheckLimit ? group : nil
+            var candidates: [Int]? = nil
             for r in requests {
                 if var list = candidates {
                     list.removeAll { !roleAllows($0, r) }
