@@ -53,7 +53,8 @@ public final class AttackContext {
     /// which the cached answer for `X` is not `X`'s own).
     /// - Complexity: O(cached requests × (S / 64 + N × rules of a grant)) for N new states.
     convenience init(extending previous: AttackContext, adding states: [AttackState]) {
-        let carried = SelfGrantState(dominance: previous.dominance, plan: previous.escalationPlan)
+        let carried = SelfGrantState(dominance: previous.dominance, plan: previous.escalationPlan,
+                                     holdings: previous.selfGrants.holdings)
         // `previous` hands its table over, so growing it copies nothing.
         var table = previous.takeTable()
         let oldCount = table.count

@@ -23,6 +23,13 @@ public struct AttackGraph: Sendable {
     /// `reverseEdges[reverseOffsets[t] ..< reverseOffsets[t + 1]]`: hyperedges with target `t`.
     let reverseOffsets: [Int]
     let reverseEdges: [Int32]
+    /// `forwardOne[forwardOffsets[s] ..< forwardOffsets[s + 1]]`: the hyperedges whose only source is
+    /// `s` (self-grant edges, most of them), ascending; ``edges(from:)`` scans only these and
+    /// ``setEdges``.
+    let forwardOffsets: [Int]
+    let forwardOne: [Int32]
+    /// The hyperedges with a source set, ascending.
+    let setEdges: [Int32]
 
     /// Builds the graph of `snapshot` under `index`, adding `starts` as extra start states.
     public init(snapshot: ClusterSnapshot, index: RBACIndex, starts: [AttackState] = []) {
@@ -77,6 +84,28 @@ public struct AttackGraph: Sendable {
         }
         reverseOffsets = off
         reverseEdges = rev
+        (forwardOffsets, forwardOne, setEdges) = Self.forwardIndex(sorted, states: table.count)
+    }
+
+    /// The single-source hyperedges by source (CSR) and the source-set hyperedges, ascending.
+    /// - Complexity: O(H + S).
+    private static func forwardIndex(_ edges: [Hyperedge], states n: Int) -> ([Int], [Int32], [Int32]) {
+        var off = [Int](repeating: 0, count: n + 1)
+        var sets: [Int32] = []
+        for (i, h) in edges.enumerated() {
+            switch h.sources {
+            case .one(let s): off[Int(s) + 1] += 1
+            case .set: sets.append(Int32(i))
+            }
+        }
+        for i in 0..<n { off[i + 1] += off[i] }
+        var fill = off, one = [Int32](repeating: 0, count: off[n])
+        for (i, h) in edges.enumerated() {
+            guard case .one(let s) = h.sources else { continue }
+            one[fill[Int(s)]] = Int32(i)
+            fill[Int(s)] += 1
+        }
+        return (off, one, sets)
     }
 
     /// Number of states.
@@ -88,10 +117,25 @@ public struct AttackGraph: Sendable {
 
     /// The edges leaving `state`: per target the first technique in canonical order, ordered by
     /// technique rank then target. Meant for reports and tests.
-    /// - Complexity: O(H + out-degree log out-degree).
+    /// The hyperedges are visited in graph order: `state`'s single-source ones merged with every
+    /// source-set one that contains it.
+    /// - Complexity: O(H_set + out-degree log out-degree) for H_set hyperedges with a source set
+    ///   (the single-source ones of other states are not visited).
     public func edges(from state: Int) -> [AttackEdge] {
         var best: [Int: (Int, AttackEdge)] = [:]
-        for h in hyperedges where h.sources.contains(state) {
+        var a = forwardOffsets[state], b = 0
+        let aEnd = forwardOffsets[state + 1]
+        while a < aEnd || b < setEdges.count {
+            let i: Int
+            if b == setEdges.count || (a < aEnd && forwardOne[a] < setEdges[b]) {
+                i = Int(forwardOne[a])
+                a += 1
+            } else {
+                i = Int(setEdges[b])
+                b += 1
+                guard hyperedges[i].sources.contains(state) else { continue }
+            }
+            let h = hyperedges[i]
             for t in h.targets where Int(t) != state && best[Int(t)] == nil {
                 best[Int(t)] = (h.rank, h.edge(from: state, to: Int(t)))
             }

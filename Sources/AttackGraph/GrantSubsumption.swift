@@ -57,22 +57,25 @@ extension AttackContext {
     /// matches; a rule without `resourceNames` becomes a fresh name; `*/scale` stays `*` +
     /// subresource `scale`), and the state must be allowed all of them; a state allowed such a
     /// literal request holds a rule at least as broad in every field. `ALL` expands to
-    /// ``everything(in:)``.
-    /// - Complexity: O(E × min(n, S / 64)) for E expanded requests (at most ``subsumptionLimit``)
-    ///   and n candidates: per request one direct check per candidate when n ≤ ``directCheckLimit``,
-    ///   else one cached ``allowed(_:)``; stops when no candidate is left.
+    /// ``everything(in:)``. The check is made once per distinct set of roles the candidates hold
+    /// in the scope (GrantHoldings.swift), not per candidate and request.
+    /// - Complexity: O(S / 64) when the candidates are those of the previous call, else
+    ///   O(candidates) memoised role-set lookups (the first per state and scope resolves its
+    ///   bindings); plus O(role sets × S / 64) and, once per distinct (role set, role, scope kind),
+    ///   O(E × roles × rules) for E expanded requests (at most ``subsumptionLimit``).
     func alreadyHolding(_ grant: SelfGrant, among candidates: BitSet) -> BitSet {
-        guard !candidates.isEmpty, let requests = expandedRequests(grant) else { return BitSet(capacity: table.count) }
-        var out = candidates
-        if out.count <= Self.directCheckLimit {
-            for s in out.members where !requests.allSatisfy({ table.allows(s, $0) }) { out.remove(s) }
-        } else {
-            for r in requests {
-                if out.isEmpty { break }
-                out.formIntersection(allowed(r))
-            }
+        let empty = BitSet(capacity: table.count)
+        guard !candidates.isEmpty else { return empty }
+        let roleID: Int?
+        switch grant {
+        case .all: roleID = -1
+        case .clusterRole(let name, _): roleID = table.clusterRole(named: name)
+        case .role(let ns, let name): roleID = table.role(namespace: ns, name: name)
         }
-        return out
+        // A missing role grants nothing: every candidate already holds all of it.
+        guard let roleID else { return candidates }
+        return selfGrants.holdings.holding(roleID, in: grant.scope, among: candidates, table: table,
+                                           limit: Self.subsumptionLimit) ?? empty
     }
 
     /// `grant`'s role rules as literal requests in its scope (`nil` above ``subsumptionLimit``).
@@ -89,11 +92,20 @@ extension AttackContext {
         case .role(let ns, let name): roleID = table.role(namespace: ns, name: name)
         }
         guard let roleID else { return [] }
+        return Self.expand(table.index.roles[roleID].rules.map(\.rule), namespace: namespace, urls: namespace.isEmpty,
+                           limit: Self.subsumptionLimit)
+    }
+
+    /// `rules` as literal requests in `namespace` (non-resource URLs only when `urls`), `nil` when
+    /// they expand to more than `limit` requests.
+    /// - Complexity: O(expanded requests), at most `limit` plus one rule's.
+    static func expand(_ rules: [PolicyRule], namespace: String, urls: Bool, limit: Int) -> [AccessRequest]? {
         var out: [AccessRequest] = []
-        for eff in table.index.roles[roleID].rules {
-            let rule = eff.rule
-            for url in rule.nonResourceURLs where namespace.isEmpty {
-                for v in rule.verbs { out.append(.nonResource(verb: v, path: url)) }
+        for rule in rules {
+            if urls {
+                for url in rule.nonResourceURLs {
+                    for v in rule.verbs { out.append(.nonResource(verb: v, path: url)) }
+                }
             }
             let names = rule.resourceNames.isEmpty ? [Self.freshName] : rule.resourceNames
             for v in rule.verbs {
@@ -106,7 +118,7 @@ extension AttackContext {
                     }
                 }
             }
-            if out.count > Self.subsumptionLimit { return nil }
+            if out.count > limit { return nil }
         }
         return out
     }

@@ -14,10 +14,14 @@ final class SelfGrantState {
     /// E10's edges of this round, computed once (E9 consults them).
     var escalations: [E10.Escalation]?
     var escalatedCache: [Scope: BitSet] = [:]
+    /// The self-grant subsumption's memoised answers (GrantHoldings.swift); they hold for every
+    /// round (state IDs and their permissions do not change as the table grows).
+    let holdings: GrantHoldings
 
-    init(dominance: RoleDominance? = nil, plan: E10.Plan? = nil) {
+    init(dominance: RoleDominance? = nil, plan: E10.Plan? = nil, holdings: GrantHoldings = GrantHoldings()) {
         self.dominance = dominance
         self.plan = plan
+        self.holdings = holdings
     }
 }
 
@@ -80,6 +84,7 @@ extension AttackContext {
     /// - Complexity: O(S / 64 + members of `sources`).
     public func withoutRedundantGrantStates(_ sources: BitSet) -> BitSet {
         var out = sources
+        let table = self.table
         sources.forEachMember { s in
             if table.hasGrant(s), let base = table.baseID(of: s), sources.contains(base) { out.remove(s) }
         }

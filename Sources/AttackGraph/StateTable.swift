@@ -1,5 +1,6 @@
 import ReachCore
 import RBACEngine
+import ReachModel
 
 /// The states of one attack graph with what is needed to decide their permissions in bulk.
 ///
@@ -217,6 +218,33 @@ public struct StateTable: Sendable {
         if index.allows(principalIDs: principalIDs[id], inSystemMasters: inMasters[id], request) { return true }
         if let g = states[id].grant { return grantAllows(g, request) }
         return false
+    }
+
+    /// What decides state `id`'s permissions for the requests of `scope` (resource requests in
+    /// namespace N for `.namespace(N)`; cluster-scope and non-resource requests for `.cluster`):
+    /// `nil` when it holds all of them (`system:masters` under the bypass, or an `ALL` grant
+    /// covering the scope), else the roles whose rules it holds there, ascending: those bound to
+    /// its identity in scope (``RBACEngine/RBACIndex/boundRoles(principalIDs:namespace:)``) and its
+    /// grant's role when the grant covers the scope. ``allows(_:_:)`` for such a request is then
+    /// exactly "a rule of one of these roles allows it".
+    /// - Complexity: ``RBACEngine/RBACIndex/boundRoles(principalIDs:namespace:)``.
+    func heldRoles(of id: Int, in scope: Scope) -> [Int]? {
+        if index.options.mastersBypass && inMasters[id] { return nil }
+        let ns: String?
+        switch scope {
+        case .cluster: ns = nil
+        case .namespace(let n): ns = n
+        }
+        var roles = index.boundRoles(principalIDs: principalIDs[id], namespace: ns)
+        guard let g = states[id].grant, g.scope == .cluster || g.scope == scope, let role = grantRole[g] else {
+            return roles
+        }
+        if role < 0 { return nil }
+        if !roles.contains(role) {
+            roles.append(role)
+            roles.sort()
+        }
+        return roles
     }
 
     /// Whether identity states other than principal `p`'s own include it (`p` is a group of
