@@ -10,6 +10,10 @@ extension FootholdGraph {
     func expand(_ frontier: [Int], visited: BitSet, assumeExploitable: Bool,
                 _ reach: (Int, Int, Int, Int) -> Void) {
         let s = identityCount
+        // Ranks looked up once per level, not per edge.
+        let (x1, x2, f1, f2, f3) = (FootholdCatalog.rank(of: X1.id), FootholdCatalog.rank(of: X2.id), FootholdCatalog.rank(of: F1.id),
+                                    FootholdCatalog.rank(of: F2.id), FootholdCatalog.rank(of: F3.id))
+        let (e1n, e7p) = (FootholdCatalog.rank(of: E1n.id), FootholdCatalog.rank(of: E7p.id))
         let ids = frontier.filter { $0 < s }
         let idSet = BitSet(capacity: s, members: ids)
         let idWords = FrontierWords(idSet)
@@ -24,33 +28,33 @@ extension FootholdGraph {
         let nodeFrontier = frontier.filter { $0 >= nodeBase && $0 < anyNodeID }.map { $0 - nodeBase }
         if assumeExploitable {
             if frontier.contains(internetID) {
-                for x in exposed { reach(podID(x.pod), FootholdCatalog.rank(of: X1.id), internetID, -1) }
+                for x in exposed { reach(podID(x.pod), x1, internetID, -1) }
             }
             let endpoints = podFrontier.filter { pods[$0].endpoint != nil }
             if !endpoints.isEmpty {
                 let seen = BitSet(capacity: pods.count, members: (0..<pods.count).filter { visited.contains(podID($0)) })
                 for (b, a) in lateral.step(from: endpoints, visited: seen) {
-                    reach(podID(b), FootholdCatalog.rank(of: X2.id), podID(a), -1)
+                    reach(podID(b), x2, podID(a), -1)
                 }
             }
         }
-        for p in podFrontier where tokenState[p] >= 0 { reach(Int(tokenState[p]), FootholdCatalog.rank(of: F1.id), podID(p), -1) }
+        for p in podFrontier where tokenState[p] >= 0 { reach(Int(tokenState[p]), f1, podID(p), -1) }
         for p in podFrontier where pods[p].escape != nil {
             let target = pods[p].nodeName.flatMap { nodeIndex[$0] }.map(nodeID) ?? anyNodeID
-            reach(target, FootholdCatalog.rank(of: F2.id), podID(p), -1)
+            reach(target, f2, podID(p), -1)
         }
         for n in nodeFrontier {
-            for q in podsOnNode[n] { reach(podID(Int(q)), FootholdCatalog.rank(of: F3.id), nodeID(n), -1) }
+            for q in podsOnNode[n] { reach(podID(Int(q)), f3, nodeID(n), -1) }
         }
         guard !ids.isEmpty else { return }
         for (i, e) in escapingCreators.enumerated() {
             guard let from = idWords.first(in: e.sources) else { continue }
-            for n in nodeNames.indices { reach(nodeID(n), FootholdCatalog.rank(of: E1n.id), from, i) }
-            reach(anyNodeID, FootholdCatalog.rank(of: E1n.id), from, i)
+            for n in nodeNames.indices { reach(nodeID(n), e1n, from, i) }
+            reach(anyNodeID, e1n, from, i)
         }
         for (i, e) in execers.enumerated() {
             guard let from = idWords.first(in: e.sources) else { continue }
-            reach(podID(Int(e.pod)), FootholdCatalog.rank(of: E7p.id), from, i)
+            reach(podID(Int(e.pod)), e7p, from, i)
         }
     }
 

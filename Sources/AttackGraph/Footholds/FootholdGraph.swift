@@ -11,9 +11,10 @@ import ReachModel
 /// (``FootholdPods`` order), the nodes (names sorted) and `Node:*` last. Every edge except X2 is
 /// stored explicitly (each is linear in pods, nodes or namespaces); X2 is ``LateralMovement``.
 ///
-/// - Complexity: construction O(``ServiceSelection`` + pods × Services selecting them × ports +
-///   namespaces × one ``StateTable/allowed(_:)`` + pods × two) besides the attack graph and the
-///   network analysis.
+/// - Complexity: construction O(``ServiceSelection`` + pods × Services selecting them × ports)
+///   besides the attack graph and the network analysis; E1n and E7p (``IdentityFootholdEdges``:
+///   namespaces × 8 and distinct exec requests × 2 ``StateTable/allowed(_:)``) are computed when
+///   a search first expands an identity.
 public struct FootholdGraph: Sendable {
     public let attack: AttackGraph
     public let pods: FootholdPods
@@ -28,10 +29,12 @@ public struct FootholdGraph: Sendable {
     let tokenState: [Int32]
     /// F3 per node: pod indices on it, ascending.
     let podsOnNode: [[Int32]]
+    /// E1n and E7p, computed when a search first expands an identity.
+    let identityEdges: IdentityFootholdEdges
     /// E1n: identity states allowed to create an escaping pod in a namespace, per namespace.
-    let escapingCreators: [(sources: BitSet, object: String, requests: [AccessRequest])]
+    var escapingCreators: IdentityFootholdEdges.Creators { identityEdges.edges.creators }
     /// E7p: identity states allowed to exec into pod `pod`.
-    let execers: [(sources: BitSet, pod: Int32, requests: [AccessRequest])]
+    var execers: IdentityFootholdEdges.Execers { identityEdges.edges.execers }
     /// `namespace/secret` → pods mounting it, ascending.
     let podsBySecret: [String: [Int]]
     /// Node name → index in ``nodeNames``.
@@ -62,21 +65,9 @@ public struct FootholdGraph: Sendable {
             guard p.tokenMounted, let id = attack.table.id(of: AttackState(p.serviceAccount)) else { return -1 }
             return Int32(id)
         }
-        escapingCreators = Self.escapingCreators(snapshot: snapshot, attack: attack)
-        // Pods whose names no rule lists share one answer per namespace (StateTable.mentionedNames).
-        var cache: [AccessRequest: BitSet] = [:]
-        execers = pods.pods.enumerated().map { i, p in
-            let name = p.podName ?? AttackContext.freshName
-            let rs: [AccessRequest] = [.r("create", "", "pods", sub: "exec", name: name, ns: p.namespace),
-                                       .r("create", "", "pods", sub: "attach", name: name, ns: p.namespace)]
-            let key = Self.normalized(rs[0], attack)
-            if cache[key] == nil {
-                var from = attack.table.allowed(key)
-                from.formUnion(attack.table.allowed(Self.normalized(rs[1], attack)))
-                cache[key] = from
-            }
-            return (cache[key] ?? BitSet(capacity: 0), Int32(i), rs)
-        }.filter { !$0.sources.isEmpty }
+        var labels: [String: [String: String]] = [:]
+        for ns in snapshot.namespaces { labels[ns.name] = ns.effectiveLabels }
+        identityEdges = IdentityFootholdEdges(attack: attack, pods: pods, namespaceLabels: labels)
         var secretPods: [String: [Int]] = [:]
         for (i, p) in pods.pods.enumerated() { for s in p.secrets { secretPods["\(p.namespace)/\(s)", default: []].append(i) } }
         podsBySecret = secretPods
@@ -89,23 +80,6 @@ public struct FootholdGraph: Sendable {
         guard !r.name.isEmpty, !attack.table.mentionedNames.contains(r.name) else { return r }
         var out = r
         out.name = AttackContext.freshName
-        return out
-    }
-
-    /// E1n's sources per namespace admitting privileged pods.
-    /// - Complexity: O(namespaces × 8 × ``StateTable/allowed(_:)``).
-    static func escapingCreators(snapshot: ClusterSnapshot, attack: AttackGraph)
-        -> [(sources: BitSet, object: String, requests: [AccessRequest])] {
-        var labels: [String: [String: String]] = [:]
-        for ns in snapshot.namespaces { labels[ns.name] = ns.effectiveLabels }
-        var out: [(BitSet, String, [AccessRequest])] = []
-        for ns in attack.candidates.namespaces where E1n.admitsPrivileged(labels[ns] ?? [:]) {
-            let rs = [AccessRequest.r("create", "", "pods", ns: ns)]
-                + ControllerKinds.all.map { AccessRequest.r("create", $0.apiGroup, $0.resource, ns: ns) }
-            var from = BitSet(capacity: attack.stateCount)
-            for r in rs { from.formUnion(attack.table.allowed(r)) }
-            if !from.isEmpty { out.append((from, "Namespace/\(ns)", rs)) }
-        }
         return out
     }
 

@@ -35,15 +35,23 @@ public struct FootholdPath: Sendable {
 /// ``LateralMovement`` step per level over bitsets, never a per-pod-pair search.
 ///
 /// - Complexity: per level O(H × S / 64) for the RBAC hyperedges, plus the X2 step, plus
-///   O(edges leaving the frontier) for the other foothold edges; levels ≤ diameter. Memory
+///   O(edges leaving the frontier) for the other foothold edges, plus the `settled` check when
+///   given; levels ≤ diameter (≤ the last level a caller waits for with `settled`). Memory
 ///   O(states).
 public struct FootholdSearch: Sendable {
     public let distance: [Int32]
+    /// The states reached (`distance ≥ 0`).
+    let reached: BitSet
     /// Per reached state: (technique rank, predecessor, technique-specific index).
     let parent: [(rank: Int32, from: Int32, aux: Int32)]
     public let assumeExploitable: Bool
 
-    public init(graph g: FootholdGraph, from starts: [Int], assumeExploitable: Bool = true) {
+    /// Searches from `starts`; when `settled` is given, it is asked after each level with the
+    /// states reached so far and the search stops once it answers `true`. Every state reached
+    /// by then has its final distance and parent edge (levels are complete), so a caller waiting
+    /// for the nearest of some goal states stops as soon as each goal set has a reached member.
+    public init(graph g: FootholdGraph, from starts: [Int], assumeExploitable: Bool = true,
+                settled: ((BitSet) -> Bool)? = nil) {
         self.assumeExploitable = assumeExploitable
         var dist = [Int32](repeating: -1, count: g.stateCount)
         var parent = [(rank: Int32, from: Int32, aux: Int32)](repeating: (-1, -1, -1), count: g.stateCount)
@@ -63,8 +71,10 @@ public struct FootholdSearch: Sendable {
             g.expand(frontier, visited: visited, assumeExploitable: assumeExploitable, reach)
             frontier = next.sorted()
             level += 1
+            if let settled, !frontier.isEmpty, settled(visited) { break }
         }
         distance = dist
+        reached = visited
         self.parent = parent
     }
 
@@ -97,12 +107,18 @@ public struct FootholdSearch: Sendable {
     }
 
     /// The nearest state of `holders` (smallest distance, then smallest ID), `nil` when none is reached.
-    /// - Complexity: O(states / 64 + holders).
+    /// Only the reached holders are visited: `holders` is ANDed word by word with the reached set.
+    /// - Complexity: O(states / 64 + reached holders).
     public func nearest(in holders: BitSet) -> Int? {
         var best: Int?
-        holders.forEachMember { s in
-            guard s < distance.count, distance[s] >= 0 else { return }
-            if best.map({ distance[s] < distance[$0] }) ?? true { best = s }
+        let n = min(holders.words.count, reached.words.count)
+        for w in 0..<n {
+            var bits = holders.words[w] & reached.words[w]
+            while bits != 0 {
+                let s = w << 6 | bits.trailingZeroBitCount
+                bits &= bits - 1
+                if best.map({ distance[s] < distance[$0] }) ?? true { best = s }
+            }
         }
         return best
     }
