@@ -28,7 +28,7 @@ extension PathsCommand {
         let goal = FootholdGoal.request(AttackGraph.adminGoal)
         let holders = graph.transitiveHolders(of: goal, assumeExploitable: !noAssumeExploitable)
         let onlyAzure = AzureFootholdSupport.notIn(holders, graph: graph, answer.footholds).map { $0.marked(admission) }
-        let extraTitle = "Internet, pods and nodes that can become cluster-admin-equivalent only through Azure identities"
+        let extraTitle = "ServiceAccounts, internet, pods and nodes that can become cluster-admin-equivalent only through Azure identities"
         switch output {
         case .text:
             Output.write(FootholdHoldersFormatter.text(holders, goal: goal, graph: graph, title: title) + "\n"
@@ -56,7 +56,7 @@ extension PathsCommand {
         switch output {
         case .text:
             Output.write(AzureFormatter.holdersText(reports, title: title)
-                         + (footholdMode ? "\n" + AzureFormatter.footholdHoldersText(states, title: "Internet, pods and nodes that can read \(goal)") : ""))
+                         + (footholdMode ? "\n" + AzureFormatter.footholdHoldersText(states, title: "ServiceAccounts, internet, pods and nodes that can read \(goal)") : ""))
         case .json:
             let doc = AzureFormatter.holdersJSON(reports)
             Output.write(footholdMode ? AzureFormatter.addingFootholds(doc, states) : doc)

@@ -110,7 +110,7 @@ struct WhoCanCommand: ParsableCommand {
                                      reach: session.networkReach(), assumeExploitable: !noAssumeExploitable)
         let answer = finder.holders(of: .kubernetes(request.request))
         let onlyAzure = AzureFootholdSupport.notIn(holders, graph: graph, answer.footholds)
-        let title = "Internet, pods and nodes that can transitively \(request.request) only through Azure identities"
+        let title = "ServiceAccounts, internet, pods and nodes that can transitively \(request.request) only through Azure identities"
         Output.write(json ? AzureFormatter.addingFootholds(AzureFormatter.combinedHoldersJSON(kubernetes, answer.azure), onlyAzure)
                           : kubernetes + "\n" + AzureFormatter.holdersText(answer.azure, title: "Azure principals that can transitively \(request.request)")
                               + "\n" + AzureFormatter.footholdHoldersText(onlyAzure, title: title))

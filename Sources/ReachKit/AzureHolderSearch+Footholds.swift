@@ -55,13 +55,18 @@ extension AzurePathFinder {
     }
 
     /// The `Internet`, `Pod:` and `Node:` states (``FootholdGraph`` IDs from `identityCount` on)
+    /// and the ServiceAccount identity states (no self-grant; they leave the cluster through AZ5/AZ9)
     /// with a distance in `d`, each with its canonical path (``walk(from:_:)``), by length then
     /// state string; empty without footholds.
-    /// - Complexity: one path walk per listed state.
+    /// - Complexity: O(identity states) to pick the ServiceAccounts, plus one path walk per listed state.
     func footholdStates(reaching goal: AzurePathGoal, _ d: AzureGoalDistances, _ holders: Set<Int>) -> [AzurePathReport] {
         guard let f = footholds else { return [] }
         var out: [AzurePathReport] = []
-        for s in f.identityCount..<f.stateCount where d[.state(s)] != nil {
+        let serviceAccounts = (0..<f.identityCount).filter { s in
+            guard case .identity(let a) = f.state(s), a.grant == nil, case .serviceAccount = a.principal else { return false }
+            return true
+        }
+        for s in serviceAccounts + Array(f.identityCount..<f.stateCount) where d[.state(s)] != nil {
             guard let steps = walk(from: .state(s), d), let granted = holds(steps.end, goal, holders) else { continue }
             out.append(AzurePathReport(start: f.state(s).description, goal: goal, steps: steps.steps, goalGrantedBy: granted, footholds: true))
         }

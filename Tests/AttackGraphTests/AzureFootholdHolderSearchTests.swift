@@ -99,7 +99,12 @@ import Testing
                 let answer = finder.holders(of: goal)
                 #expect(answer.azure.map(Self.summary) == finder.azureHoldersBySearchingEach(of: goal).map(Self.summary),
                         "seed \(seed), assume \(assume), goal \(goal): Azure principals")
-                let forward = (f.identityCount..<f.stateCount).compactMap { s -> AzurePathReport? in
+                // ServiceAccount identity states (no self-grant) and every Internet/Pod/Node state.
+                let serviceAccounts = (0..<f.identityCount).filter { s in
+                    guard case .identity(let a) = f.state(s), a.grant == nil, case .serviceAccount = a.principal else { return false }
+                    return true
+                }
+                let forward = (serviceAccounts + Array(f.identityCount..<f.stateCount)).compactMap { s -> AzurePathReport? in
                     guard let r = finder.path(from: f.state(s).description, to: goal), r.steps != nil else { return nil }
                     return r
                 }.sorted { a, b in
@@ -107,14 +112,14 @@ import Testing
                     return la != lb ? la < lb : a.start.utf8.lexicographicallyPrecedes(b.start.utf8)
                 }
                 #expect(answer.footholds.map(Self.summary) == forward.map(Self.summary),
-                        "seed \(seed), assume \(assume), goal \(goal): internet, pods, nodes")
+                        "seed \(seed), assume \(assume), goal \(goal): ServiceAccounts, internet, pods, nodes")
             }
         }
     }
 
     /// Across the seeds, paths crossing AZ5 or AZ8 occur (the comparison is not vacuous).
     @Test func pathsCrossAzureEdges() throws {
-        var crossing = (az5: 0, az8: 0)
+        var crossing = (az5: 0, az8: 0, serviceAccounts: 0)
         for seed: UInt64 in 1...4 {
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kr-azure-footholds-x-\(seed)-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: dir) }
@@ -126,10 +131,12 @@ import Testing
                 for r in finder.holders(of: goal).footholds {
                     if (r.steps ?? []).contains(where: { $0.technique == "AZ5" }) { crossing.az5 += 1 }
                     if (r.steps ?? []).contains(where: { $0.technique == "AZ8" }) { crossing.az8 += 1 }
+                    if r.start.hasPrefix("ServiceAccount:") { crossing.serviceAccounts += 1 }
                 }
             }
         }
         #expect(crossing.az5 > 0)
         #expect(crossing.az8 > 0)
+        #expect(crossing.serviceAccounts > 0)
     }
 }

@@ -5,8 +5,8 @@ import Testing
 @testable import ReachCLI
 
 /// `paths --to 'keyvault VAULT/SECRET' --azure` without `--from` (docs/azure.md "With footholds"):
-/// every Azure principal that can read the secret and, with `--footholds`, every internet, pod and
-/// node start — all through the Azure identity layer (a pod's workload identity: F1, AZ5, AZ6;
+/// every Azure principal that can read the secret and, with `--footholds`, every ServiceAccount,
+/// internet, pod and node start — all through the Azure identity layer (a pod's workload identity: F1, AZ5, AZ6;
 /// a node: AZ8 to the kubelet identity, or F3 to such a pod). Each listed path is the one
 /// `paths --from START` prints. Fixtures: Fixtures/azure/scenario (orders-wi reads kv-prod),
 /// Fixtures/azure/kubelet-footholds (negative: the kubelet identity with AcrPush only).
@@ -20,7 +20,9 @@ import Testing
         #expect(code == 0)
         #expect(Golden.check(out, against: "azure/scenario/expected/paths-keyvault-holders-footholds.\(ext)") == nil)
         if format == "text" {
-            #expect(out.contains("Pod:prod/orders-0          3  F1 → ServiceAccount:prod/orders           AZ5 → ManagedIdentity:orders-wi"))
+            #expect(out.contains("Pod:prod/orders-0                3  F1 → ServiceAccount:prod/orders           AZ5 → ManagedIdentity:orders-wi"))
+            // The workload identity's ServiceAccount itself (AZ5, AZ6).
+            #expect(out.contains("ServiceAccount:prod/orders       2  AZ5 → ManagedIdentity:orders-wi"))
         }
         // Without --footholds: Azure principals only, fewer (no E7p/F1 into the workload-identity pod).
         let plain = AzureCLITests.run(["paths", "-f", AzureCLITests.input, "--azure", AzureCLITests.azure, "--to", Self.goal]).0
@@ -33,7 +35,7 @@ import Testing
         let args = ["paths", "-f", AzureCLITests.input, "--azure", AzureCLITests.azure, "--to", Self.goal, "--footholds", "-o", "json"]
         let doc = JSONValue(parsing: Data(AzureCLITests.run(args).0.utf8))
         let listed = (doc?["azure"]?.arrayValue ?? []) + (doc?["azureFootholds"]?.arrayValue ?? [])
-        #expect(listed.count == 14)
+        #expect(listed.count == 15)
         for entry in listed {
             guard let from = entry["from"]?.stringValue else { Issue.record("no from"); continue }
             let single = JSONValue(parsing: Data(AzureCLITests.run(args + ["--from", from]).0.utf8))
