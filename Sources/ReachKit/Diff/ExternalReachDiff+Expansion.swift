@@ -10,8 +10,9 @@ struct ExternalExpansion {
     let joint: JointPortClasses
     /// Workload level: a peer spanning several joint classes is re-checked with the any-pod rule.
     let verify: Bool
-    private(set) var sets: [ConnectionSet] = []
-    private var cache: [[UInt64]: Int32] = [:]
+    private var interner: ConnectionSetInterner
+    /// Distinct connection sets of the changes (``ConnectionSetInterner``).
+    var sets: [ConnectionSet] { interner.sets }
     /// Per joint class (computed on first use): its changed (direction, joint atom) keys, with the
     /// changed port classes as bit signatures (`sw` words each, flat).
     private var rows: [JointExternalRow?]
@@ -24,6 +25,7 @@ struct ExternalExpansion {
         self.atoms = atoms
         self.joint = joint
         self.verify = verify
+        interner = ConnectionSetInterner(joint: joint, changedJoint: changed.map(\.joint))
         sw = max(1, (changed.count + 63) >> 6)
         rows = [JointExternalRow?](repeating: nil, count: changed.isEmpty ? 0 : classes.count)
     }
@@ -60,7 +62,7 @@ struct ExternalExpansion {
                 var a = Array(added[(k * sw)..<(k * sw + sw)]), r = Array(removed[(k * sw)..<(k * sw + sw)])
                 for w in 0..<sw { added[k * sw + w] = 0; removed[k * sw + w] = 0 }
                 if verify, xs.count > 1 { recheck(p, k, &a, &r) }
-                let sa = set(a), sr = set(r)
+                let sa = interner.set(a), sr = interner.set(r)
                 if sa >= 0 || sr >= 0 { out.append((k, sa, sr)) }
             }
             merge(p, out, egress: &egress, ingress: &ingress)
@@ -104,19 +106,6 @@ struct ExternalExpansion {
         }
     }
 
-    /// The connection set of the port classes in `signature` (bits over `changed`), `-1` if none.
-    private mutating func set(_ signature: [UInt64]) -> Int32 {
-        if signature.allSatisfy({ $0 == 0 }) { return -1 }
-        if let hit = cache[signature] { return hit }
-        var inSet = [Bool](repeating: false, count: joint.classes.count)
-        for (t, c) in changed.enumerated() where signature[t >> 6] & (1 << UInt64(t & 63)) != 0 { inSet[c.joint] = true }
-        var set = ConnectionSet()
-        for atom in joint.atoms where inSet[atom.joint] { set.add(atom.protocolName, atom.lower...atom.upper) }
-        sets.append(set)
-        let index = Int32(sets.count - 1)
-        cache[signature] = index
-        return index
-    }
 }
 
 /// The changed (direction, joint atom) keys of one joint class, with per key the changed port

@@ -87,8 +87,9 @@ struct PeerChanges {
     let verify: Bool
     let before: NetworkReach
     let after: NetworkReach
-    private(set) var sets: [ConnectionSet] = []
-    private var cache: [[UInt64]: Int32] = [:]
+    /// Distinct connection sets of the changes, numbered by the last ``collect(_:)``.
+    private var interner: ConnectionSetInterner
+    var sets: [ConnectionSet] { interner.sets }
 
     init(joint: JointPortClasses, classes: JointClasses, peerCount: Int, verify: Bool, before: NetworkReach, after: NetworkReach) {
         self.joint = joint
@@ -97,6 +98,7 @@ struct PeerChanges {
         self.verify = verify
         self.before = before
         self.after = after
+        interner = ConnectionSetInterner(joint: joint, changedJoint: [])
     }
 
     /// - Complexity: once per joint class with changes O(T × KJ/64 + changed joint pairs × T/64)
@@ -104,6 +106,7 @@ struct PeerChanges {
     ///   member pairs × T/64) for T changed port classes; with `verify`, O(class pairs) for each
     ///   candidate pair whose peers span several joint classes.
     mutating func collect(_ changed: [ChangedPortClass]) -> [ReachDiff.Change] {
+        interner = ConnectionSetInterner(joint: joint, changedJoint: changed.map(\.joint))
         guard !changed.isEmpty else { return [] }
         let sw = (changed.count + 63) >> 6
         var addedSig = [UInt64](repeating: 0, count: peerCount * sw), removedSig = addedSig
@@ -137,7 +140,7 @@ struct PeerChanges {
                     if verify, classes.classesOfPeer[p].count > 1 || classes.classesOfPeer[q].count > 1 {
                         recheck(p, q, &a, &r, matsA, matsB)
                     }
-                    let added = set(a, changed), removed = set(r, changed)
+                    let added = interner.set(a), removed = interner.set(r)
                     if added >= 0 || removed >= 0 { out.append(ReachDiff.Change(source: Int32(p), destination: Int32(q), added: added, removed: removed)) }
                 }
             }
@@ -160,17 +163,4 @@ struct PeerChanges {
         }
     }
 
-    /// The connection set of the port classes in `signature` (bits over `changed`), `-1` if none.
-    private mutating func set(_ signature: [UInt64], _ changed: [ChangedPortClass]) -> Int32 {
-        if signature.allSatisfy({ $0 == 0 }) { return -1 }
-        if let hit = cache[signature] { return hit }
-        var inSet = [Bool](repeating: false, count: joint.classes.count)
-        for (t, c) in changed.enumerated() where signature[t >> 6] & (1 << UInt64(t & 63)) != 0 { inSet[c.joint] = true }
-        var set = ConnectionSet()
-        for atom in joint.atoms where inSet[atom.joint] { set.add(atom.protocolName, atom.lower...atom.upper) }
-        sets.append(set)
-        let index = Int32(sets.count - 1)
-        cache[signature] = index
-        return index
-    }
 }
